@@ -1,0 +1,14 @@
+/* The command-line front end: lookup, search, list, diagnose. */
+#ifndef SD_CLI_H
+#define SD_CLI_H
+
+#include <stddef.h>
+
+struct catalog;
+struct options;
+
+int	cli_main(const struct options *);
+/* --diagnose: one report (or JSON line) per bounced recipient. */
+int	cli_diagnose(const struct options *, struct catalog *, size_t width);
+
+#endif

@@ -1,0 +1,697 @@
+/* Parser of the catalogue files: "field: value" stanzas into entries. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "catalog.h"
+#include "category.h"
+#include "utf8.h"
+
+/* Refuse absurd files before reading them: the catalogue is text. */
+#define MAX_FILE_SIZE	(64u * 1024 * 1024)
+#define MAX_VALUE	(64u * 1024)
+#define MAX_FIELDS	512
+
+enum field_id {
+	F_CODE, F_KIND, F_CLASSES, F_CATEGORY, F_TITLE, F_MEANING, F_CAUSE,
+	F_FIX, F_RETRY, F_RETRY_NOTE, F_FREQUENCY, F_IMPORTANCE, F_SOURCE,
+	F_RELATED, F_EXAMPLE, F_PROVIDER, F_NOTE, F_GUIDE_TYPE, F__COUNT
+};
+
+#define FL_REQUIRED	0x1
+#define FL_REPEAT	0x2
+#define FL_LABEL	0x4	/* takes [Provider] */
+#define FL_NEEDLABEL	0x8
+
+static const struct {
+	const char	*name;
+	int		 flags;
+} fields[F__COUNT] = {
+	[F_CODE] =	 { "code",	 FL_REQUIRED },
+	[F_KIND] =	 { "kind",	 FL_REQUIRED },
+	[F_CLASSES] =	 { "classes",	 0 },
+	[F_CATEGORY] =	 { "category",	 FL_REQUIRED },
+	[F_TITLE] =	 { "title",	 FL_REQUIRED },
+	[F_MEANING] =	 { "meaning",	 FL_REQUIRED },
+	[F_CAUSE] =	 { "cause",	 FL_REPEAT },
+	[F_FIX] =	 { "fix",	 FL_REPEAT },
+	[F_RETRY] =	 { "retry",	 FL_REQUIRED },
+	[F_RETRY_NOTE] = { "retry-note", 0 },
+	[F_FREQUENCY] =	 { "frequency",	 FL_REQUIRED },
+	[F_IMPORTANCE] = { "importance", FL_REQUIRED },
+	[F_SOURCE] =	 { "source",	 FL_REQUIRED },
+	[F_RELATED] =	 { "related",	 0 },
+	[F_EXAMPLE] =	 { "example",	 FL_REPEAT | FL_LABEL },
+	[F_PROVIDER] =	 { "provider",	 FL_REPEAT | FL_LABEL | FL_NEEDLABEL },
+	[F_NOTE] =	 { "note",	 0 },
+	[F_GUIDE_TYPE] = { "guide-type", 0 },
+};
+
+struct raw_field {
+	enum field_id	 id;
+	int		 klass;		/* [N] qualifier, or 0 */
+	char		*label;		/* [Provider] qualifier, or NULL */
+	struct buf	 value;
+	unsigned	 line;
+};
+
+struct stanza {
+	struct raw_field	 f[MAX_FIELDS];
+	size_t			 n;
+	unsigned		 line;	/* of the code field */
+};
+
+struct parser {
+	struct catalog		*cat;
+	const char		*name;	/* arena copy */
+	struct load_error	*err;
+};
+
+static int
+fail(struct parser *p, unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+fail(struct parser *p, unsigned line, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	snprintf(p->err->file, sizeof p->err->file, "%s", p->name);
+	p->err->line = line;
+	va_start(ap, fmt);
+	vsnprintf(p->err->message, sizeof p->err->message, fmt, ap);
+	va_end(ap);
+	return (-1);
+}
+
+static void
+stanza_clear(struct stanza *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++) {
+		buf_free(&s->f[i].value);
+		free(s->f[i].label);
+	}
+	s->n = 0;
+}
+
+static int
+field_lookup(const char *name, size_t len)
+{
+	int	 i;
+
+	for (i = 0; i < F__COUNT; i++) {
+		if (strlen(fields[i].name) == len &&
+		    memcmp(fields[i].name, name, len) == 0)
+			return (i);
+	}
+	return (-1);
+}
+
+/* Parse "name[qual]: value" into the stanza. */
+static int
+parse_field_line(struct parser *p, struct stanza *s, const char *line,
+    size_t len, unsigned lineno)
+{
+	struct raw_field	*f;
+	const char		*colon, *name_end, *q = NULL, *v;
+	size_t			 qlen = 0;
+	int			 id, klass = 0;
+
+	if ((colon = memchr(line, ':', len)) == NULL)
+		return (fail(p, lineno, "expected 'field: value'"));
+	name_end = colon;
+	if (name_end > line && name_end[-1] == ']') {
+		q = memchr(line, '[', (size_t)(name_end - line));
+		if (q == NULL)
+			return (fail(p, lineno, "unbalanced ']' in field name"));
+		qlen = (size_t)(name_end - 1 - (q + 1));
+		name_end = q;
+		q++;
+	}
+	id = field_lookup(line, (size_t)(name_end - line));
+	if (id < 0) {
+		return (fail(p, lineno, "unknown field '%.*s'",
+		    (int)(name_end - line > 64 ? 64 : name_end - line), line));
+	}
+	if (q != NULL) {
+		if (qlen == 0)
+			return (fail(p, lineno, "empty [qualifier] on '%s'",
+			    fields[id].name));
+		if (qlen == 1 && (*q == '2' || *q == '3' || *q == '4' ||
+		    *q == '5'))
+			klass = *q - '0';
+		else if (!(fields[id].flags & FL_LABEL))
+			return (fail(p, lineno, "field '%s' takes only a class "
+			    "qualifier such as [5]", fields[id].name));
+	} else if (fields[id].flags & FL_NEEDLABEL)
+		return (fail(p, lineno, "field '%s' needs a provider, as in "
+		    "%s[Gmail]", fields[id].name, fields[id].name));
+	if (id == F_CODE && s->n != 0)
+		return (fail(p, lineno, "'code' must start a new entry "
+		    "(missing blank line?)"));
+	if (id != F_CODE && s->n == 0)
+		return (fail(p, lineno, "an entry must start with 'code'"));
+	if (s->n == MAX_FIELDS)
+		return (fail(p, lineno, "too many fields in one entry"));
+
+	v = colon + 1;
+	while (v < line + len && (*v == ' ' || *v == '\t'))
+		v++;
+	f = &s->f[s->n++];
+	f->id = id;
+	f->klass = klass;
+	f->label = (q != NULL && klass == 0) ? xstrndup(q, qlen) : NULL;
+	f->line = lineno;
+	buf_init(&f->value);
+	buf_add(&f->value, v, (size_t)(line + len - v));
+	if (id == F_CODE)
+		s->line = lineno;
+	return (0);
+}
+
+static int
+parse_continuation(struct parser *p, struct stanza *s, const char *line,
+    size_t len, unsigned lineno)
+{
+	struct raw_field	*f;
+
+	if (s->n == 0)
+		return (fail(p, lineno, "continuation line outside an entry"));
+	f = &s->f[s->n - 1];
+	while (len > 0 && (*line == ' ' || *line == '\t')) {
+		line++;
+		len--;
+	}
+	if (len == 1 && line[0] == '.')
+		buf_addc(&f->value, '\n');
+	else {
+		if (f->value.len != 0 &&
+		    f->value.data[f->value.len - 1] != '\n')
+			buf_addc(&f->value, ' ');
+		buf_add(&f->value, line, len);
+	}
+	if (f->value.len > MAX_VALUE)
+		return (fail(p, lineno, "value of '%s' is longer than %u bytes",
+		    fields[f->id].name, MAX_VALUE));
+	return (0);
+}
+
+static void
+trim(struct buf *b)
+{
+	while (b->len > 0 && (b->data[b->len - 1] == ' ' ||
+	    b->data[b->len - 1] == '\t' || b->data[b->len - 1] == '\n'))
+		b->data[--b->len] = '\0';
+}
+
+/* Decode the \n escape of example values into real line breaks. */
+static char *
+example_text(struct arena *a, const struct buf *v)
+{
+	char	*out, *o;
+	size_t	 i;
+
+	out = o = arena_alloc(a, v->len + 1);
+	for (i = 0; i < v->len; i++) {
+		if (v->data[i] == '\\' && i + 1 < v->len &&
+		    v->data[i + 1] == 'n') {
+			*o++ = '\n';
+			i++;
+		} else
+			*o++ = v->data[i];
+	}
+	*o = '\0';
+	return (out);
+}
+
+static struct entry *
+new_entry(struct parser *p)
+{
+	struct catalog	*c = p->cat;
+
+	if (c->n == c->cap) {
+		c->cap = c->cap == 0 ? 256 : c->cap * 2;
+		c->entries = xreallocarray(c->entries, c->cap, sizeof *c->entries);
+	}
+	memset(&c->entries[c->n], 0, sizeof c->entries[0]);
+	return (&c->entries[c->n++]);
+}
+
+/*
+ * The class an example belongs to: the class digit of the first enhanced
+ * code in it whose subject and detail are those of the family, else 0.
+ */
+static int
+example_class(const char *text, const char *family)
+{
+	const char	*rest = family + 1;	/* ".7.26" */
+	size_t		 rlen = strlen(rest);
+	const char	*s;
+
+	for (s = text; *s != '\0'; s++) {
+		if ((*s == '2' || *s == '4' || *s == '5') &&
+		    (s == text || !isalnum((unsigned char)s[-1]) ) &&
+		    strncmp(s + 1, rest, rlen) == 0 &&
+		    !isdigit((unsigned char)s[1 + rlen]))
+			return (*s - '0');
+	}
+	return (0);
+}
+
+static enum entry_group
+group_of(enum entry_kind kind, int klass)
+{
+	switch (kind) {
+	case KIND_NONSTANDARD:
+		return (GROUP_NONSTANDARD);
+	case KIND_CLIENT:
+		return (GROUP_CLIENT);
+	case KIND_SUBJECT:
+		return (GROUP_STRUCTURE);
+	default:
+		break;
+	}
+	switch (klass) {
+	case 2:
+		return (GROUP_2XX);
+	case 3:
+		return (GROUP_3XX);
+	case 4:
+		return (GROUP_4XX);
+	default:
+		return (GROUP_5XX);
+	}
+}
+
+static int
+check_related(struct parser *p, const struct raw_field *f)
+{
+	const char	*s = f->value.data, *e;
+	char		 tok[64];
+
+	while (*s != '\0') {
+		while (*s == ' ' || *s == ',' || *s == '\t' || *s == '\n')
+			s++;
+		if (*s == '\0')
+			break;
+		for (e = s; *e != '\0' && *e != ' ' && *e != ',' &&
+		    *e != '\t' && *e != '\n'; e++)
+			;
+		if ((size_t)(e - s) >= sizeof tok || (memcpy(tok, s,
+		    (size_t)(e - s)), tok[e - s] = '\0', !code_is_any(tok)))
+			return (fail(p, f->line, "bad code '%.*s' in related",
+			    (int)(e - s > 40 ? 40 : e - s), s));
+		s = e;
+	}
+	return (0);
+}
+
+static void
+split_related(struct arena *a, const char *s, struct strlist *out)
+{
+	const char	*e, *t;
+	size_t		 n = 0;
+
+	for (t = s; *t != '\0'; t++)
+		n += *t == ' ' || *t == ',';
+	out->v = arena_alloc(a, (n + 1) * sizeof *out->v);
+	out->n = 0;
+	while (*s != '\0') {
+		while (*s == ' ' || *s == ',' || *s == '\t' || *s == '\n')
+			s++;
+		if (*s == '\0')
+			break;
+		for (e = s; *e != '\0' && *e != ' ' && *e != ',' &&
+		    *e != '\t' && *e != '\n'; e++)
+			;
+		out->v[out->n++] = arena_strndup(a, s, (size_t)(e - s));
+		s = e;
+	}
+}
+
+/* Build one entry of class klass (0: no expansion) from the stanza. */
+static int
+emit(struct parser *p, const struct stanza *s, const char *code,
+    const char *family, enum entry_kind kind, int klass)
+{
+	struct arena		*a = &p->cat->arena;
+	struct entry		*e;
+	const struct raw_field	*single[F__COUNT];
+	size_t			 i, ncause = 0, nfix = 0, nex = 0, nprov = 0;
+	struct labelled		*ex, *pv;
+
+	memset(single, 0, sizeof single);
+	for (i = 0; i < s->n; i++) {
+		const struct raw_field *f = &s->f[i];
+		if (f->klass != 0 && f->klass != klass)
+			continue;
+		switch (f->id) {
+		case F_CAUSE:
+			ncause++;
+			break;
+		case F_FIX:
+			nfix++;
+			break;
+		case F_EXAMPLE:
+			nex++;
+			break;
+		case F_PROVIDER:
+			nprov++;
+			break;
+		default:
+			/* A class-qualified value beats the plain one. */
+			if (single[f->id] == NULL || f->klass != 0)
+				single[f->id] = f;
+		}
+	}
+	e = new_entry(p);
+	e->code = arena_strdup(a, code);
+	e->family = family != NULL ? arena_strdup(a, family) : NULL;
+	e->kind = kind;
+	e->klass = klass;
+	e->file = p->name;
+	e->line = s->line;
+	e->category = category_find(single[F_CATEGORY]->value.data);
+	e->group = group_of(kind, klass);
+	e->title = arena_strdup(a, single[F_TITLE]->value.data);
+	e->meaning = arena_strdup(a, single[F_MEANING]->value.data);
+	e->retry = retry_from_name(single[F_RETRY]->value.data);
+	e->frequency = frequency_from_name(single[F_FREQUENCY]->value.data);
+	e->importance = importance_from_name(single[F_IMPORTANCE]->value.data);
+	e->source = arena_strdup(a, single[F_SOURCE]->value.data);
+#define OPT(id) (single[id] != NULL ? arena_strdup(a, single[id]->value.data) : NULL)
+	e->retry_note = OPT(F_RETRY_NOTE);
+	e->note = OPT(F_NOTE);
+	e->guide_type = OPT(F_GUIDE_TYPE);
+#undef OPT
+	if (single[F_RELATED] != NULL)
+		split_related(a, single[F_RELATED]->value.data, &e->related);
+	e->causes.v = arena_alloc(a, (ncause + 1) * sizeof(char *));
+	e->fixes.v = arena_alloc(a, (nfix + 1) * sizeof(char *));
+	ex = arena_alloc(a, (nex + 1) * sizeof *ex);
+	pv = arena_alloc(a, (nprov + 1) * sizeof *pv);
+	for (i = 0; i < s->n; i++) {
+		const struct raw_field *f = &s->f[i];
+		const char *label;
+		char *text;
+
+		if (f->klass != 0 && f->klass != klass)
+			continue;
+		label = f->label != NULL ? arena_strdup(a, f->label) : NULL;
+		switch (f->id) {
+		case F_CAUSE:
+			e->causes.v[e->causes.n++] =
+			    arena_strdup(a, f->value.data);
+			break;
+		case F_FIX:
+			e->fixes.v[e->fixes.n++] =
+			    arena_strdup(a, f->value.data);
+			break;
+		case F_EXAMPLE:
+			text = example_text(a, &f->value);
+			if (family != NULL && f->klass == 0) {
+				int c = example_class(text, family);
+				if (c != 0 && c != klass)
+					break;
+			}
+			ex[e->nexamples].label = label;
+			ex[e->nexamples++].text = text;
+			break;
+		case F_PROVIDER:
+			pv[e->nproviders].label = label;
+			pv[e->nproviders++].text =
+			    arena_strdup(a, f->value.data);
+			break;
+		default:
+			break;
+		}
+	}
+	e->examples = ex;
+	e->providers = pv;
+	return (0);
+}
+
+static int
+parse_classes(struct parser *p, const struct raw_field *f, int *mask)
+{
+	const char	*s;
+
+	*mask = 0;
+	for (s = f->value.data; *s != '\0'; s++) {
+		if (*s == ' ' || *s == ',' || *s == '\t')
+			continue;
+		if ((*s != '2' && *s != '4' && *s != '5') ||
+		    isalnum((unsigned char)s[1]))
+			return (fail(p, f->line, "classes takes 2, 4 and 5, "
+			    "not '%s'", f->value.data));
+		*mask |= 1 << (*s - '0');
+	}
+	if (*mask == 0)
+		return (fail(p, f->line, "classes is empty"));
+	return (0);
+}
+
+static int
+compile_stanza(struct parser *p, struct stanza *s)
+{
+	const struct raw_field	*seen[F__COUNT];
+	const char		*code;
+	size_t			 i;
+	int			 kind, mask = 0, c, k;
+	char			 expanded[64];
+
+	memset(seen, 0, sizeof seen);
+	for (i = 0; i < s->n; i++) {
+		struct raw_field *f = &s->f[i];
+
+		trim(&f->value);
+		if (f->value.len == 0)
+			return (fail(p, f->line, "empty value for '%s'",
+			    fields[f->id].name));
+		if (!(fields[f->id].flags & FL_REPEAT) && f->klass == 0) {
+			if (seen[f->id] != NULL)
+				return (fail(p, f->line, "duplicate field "
+				    "'%s' (first at line %u)",
+				    fields[f->id].name, seen[f->id]->line));
+			seen[f->id] = f;
+		}
+		if (f->id == F_RELATED && check_related(p, f) != 0)
+			return (-1);
+	}
+	code = seen[F_CODE]->value.data;
+	for (i = 0; i < F__COUNT; i++) {
+		if ((fields[i].flags & FL_REQUIRED) && seen[i] == NULL)
+			return (fail(p, s->line, "entry %s: missing required "
+			    "field '%s'", code, fields[i].name));
+	}
+	if (!code_is_any(code))
+		return (fail(p, s->line, "bad code syntax '%s' (expected 550, "
+		    "5.7.1, X.7.1 or X.7.YYY)", code));
+	if ((kind = kind_from_name(seen[F_KIND]->value.data)) < 0)
+		return (fail(p, seen[F_KIND]->line, "unknown kind '%s' (reply, "
+		    "enhanced, subject, nonstandard or client)",
+		    seen[F_KIND]->value.data));
+	for (i = 0; i < s->n; i++) {
+		const struct raw_field *f = &s->f[i];
+		const char *v = f->value.data;
+
+		if (f->id == F_CATEGORY && category_find(v) < 0)
+			return (fail(p, f->line, "unknown category '%s'", v));
+		if (f->id == F_RETRY && retry_from_name(v) < 0)
+			return (fail(p, f->line, "unknown retry '%s' (never, "
+			    "after-fix, auto or none)", v));
+		if (f->id == F_FREQUENCY && frequency_from_name(v) < 0)
+			return (fail(p, f->line, "unknown frequency '%s' (rare, "
+			    "occasional, common or frequent)", v));
+		if (f->id == F_IMPORTANCE && importance_from_name(v) < 0)
+			return (fail(p, f->line, "unknown importance '%s' "
+			    "(low, medium or high)", v));
+		if (f->klass != 0 && !code_is_family(code))
+			return (fail(p, f->line, "a class qualifier needs an "
+			    "X.n.n code"));
+	}
+
+	switch (kind) {
+	case KIND_REPLY:
+	case KIND_CLIENT:
+		if (!code_is_reply(code))
+			return (fail(p, s->line, "a %s entry needs a three-digit "
+			    "code, not '%s'", kind_name(kind), code));
+		break;
+	case KIND_ENHANCED:
+		if (!code_is_enhanced(code) && !code_is_family(code))
+			return (fail(p, s->line, "an enhanced entry needs a code "
+			    "like 5.7.1 or X.7.1, not '%s'", code));
+		break;
+	case KIND_SUBJECT:
+		if (!code_is_subject(code))
+			return (fail(p, s->line, "a subject entry needs a code "
+			    "like X.7.YYY or 5.XXX.YYY, not '%s'", code));
+		break;
+	case KIND_NONSTANDARD:
+		if (!code_is_reply(code) && !code_is_enhanced(code))
+			return (fail(p, s->line, "a nonstandard entry needs a "
+			    "code like 571 or 5.7.708, not '%s'", code));
+		break;
+	}
+
+	if (code_is_family(code)) {
+		if (seen[F_CLASSES] == NULL)
+			return (fail(p, s->line, "entry %s: an X.n.n code needs "
+			    "'classes'", code));
+		if (parse_classes(p, seen[F_CLASSES], &mask) != 0)
+			return (-1);
+		for (i = 0; i < s->n; i++) {
+			const struct raw_field *f = &s->f[i];
+			if (f->klass != 0 && !(mask & (1 << f->klass)))
+				return (fail(p, f->line, "qualifier [%d] names a "
+				    "class not in 'classes'", f->klass));
+			if (f->id == F_EXAMPLE && f->klass == 0 &&
+			    (c = example_class(f->value.data, code)) != 0 &&
+			    !(mask & (1 << c)))
+				return (fail(p, f->line, "example carries %d%s "
+				    "but class %d is not in 'classes'", c,
+				    code + 1, c));
+		}
+		for (k = 2; k <= 5; k++) {
+			if (!(mask & (1 << k)))
+				continue;
+			snprintf(expanded, sizeof expanded, "%d%s", k, code + 1);
+			if (emit(p, s, expanded, code, kind, k) != 0)
+				return (-1);
+		}
+		return (0);
+	}
+	if (seen[F_CLASSES] != NULL)
+		return (fail(p, seen[F_CLASSES]->line, "'classes' is only for "
+		    "X.n.n codes"));
+	return (emit(p, s, code, NULL, kind,
+	    code_is_subject(code) && code[0] == 'X' ? 0 : code[0] - '0'));
+}
+
+int
+catalog_parse(struct catalog *c, const char *name, const char *text,
+    size_t len, struct load_error *err)
+{
+	struct parser	 p;
+	struct stanza	*s;
+	size_t		 off = 0, bad, llen, i;
+	unsigned	 lineno = 0;
+	int		 rc = 0;
+
+	p.cat = c;
+	p.name = arena_strdup(&c->arena, name);
+	p.err = err;
+
+	if (!utf8_valid(text, len, &bad)) {
+		for (i = 0, lineno = 1; i < bad; i++)
+			lineno += text[i] == '\n';
+		return (fail(&p, lineno, "invalid UTF-8 (byte 0x%02x)",
+		    (unsigned char)text[bad]));
+	}
+	if (memchr(text, '\0', len) != NULL) {
+		for (i = 0, lineno = 1; text[i] != '\0'; i++)
+			lineno += text[i] == '\n';
+		return (fail(&p, lineno, "NUL byte in a text file"));
+	}
+
+	s = xcalloc(1, sizeof *s);
+	while (off < len) {
+		const char *line = text + off, *nl;
+
+		lineno++;
+		nl = memchr(line, '\n', len - off);
+		if (nl == NULL) {
+			if (s->n != 0) {
+				rc = fail(&p, lineno, "unterminated entry: the "
+				    "file ends in the middle of a line");
+				goto out;
+			}
+			llen = len - off;
+			off = len;
+		} else {
+			llen = (size_t)(nl - line);
+			off += llen + 1;
+		}
+		if (llen > 0 && line[llen - 1] == '\r')
+			llen--;
+		if (llen == 0 || strspn(line, " \t") == llen) {
+			if (llen != 0 && s->n == 0)
+				continue;
+			if (s->n != 0) {
+				if ((rc = compile_stanza(&p, s)) != 0)
+					goto out;
+				stanza_clear(s);
+			}
+			continue;
+		}
+		if (line[0] == '#')
+			continue;
+		if (line[0] == ' ' || line[0] == '\t')
+			rc = parse_continuation(&p, s, line, llen, lineno);
+		else
+			rc = parse_field_line(&p, s, line, llen, lineno);
+		if (rc != 0)
+			goto out;
+	}
+	if (s->n != 0)
+		rc = compile_stanza(&p, s);
+out:
+	stanza_clear(s);
+	free(s);
+	return (rc);
+}
+
+int
+catalog_load_file(struct catalog *c, const char *path,
+    const char *display_name, struct load_error *err)
+{
+	struct stat	 st;
+	FILE		*f;
+	char		*text;
+	size_t		 n;
+	int		 rc;
+
+	snprintf(err->file, sizeof err->file, "%s", display_name);
+	err->line = 0;
+	if ((f = fopen(path, "rb")) == NULL) {
+		snprintf(err->message, sizeof err->message, "%s",
+		    strerror(errno));
+		return (-1);
+	}
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(err->message, sizeof err->message,
+		    "not a regular file");
+		fclose(f);
+		return (-1);
+	}
+	if ((unsigned long long)st.st_size > MAX_FILE_SIZE) {
+		snprintf(err->message, sizeof err->message,
+		    "file too large (%lld bytes; the limit is %u)",
+		    (long long)st.st_size, MAX_FILE_SIZE);
+		fclose(f);
+		return (-1);
+	}
+	text = xmalloc((size_t)st.st_size + 1);
+	n = fread(text, 1, (size_t)st.st_size, f);
+	if (ferror(f)) {
+		snprintf(err->message, sizeof err->message, "read error: %s",
+		    strerror(errno));
+		fclose(f);
+		free(text);
+		return (-1);
+	}
+	fclose(f);
+	text[n] = '\0';
+	rc = catalog_parse(c, display_name, text, n, err);
+	free(text);
+	return (rc);
+}

@@ -1,0 +1,34 @@
+/* Where the data lives, and loading a whole data directory. */
+#ifndef SD_DATADIR_H
+#define SD_DATADIR_H
+
+#include <stddef.h>
+
+struct catalog;
+struct load_error;
+
+#define DATA_ENV	"SMTP_DOCTOR_DATA"
+
+/*
+ * Pick the data location: explicit (--data) first, then the environment
+ * value env (may be NULL), then the source tree when exe_path is the
+ * uninstalled binary of this build tree, then PKGDATADIR.  Returns a
+ * pointer to a static or caller string.
+ */
+const char	*datadir_resolve(const char *explicit_path, const char *env,
+		    const char *exe_path);
+/*
+ * Load a catalogue from path: a directory (its catalogue/ *.txt files in name
+ * order) or one file.  Finishes the catalogue.  0, or -1 with err set.
+ */
+int		 catalog_load_path(struct catalog *, const char *path,
+		    struct load_error *err);
+/*
+ * The sorted *.txt files of dir/sub; returns the count and a malloc'd
+ * array of malloc'd full paths (free with datadir_free_list), or -1.
+ */
+int		 datadir_list(const char *dir, const char *sub, char ***out);
+void		 datadir_free_list(char **, int);
+int		 path_is_dir(const char *);
+
+#endif

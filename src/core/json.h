@@ -1,0 +1,24 @@
+/* A small JSON writer: strings are always valid, escaped UTF-8. */
+#ifndef SD_JSON_H
+#define SD_JSON_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+struct entry;
+
+/*
+ * Append s as a JSON string.  Invalid UTF-8 becomes U+FFFD; controls,
+ * C1 controls, bidi overrides and line separators are \u escaped, so the
+ * output is safe to print on a terminal too.
+ */
+void	json_string(struct buf *, const char *s, size_t len);
+void	json_cstring(struct buf *, const char *s);	/* NULL -> null */
+/* Begin a member of an object: a comma when needed, then "key": */
+void	json_key(struct buf *, int *first, const char *key);
+void	json_string_array(struct buf *, const char **v, size_t n);
+/* One catalogue entry as a JSON object with every field (no newline). */
+void	json_entry(struct buf *, const struct entry *);
+
+#endif

@@ -1,0 +1,30 @@
+/* smtp-doctor: pick the front end, the browser or the command line. */
+#include "config.h"
+
+#include <locale.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "options.h"
+#include "tui/tui.h"
+
+int
+main(int argc, char **argv)
+{
+	struct options	 o;
+	int		 rc;
+
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	bindtextdomain(CATALOG_DOMAIN, LOCALEDIR);
+	textdomain(PACKAGE);
+
+	if ((rc = options_parse(argc, argv, &o)) != 0)
+		return (rc);
+	if (o.mode == MODE_BROWSE ||
+	    (o.mode == MODE_DEFAULT && o.nargs == 0 && isatty(STDIN_FILENO) &&
+	    isatty(STDOUT_FILENO)))
+		return (tui_main(&o));
+	return (cli_main(&o));
+}

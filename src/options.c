@@ -1,0 +1,233 @@
+/* Option parsing and data loading, shared by the CLI and the browser. */
+#include "config.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "category.h"
+#include "datadir.h"
+#include "i18n.h"
+#include "options.h"
+
+enum {
+	OPT_CLASS = 256,
+	OPT_CATEGORY,
+	OPT_DATA,
+	OPT_LIST_CATEGORIES
+};
+
+static const struct option long_options[] = {
+	{ "search",		no_argument,		NULL, 's' },
+	{ "list",		no_argument,		NULL, 'l' },
+	{ "class",		required_argument,	NULL, OPT_CLASS },
+	{ "category",		required_argument,	NULL, OPT_CATEGORY },
+	{ "list-categories",	no_argument,		NULL, OPT_LIST_CATEGORIES },
+	{ "diagnose",		no_argument,		NULL, 'd' },
+	{ "browse",		no_argument,		NULL, 'b' },
+	{ "json",		no_argument,		NULL, 'j' },
+	{ "width",		required_argument,	NULL, 'w' },
+	{ "data",		required_argument,	NULL, OPT_DATA },
+	{ "help",		no_argument,		NULL, 'h' },
+	{ "version",		no_argument,		NULL, 'V' },
+	{ NULL,			0,			NULL, 0 }
+};
+
+void
+options_usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s [OPTION]... [CODE]...\n"), PACKAGE);
+	fputs(_("Explain SMTP reply codes and diagnose bounced mail.\n"
+	    "\n"
+	    "With CODEs (550, 5.7.26, x.7.26), print what they mean and what "
+	    "to do.\n"
+	    "With no CODE on a terminal, open the browser.\n"
+	    "\n"), f);
+	fputs(_(
+"  -s, --search WORDS...    search the catalogue, best match first\n"
+"  -l, --list               list the catalogue, grouped by class\n"
+"      --class N            with --list: only class N (2, 3, 4 or 5)\n"
+"      --category NAME      with --list: only category NAME\n"
+"      --list-categories    list the category names\n"
+"  -d, --diagnose [FILE]... diagnose the bounces in FILEs (default:\n"
+"                             standard input), one report per recipient\n"
+"  -b, --browse [CODE]      open the browser, on CODE if given\n"
+"  -j, --json               write JSON Lines (one object per line)\n"
+"  -w, --width N            wrap text output at N columns\n"
+"      --data PATH          read the data from PATH, a data directory or\n"
+"                             one catalogue file\n"
+"  -h, --help               display this help and exit\n"
+"  -V, --version            output version information and exit\n"), f);
+	fputs(_("\n"
+"Exit status: 0 when something was found, 1 when nothing was,\n"
+"2 for a usage error or a data file error.\n"
+"\n"
+"Environment: SMTP_DOCTOR_DATA (data location), NO_COLOR (no colours),\n"
+"COLUMNS (output width), XDG_STATE_HOME (browser history).\n"), f);
+	fprintf(f, _("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
+	fprintf(f, _("%s home page: <%s>\n"), PACKAGE_NAME, PACKAGE_URL);
+}
+
+static int
+usage_error(void)
+{
+	fprintf(stderr, _("Try '%s --help' for more information.\n"),
+	    PACKAGE);
+	return (2);
+}
+
+static int
+set_mode(struct options *o, enum run_mode m)
+{
+	if (o->mode != MODE_DEFAULT && o->mode != m) {
+		fprintf(stderr, _("%s: only one of --search, --list, "
+		    "--list-categories, --diagnose and --browse may be given\n"),
+		    PACKAGE);
+		return (usage_error());
+	}
+	o->mode = m;
+	return (0);
+}
+
+int
+options_parse(int argc, char **argv, struct options *o)
+{
+	char	*end;
+	long	 v;
+	int	 c;
+
+	memset(o, 0, sizeof *o);
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":sldbjw:hV", long_options,
+	    NULL)) != -1) {
+		switch (c) {
+		case 's':
+			if (set_mode(o, MODE_SEARCH) != 0)
+				return (2);
+			break;
+		case 'l':
+			if (set_mode(o, MODE_LIST) != 0)
+				return (2);
+			break;
+		case OPT_LIST_CATEGORIES:
+			if (set_mode(o, MODE_LIST_CATEGORIES) != 0)
+				return (2);
+			break;
+		case 'd':
+			if (set_mode(o, MODE_DIAGNOSE) != 0)
+				return (2);
+			break;
+		case 'b':
+			if (set_mode(o, MODE_BROWSE) != 0)
+				return (2);
+			break;
+		case 'j':
+			o->json = 1;
+			break;
+		case OPT_CLASS:
+			if (strlen(optarg) != 1 || optarg[0] < '2' ||
+			    optarg[0] > '5') {
+				fprintf(stderr, _("%s: --class takes 2, 3, 4 "
+				    "or 5, not '%s'\n"), PACKAGE, optarg);
+				return (usage_error());
+			}
+			o->klass = optarg[0] - '0';
+			break;
+		case OPT_CATEGORY:
+			if (category_find(optarg) < 0) {
+				size_t i;
+				fprintf(stderr, _("%s: unknown category '%s'; "
+				    "the categories are:"), PACKAGE, optarg);
+				for (i = 0; i < ncategories; i++)
+					fprintf(stderr, " %s", categories[i].id);
+				fputc('\n', stderr);
+				return (2);
+			}
+			o->category = optarg;
+			break;
+		case 'w':
+			v = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || v < 20 ||
+			    v > 1000) {
+				fprintf(stderr, _("%s: --width takes a number "
+				    "from 20 to 1000, not '%s'\n"), PACKAGE,
+				    optarg);
+				return (usage_error());
+			}
+			o->width = (int)v;
+			break;
+		case OPT_DATA:
+			o->data = optarg;
+			break;
+		case 'h':
+			o->mode = MODE_HELP;
+			return (0);
+		case 'V':
+			o->mode = MODE_VERSION;
+			return (0);
+		case ':':
+			fprintf(stderr, _("%s: option '%s' needs an argument\n"),
+			    PACKAGE, argv[optind - 1]);
+			return (usage_error());
+		default:
+			if (optopt != 0)
+				fprintf(stderr, _("%s: unknown option '-%c'\n"),
+				    PACKAGE, optopt);
+			else
+				fprintf(stderr, _("%s: unknown option '%s'\n"),
+				    PACKAGE, argv[optind - 1]);
+			return (usage_error());
+		}
+	}
+	o->args = argv + optind;
+	o->nargs = argc - optind;
+	if ((o->klass != 0 || o->category != NULL) && o->mode != MODE_LIST &&
+	    o->mode != MODE_BROWSE) {
+		fprintf(stderr, _("%s: --class and --category go with --list "
+		    "or --browse\n"), PACKAGE);
+		return (usage_error());
+	}
+	if (o->mode == MODE_SEARCH && o->nargs == 0) {
+		fprintf(stderr, _("%s: --search needs words to search for\n"),
+		    PACKAGE);
+		return (usage_error());
+	}
+	if (o->mode == MODE_BROWSE && o->nargs > 1) {
+		fprintf(stderr, _("%s: --browse takes at most one code\n"),
+		    PACKAGE);
+		return (usage_error());
+	}
+	return (0);
+}
+
+const char *
+options_data_path(const struct options *o)
+{
+	static char	 exe[PATH_MAX];
+	ssize_t		 n;
+
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	exe[n > 0 ? n : 0] = '\0';
+	return (datadir_resolve(o->data, getenv(DATA_ENV), exe));
+}
+
+int
+options_load_catalog(const struct options *o, struct catalog *c)
+{
+	struct load_error	 err;
+
+	if (catalog_load_path(c, options_data_path(o), &err) != 0) {
+		if (err.line != 0)
+			fprintf(stderr, "%s:%u: %s\n", err.file, err.line,
+			    err.message);
+		else
+			fprintf(stderr, "%s: %s: %s\n", PACKAGE, err.file,
+			    err.message);
+		return (2);
+	}
+	return (0);
+}

@@ -1,0 +1,39 @@
+/* Command-line options and data loading shared by both front ends. */
+#ifndef SD_OPTIONS_H
+#define SD_OPTIONS_H
+
+#include <stdio.h>
+
+struct catalog;
+
+enum run_mode {
+	MODE_DEFAULT,		/* codes given: look up; none: browser or usage */
+	MODE_SEARCH,
+	MODE_LIST,
+	MODE_LIST_CATEGORIES,
+	MODE_DIAGNOSE,
+	MODE_BROWSE,
+	MODE_HELP,
+	MODE_VERSION
+};
+
+struct options {
+	enum run_mode	 mode;
+	int		 json;
+	int		 klass;		/* --class, or 0 */
+	const char	*category;	/* --category, or NULL */
+	const char	*data;		/* --data, or NULL */
+	int		 width;		/* --width, or 0 for automatic */
+	char		**args;		/* operands */
+	int		 nargs;
+};
+
+/* Returns 0, or 2 after printing a usage error to stderr. */
+int	options_parse(int argc, char **argv, struct options *);
+void	options_usage(FILE *);
+/* The data directory or file in force (for messages and the rules). */
+const char *options_data_path(const struct options *);
+/* Load the catalogue; prints file:line: message and returns 2 on error. */
+int	options_load_catalog(const struct options *, struct catalog *);
+
+#endif

@@ -1,0 +1,45 @@
+## Tests: Check unit tests per core module, shell and tmux end-to-end tests.
+TESTS_ENVIRONMENT = \
+	top_srcdir='$(top_srcdir)'; export top_srcdir; \
+	top_builddir='$(top_builddir)'; export top_builddir; \
+	SMTP_DOCTOR='$(abs_top_builddir)/src/smtp-doctor'; export SMTP_DOCTOR; \
+	SHARED_DIR='$(abs_top_srcdir)/../shared'; export SHARED_DIR; \
+	TMUX_BIN='$(TMUX)'; export TMUX_BIN; \
+	unset SMTP_DOCTOR_DATA;
+TEST_EXTENSIONS = .sh
+SH_LOG_COMPILER = $(SHELL)
+
+if HAVE_CHECK
+check_PROGRAMS += tests/check_catalog tests/check_search tests/check_utf8 \
+	tests/check_json tests/check_render
+endif
+TESTS += $(check_PROGRAMS)
+
+UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) \
+	-DTEST_DATADIR=\"$(abs_top_srcdir)/data\" \
+	-DTEST_SRCDIR=\"$(abs_top_srcdir)/tests\"
+UNIT_LDADD = src/core/libcore.a $(CHECK_LIBS) $(PCRE2_LIBS) $(LIBINTL)
+
+
+tests_check_catalog_SOURCES = tests/unit/check_catalog.c tests/unit/testutil.h
+tests_check_catalog_CFLAGS = $(UNIT_CFLAGS)
+tests_check_catalog_LDADD = $(UNIT_LDADD)
+tests_check_search_SOURCES = tests/unit/check_search.c tests/unit/testutil.h
+tests_check_search_CFLAGS = $(UNIT_CFLAGS)
+tests_check_search_LDADD = $(UNIT_LDADD)
+tests_check_utf8_SOURCES = tests/unit/check_utf8.c
+tests_check_utf8_CFLAGS = $(UNIT_CFLAGS)
+tests_check_utf8_LDADD = $(UNIT_LDADD)
+tests_check_json_SOURCES = tests/unit/check_json.c tests/unit/testutil.h
+tests_check_json_CFLAGS = $(UNIT_CFLAGS)
+tests_check_json_LDADD = $(UNIT_LDADD)
+tests_check_render_SOURCES = tests/unit/check_render.c tests/unit/testutil.h
+tests_check_render_CFLAGS = $(UNIT_CFLAGS)
+tests_check_render_LDADD = $(UNIT_LDADD)
+
+dist_check_SCRIPTS += \
+	tests/core-purity.sh \
+	tests/cli.sh \
+	tests/reference-coverage.sh
+TESTS += $(dist_check_SCRIPTS)
+EXTRA_DIST += tests/lib.sh

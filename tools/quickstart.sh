@@ -1,0 +1,52 @@
+#!/bin/sh
+# Set up a fresh Debian or Ubuntu machine, build smtp-doctor, and either
+# start it ("run") or run the whole test suite ("check").
+#   sh tools/quickstart.sh run | check
+set -eu
+
+mode=${1:-run}
+case $mode in
+run|check) ;;
+*) echo "usage: $0 run|check" >&2; exit 2 ;;
+esac
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+# Build and test dependencies, all Debian packages.
+pkgs="build-essential autoconf automake autopoint gettext pkg-config
+libncurses-dev libreadline-dev check libpcre2-dev tmux python3 clang
+libclang-rt-14-dev"
+
+missing=
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	sudo=
+	[ "$(id -u)" = 0 ] || sudo=sudo
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
+fi
+
+autoreconf -fi
+mkdir -p _build
+cd _build
+[ -f Makefile ] || ../configure --enable-werror
+make -j"$(nproc)"
+
+if [ "$mode" = run ]; then
+	exec ./src/smtp-doctor
+fi
+
+# The whole suite: unit and end-to-end tests, the tarball's own build and
+# tests (distcheck), then the tests again under ASan and UBSan.
+make -j"$(nproc)" check
+make -j"$(nproc)" distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror
+cd ..
+mkdir -p _build-san
+cd _build-san
+[ -f Makefile ] || ../configure --enable-sanitizers CC=clang
+make -j"$(nproc)" check
+echo "quickstart: all tests passed"
