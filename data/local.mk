@@ -8,3 +8,4 @@ dist_catalog_DATA = \
 	data/catalogue/enhanced-5-6.txt \
 	data/catalogue/enhanced-7.txt
 dist_pkgdata_DATA = data/README
+## Diagnosis rules.

@@ -1,0 +1,1 @@
+## Bounce parser and diagnosis engine (issue 4).

@@ -1,0 +1,1 @@
+## Tests of the bounce parser and the diagnosis (issue 4).

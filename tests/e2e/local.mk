@@ -1,0 +1,1 @@
+## End-to-end tests of the browser in tmux (issue 3).
