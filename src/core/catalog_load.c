@@ -122,7 +122,7 @@ parse_field_line(struct parser *p, struct stanza *s, const char *line,
 {
 	struct raw_field	*f;
 	const char		*colon, *name_end, *q = NULL, *v;
-	size_t			 qlen = 0;
+	size_t			 qlen = 0, lab_len = 0;
 	int			 id, klass = 0;
 
 	if ((colon = memchr(line, ':', len)) == NULL)
@@ -142,16 +142,30 @@ parse_field_line(struct parser *p, struct stanza *s, const char *line,
 		    (int)(name_end - line > 64 ? 64 : name_end - line), line));
 	}
 	if (q != NULL) {
-		if (qlen == 0)
-			return (fail(p, lineno, "empty [qualifier] on '%s'",
-			    fields[id].name));
-		if (qlen == 1 && (*q == '2' || *q == '3' || *q == '4' ||
-		    *q == '5'))
-			klass = *q - '0';
-		else if (!(fields[id].flags & FL_LABEL))
+		/* [5], [Gmail] or [Gmail,5]: a lone digit is a class. */
+		const char *comma = memchr(q, ',', qlen);
+		const char *cls = NULL;
+
+		if (qlen == 1)
+			cls = q;
+		else if (comma != NULL && q + qlen - comma == 2)
+			cls = comma + 1;
+		if (cls != NULL) {
+			if (*cls < '2' || *cls > '5')
+				return (fail(p, lineno, "bad class '%c' in "
+				    "qualifier (2, 3, 4 or 5)", *cls));
+			klass = *cls - '0';
+			lab_len = cls == q ? 0 : (size_t)(comma - q);
+		} else
+			lab_len = qlen;
+		if (lab_len != 0 && !(fields[id].flags & FL_LABEL))
 			return (fail(p, lineno, "field '%s' takes only a class "
 			    "qualifier such as [5]", fields[id].name));
-	} else if (fields[id].flags & FL_NEEDLABEL)
+		if (lab_len == 0 && cls == NULL)
+			return (fail(p, lineno, "empty [qualifier] on '%s'",
+			    fields[id].name));
+	}
+	if (lab_len == 0 && (fields[id].flags & FL_NEEDLABEL))
 		return (fail(p, lineno, "field '%s' needs a provider, as in "
 		    "%s[Gmail]", fields[id].name, fields[id].name));
 	if (id == F_CODE && s->n != 0)
@@ -168,7 +182,7 @@ parse_field_line(struct parser *p, struct stanza *s, const char *line,
 	f = &s->f[s->n++];
 	f->id = id;
 	f->klass = klass;
-	f->label = (q != NULL && klass == 0) ? xstrndup(q, qlen) : NULL;
+	f->label = lab_len != 0 ? xstrndup(q, lab_len) : NULL;
 	f->line = lineno;
 	buf_init(&f->value);
 	buf_add(&f->value, v, (size_t)(line + len - v));
