@@ -30,7 +30,8 @@ tests_check_search_LDADD = $(UNIT_LDADD)
 tests_check_utf8_SOURCES = tests/unit/check_utf8.c
 tests_check_utf8_CFLAGS = $(UNIT_CFLAGS)
 tests_check_utf8_LDADD = $(UNIT_LDADD)
-tests_check_json_SOURCES = tests/unit/check_json.c tests/unit/testutil.h
+tests_check_json_SOURCES = tests/unit/check_json.c tests/unit/testutil.h \
+	tests/unit/jsoncheck.h
 tests_check_json_CFLAGS = $(UNIT_CFLAGS)
 tests_check_json_LDADD = $(UNIT_LDADD)
 tests_check_render_SOURCES = tests/unit/check_render.c tests/unit/testutil.h

@@ -73,6 +73,8 @@ fit(const char *s, size_t len, size_t width, size_t *cols)
 		i += n;
 	}
 	*cols = w;
+	if (i < len && s[i] == ' ')
+		return (i);
 	if (i < len && last_space > 0)
 		return (last_space);
 	if (i == 0 && len > 0)	/* one glyph wider than the line */
@@ -90,9 +92,21 @@ render_wrap(struct rdoc *d, enum rstyle style, const char *first_prefix,
 
 	plen = strlen(first_prefix);
 	pw = utf8_display_width(first_prefix, plen);
-	avail = width > pw + 8 ? width - pw : 8;
 	buf_init(&clean);
 	buf_init(&line);
+	if (pw > width / 2) {
+		/* No room beside a wide prefix: give it a line of its own. */
+		buf_add(&line, first_prefix, plen);
+		while (line.len > 0 && line.data[line.len - 1] == ' ')
+			line.data[--line.len] = '\0';
+		fit(line.data, line.len, width, &cols);
+		line.len = fit(line.data, line.len, width, &cols);
+		line.data[line.len] = '\0';
+		push(d, style, buf_steal(&line), 0);
+		first_prefix = "    ";
+		plen = pw = 4;
+	}
+	avail = width - pw;
 	/* Paragraph breaks (\n) survive; every other control is escaped. */
 	utf8_sanitize(text, strlen(text), &clean, 0, 1);
 	s = clean.data != NULL ? clean.data : "";
@@ -165,10 +179,10 @@ kind_text(enum entry_kind k)
 }
 
 static void
-heading(struct rdoc *d, const char *h)
+heading(struct rdoc *d, const char *h, size_t width)
 {
 	blank(d);
-	push(d, RS_HEADING, xstrdup(h), 0);
+	render_wrap(d, RS_HEADING, "", h, width);
 }
 
 void
@@ -193,14 +207,14 @@ render_entry(const struct catalog *c, const struct entry *e, size_t width,
 	buf_printf(&b, _("Defined by: %s"), C_(e->source));
 	render_wrap(d, RS_META, "", b.data, width);
 
-	heading(d, _("Meaning"));
+	heading(d, _("Meaning"), width);
 	render_wrap(d, RS_TEXT, "  ", C_(e->meaning), width);
 	if (e->note != NULL) {
-		heading(d, _("Note"));
+		heading(d, _("Note"), width);
 		render_wrap(d, RS_NOTE, "  ", C_(e->note), width);
 	}
 	if (e->nproviders != 0) {
-		heading(d, _("What providers mean by it"));
+		heading(d, _("What providers mean by it"), width);
 		for (i = 0; i < e->nproviders; i++) {
 			buf_reset(&b);
 			buf_printf(&b, "  %s: ", e->providers[i].label);
@@ -209,19 +223,19 @@ render_entry(const struct catalog *c, const struct entry *e, size_t width,
 		}
 	}
 	if (e->causes.n != 0) {
-		heading(d, _("Likely causes"));
+		heading(d, _("Likely causes"), width);
 		for (i = 0; i < e->causes.n; i++)
 			render_wrap(d, RS_ITEM, "  - ", C_(e->causes.v[i]),
 			    width);
 	}
 	if (e->fixes.n != 0) {
-		heading(d, _("What to do"));
+		heading(d, _("What to do"), width);
 		for (i = 0; i < e->fixes.n; i++) {
 			snprintf(num, sizeof num, "  %zu. ", i + 1);
 			render_wrap(d, RS_ITEM, num, C_(e->fixes.v[i]), width);
 		}
 	}
-	heading(d, _("Retry"));
+	heading(d, _("Retry"), width);
 	render_wrap(d, RS_RETRY, "  ", _(retry_text(e->retry)), width);
 	if (e->retry_note != NULL)
 		render_wrap(d, RS_TEXT, "  ", C_(e->retry_note), width);
@@ -237,7 +251,7 @@ render_entry(const struct catalog *c, const struct entry *e, size_t width,
 		render_wrap(d, RS_META, "", b.data, width);
 	}
 	if (e->nexamples != 0) {
-		heading(d, _("Examples"));
+		heading(d, _("Examples"), width);
 		for (i = 0; i < e->nexamples; i++) {
 			buf_reset(&b);
 			if (e->examples[i].label != NULL)
@@ -249,7 +263,7 @@ render_entry(const struct catalog *c, const struct entry *e, size_t width,
 		}
 	}
 	if (e->related.n != 0) {
-		heading(d, _("Related codes"));
+		heading(d, _("Related codes"), width);
 		for (i = 0; i < e->related.n; i++) {
 			const struct entry *r[1];
 			size_t first = d->n, k;

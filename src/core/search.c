@@ -36,8 +36,10 @@ struct search_index {
 	size_t		 hsize;
 	size_t		 wcap;
 	int		*tok;		/* per-entry scratch of one token */
+	uint8_t		*tokfields;	/* fields where that token matched */
 	int		*acc;
 	uint8_t		*cnt;
+	uint8_t		*common;	/* fields where every token matched */
 	size_t		 n;
 };
 
@@ -194,9 +196,10 @@ catalog_index(struct catalog *c)
 			add_text(&ctx, FIELD_META, e->related.v[j]);
 		for (j = 0; j < e->nproviders; j++)
 			add_text(&ctx, FIELD_META, e->providers[j].label);
+		/* Example replies are what users paste: worth more than prose. */
 		for (j = 0; j < e->nexamples; j++) {
 			add_text(&ctx, FIELD_META, e->examples[j].label);
-			add_text(&ctx, FIELD_BODY, e->examples[j].text);
+			add_text(&ctx, FIELD_META, e->examples[j].text);
 		}
 		add_text(&ctx, FIELD_BODY, e->meaning);
 		for (j = 0; j < e->causes.n; j++)
@@ -226,6 +229,8 @@ catalog_index(struct catalog *c)
 	}
 	x->n = c->n;
 	x->tok = xcalloc(c->n + 1, sizeof *x->tok);
+	x->tokfields = xcalloc(c->n + 1, sizeof *x->tokfields);
+	x->common = xcalloc(c->n + 1, sizeof *x->common);
 	x->acc = xcalloc(c->n + 1, sizeof *x->acc);
 	x->cnt = xcalloc(c->n + 1, sizeof *x->cnt);
 	c->index = x;
@@ -244,6 +249,8 @@ search_index_free(struct search_index *x)
 	free(x->postings);
 	free(x->hash);
 	free(x->tok);
+	free(x->tokfields);
+	free(x->common);
 	free(x->acc);
 	free(x->cnt);
 	free(x);
@@ -320,11 +327,13 @@ run_query(struct catalog *c, const char *query, struct search_hit *out)
 		for (i = 0; i < c->n; i++) {
 			out[i].entry = (uint32_t)i;
 			out[i].score = 0;
+			out[i].prominence = 0;
 		}
 		return (c->n);
 	}
 	for (t = 0; t < q.n; t++) {
 		memset(x->tok, 0, x->n * sizeof *x->tok);
+		memset(x->tokfields, 0, x->n * sizeof *x->tokfields);
 		for (i = lower_bound(x, q.tok[t], q.len[t]); i < x->nwords;
 		    i++) {
 			const struct word *w = &x->words[i];
@@ -334,9 +343,12 @@ run_query(struct catalog *c, const char *query, struct search_hit *out)
 			    memcmp(w->s, q.tok[t], q.len[t]) != 0)
 				break;
 			for (p = 0; p < w->npost; p++) {
+				uint32_t e = w->post[p].entry;
 				int s = field_score(w->post[p].fields, exact);
-				if (s > x->tok[w->post[p].entry])
-					x->tok[w->post[p].entry] = s;
+
+				if (s > x->tok[e])
+					x->tok[e] = s;
+				x->tokfields[e] |= (uint8_t)w->post[p].fields;
 			}
 		}
 		for (i = 0; i < x->n; i++) {
@@ -345,16 +357,30 @@ run_query(struct catalog *c, const char *query, struct search_hit *out)
 			if (t == 0) {
 				x->acc[i] = x->tok[i];
 				x->cnt[i] = 1;
+				x->common[i] = x->tokfields[i];
 			} else if (x->cnt[i] == t) {
 				x->acc[i] += x->tok[i];
 				x->cnt[i]++;
+				x->common[i] &= x->tokfields[i];
 			}
 		}
 	}
 	for (i = 0; i < x->n; i++) {
 		if (x->cnt[i] == q.n) {
+			const struct entry *e = &c->entries[i];
+
+			/*
+			 * Words found together in one title or one example
+			 * reply say more than the same words scattered.
+			 */
+			if (q.n > 1 && (x->common[i] & FIELD_TITLE))
+				x->acc[i] += SCORE_TOGETHER_TITLE;
+			else if (q.n > 1 && (x->common[i] & FIELD_META))
+				x->acc[i] += SCORE_TOGETHER_META;
 			out[nhits].entry = (uint32_t)i;
-			out[nhits++].score = x->acc[i];
+			out[nhits].score = x->acc[i];
+			out[nhits++].prominence = (int)e->frequency * 3 +
+			    (int)e->importance;
 		}
 		x->cnt[i] = 0;
 		x->acc[i] = 0;
@@ -371,6 +397,8 @@ hit_cmp(const void *pa, const void *pb)
 
 	if (a->score != b->score)
 		return (a->score > b->score ? -1 : 1);
+	if (a->prominence != b->prominence)
+		return (a->prominence > b->prominence ? -1 : 1);
 	return (a->entry < b->entry ? -1 : a->entry > b->entry);
 }
 

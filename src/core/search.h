@@ -11,6 +11,7 @@ struct search_index;
 struct search_hit {
 	uint32_t	entry;	/* index into catalog.entries */
 	int		score;
+	int		prominence; /* breaks ties: frequent, important first */
 };
 
 /* Field weights: an exact code beats a code prefix beats title words... */
@@ -22,14 +23,17 @@ struct search_hit {
 #define SCORE_META_PREFIX	30
 #define SCORE_BODY_EXACT	12
 #define SCORE_BODY_PREFIX	10
+/* Bonus when every word of the query is in the title, or the examples. */
+#define SCORE_TOGETHER_TITLE	150
+#define SCORE_TOGETHER_META	100
 
 #define SEARCH_MAX_TOKENS	16
 
 /*
  * Search the catalogue: every word of the query must match (as a word or
  * the start of one, case-insensitively) somewhere in the entry.  out has
- * room for catalog.n hits; they come best first, ties in catalogue
- * order.  The index is built on the first call.  Returns the count.
+ * room for catalog.n hits; they come best first, ties broken by how
+ * frequent and important the entry is, then catalogue order.  The index is built on the first call.  Returns the count.
  */
 size_t	catalog_search(struct catalog *, const char *query,
 	    struct search_hit *out);

@@ -1,0 +1,53 @@
+/* Shared helpers of the Check unit tests. */
+#ifndef SD_TESTUTIL_H
+#define SD_TESTUTIL_H
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "datadir.h"
+
+/* The shipped catalogue, loaded once per test process. */
+static inline struct catalog *
+shipped_catalog(void)
+{
+	static struct catalog	 c;
+	static int		 loaded;
+	struct load_error	 err;
+
+	if (!loaded) {
+		catalog_init(&c);
+		if (catalog_load_path(&c, TEST_DATADIR, &err) != 0)
+			ck_abort_msg("%s:%u: %s", err.file, err.line,
+			    err.message);
+		loaded = 1;
+	}
+	return (&c);
+}
+
+/* Parse text as one catalogue file; returns the loader's status. */
+static inline int
+parse_text(struct catalog *c, const char *text, struct load_error *err)
+{
+	catalog_init(c);
+	if (catalog_parse(c, "t.txt", text, strlen(text), err) != 0)
+		return (-1);
+	return (catalog_finish(c, err));
+}
+
+static inline int
+run_suite(Suite *s)
+{
+	SRunner	*sr;
+	int	 failed;
+
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return (failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE);
+}
+
+#endif
