@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "datadir.h"
 #include "i18n.h"
 #include "options.h"
 #include "tui/tui.h"
@@ -13,11 +14,13 @@ int
 main(int argc, char **argv)
 {
 	struct options	 o;
+	const char	*localedir;
 	int		 rc;
 
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
-	bindtextdomain(CATALOG_DOMAIN, LOCALEDIR);
+	localedir = datadir_localedir(options_exe_path());
+	bindtextdomain(PACKAGE, localedir);
+	bindtextdomain(CATALOG_DOMAIN, localedir);
 	textdomain(PACKAGE);
 
 	if ((rc = options_parse(argc, argv, &o)) != 0)

@@ -205,14 +205,22 @@ options_parse(int argc, char **argv, struct options *o)
 }
 
 const char *
-options_data_path(const struct options *o)
+options_exe_path(void)
 {
 	static char	 exe[PATH_MAX];
 	ssize_t		 n;
 
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	exe[n > 0 ? n : 0] = '\0';
-	return (datadir_resolve(o->data, getenv(DATA_ENV), exe));
+	if (exe[0] == '\0') {
+		n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+		exe[n > 0 ? n : 0] = '\0';
+	}
+	return (exe);
+}
+
+const char *
+options_data_path(const struct options *o)
+{
+	return (datadir_resolve(o->data, getenv(DATA_ENV), options_exe_path()));
 }
 
 int

@@ -31,6 +31,8 @@ struct options {
 /* Returns 0, or 2 after printing a usage error to stderr. */
 int	options_parse(int argc, char **argv, struct options *);
 void	options_usage(FILE *);
+/* The path of the running binary (for the uninstalled-build checks). */
+const char *options_exe_path(void);
 /* The data directory or file in force (for messages and the rules). */
 const char *options_data_path(const struct options *);
 /* Load the catalogue; prints file:line: message and returns 2 on error. */

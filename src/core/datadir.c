@@ -20,6 +20,22 @@ path_is_dir(const char *p)
 	return (stat(p, &st) == 0 && S_ISDIR(st.st_mode));
 }
 
+int
+datadir_uninstalled(const char *exe_path)
+{
+	return (exe_path != NULL &&
+	    strcmp(exe_path, ABS_TOP_BUILDDIR "/src/smtp-doctor") == 0);
+}
+
+const char *
+datadir_localedir(const char *exe_path)
+{
+	if (datadir_uninstalled(exe_path) &&
+	    path_is_dir(ABS_TOP_BUILDDIR "/locale"))
+		return (ABS_TOP_BUILDDIR "/locale");
+	return (LOCALEDIR);
+}
+
 const char *
 datadir_resolve(const char *explicit_path, const char *env,
     const char *exe_path)
@@ -32,9 +48,7 @@ datadir_resolve(const char *explicit_path, const char *env,
 	 * An uninstalled binary must use the data beside its sources, not
 	 * whatever an older "make install" left in pkgdatadir.
 	 */
-	if (exe_path != NULL &&
-	    strcmp(exe_path, ABS_TOP_BUILDDIR "/src/smtp-doctor") == 0 &&
-	    path_is_dir(ABS_TOP_SRCDIR "/data"))
+	if (datadir_uninstalled(exe_path) && path_is_dir(ABS_TOP_SRCDIR "/data"))
 		return (ABS_TOP_SRCDIR "/data");
 	return (PKGDATADIR);
 }

@@ -15,6 +15,10 @@ struct load_error;
  * uninstalled binary of this build tree, then PKGDATADIR.  Returns a
  * pointer to a static or caller string.
  */
+/* True when exe_path is the binary of this build tree, not installed. */
+int		 datadir_uninstalled(const char *exe_path);
+/* Where the message catalogues are: the build tree's or LOCALEDIR. */
+const char	*datadir_localedir(const char *exe_path);
 const char	*datadir_resolve(const char *explicit_path, const char *env,
 		    const char *exe_path);
 /*
