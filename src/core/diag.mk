@@ -1,1 +1,9 @@
 ## Bounce parser and diagnosis engine (issue 4).
+src_core_libcore_a_SOURCES += \
+	src/core/textdec.c src/core/textdec.h \
+	src/core/bounce.c src/core/bounce.h src/core/bounce_int.h \
+	src/core/mime.c \
+	src/core/dsn.c \
+	src/core/bounce_text.c \
+	src/core/smtptok.c \
+	src/core/spans.c

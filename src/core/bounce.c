@@ -1,0 +1,398 @@
+/* The bounce parser's entry point: messages, recipients, their kinds. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bounce_int.h"
+
+static const char *const span_names[SPAN__COUNT] = {
+	"reply", "status", "recipient", "sender", "host", "ip", "url", "tag",
+	"blocklist", "field-name", "field-value", "quoted", "diagnostic",
+};
+
+static const char *const msg_names[MSG__COUNT] = {
+	"not-bounce", "bounce", "autoreply", "feedback", "delivered",
+};
+
+const char *
+span_kind_name(enum span_kind k)
+{
+	return ((unsigned)k < SPAN__COUNT ? span_names[k] : "?");
+}
+
+const char *
+msg_kind_name(enum msg_kind k)
+{
+	return ((unsigned)k < MSG__COUNT ? msg_names[k] : "?");
+}
+
+void
+bounce_limits_default(struct bounce_limits *l)
+{
+	l->max_input = 256u << 20;
+	l->max_text = 256u << 20;
+	l->max_parts = 1000;
+	l->max_depth = 16;
+	l->max_quoted = 64u << 10;
+	l->max_rcpts = 10000;
+	l->max_spans = 1000000;
+	l->max_msgs = 100000;
+}
+
+void
+bounce_doc_init(struct bounce_doc *d)
+{
+	memset(d, 0, sizeof *d);
+	buf_init(&d->text);
+	arena_init(&d->arena);
+}
+
+void
+bounce_doc_free(struct bounce_doc *d)
+{
+	buf_free(&d->text);
+	free(d->spans);
+	free(d->rcpts);
+	free(d->msgs);
+	arena_free(&d->arena);
+	memset(d, 0, sizeof *d);
+}
+
+void
+parser_add_span(struct parser *P, enum span_kind k, size_t off, size_t len)
+{
+	struct bounce_doc	*d = P->doc;
+
+	if (len == 0)
+		return;
+	if (d->nspans >= P->lim->max_spans) {
+		d->truncated = 1;
+		return;
+	}
+	if (d->nspans == d->span_cap) {
+		d->span_cap = d->span_cap ? d->span_cap * 2 : 64;
+		d->spans = xreallocarray(d->spans, d->span_cap, sizeof *d->spans);
+	}
+	d->spans[d->nspans].off = off;
+	d->spans[d->nspans].len = len;
+	d->spans[d->nspans].kind = k;
+	d->nspans++;
+}
+
+struct bounce_rcpt *
+parser_add_rcpt(struct parser *P, size_t msgi, const char *addr, size_t len)
+{
+	struct bounce_doc	*d = P->doc;
+	struct bounce_rcpt	*r;
+
+	if (d->nrcpts >= P->lim->max_rcpts) {
+		d->truncated = 1;
+		return (NULL);
+	}
+	if (d->nrcpts == d->rcpt_cap) {
+		d->rcpt_cap = d->rcpt_cap ? d->rcpt_cap * 2 : 8;
+		d->rcpts = xreallocarray(d->rcpts, d->rcpt_cap, sizeof *d->rcpts);
+	}
+	r = &d->rcpts[d->nrcpts++];
+	memset(r, 0, sizeof *r);
+	r->recipient = arena_strndup(&d->arena, addr, len);
+	r->msg = msgi;
+	r->kind = MSG_BOUNCE;
+	return (r);
+}
+
+static int
+is_field_line(const char *p, const char *e)
+{
+	const char	*s = p;
+
+	while (s < e && *s > 32 && *s < 127 && *s != ':')
+		s++;
+	return (s > p && s < e && *s == ':');
+}
+
+/* A header block that names at least one field every mail has. */
+static int
+looks_like_mail(const char *p, const char *end)
+{
+	static const char *const names[] = {
+		"from:", "to:", "subject:", "date:", "received:",
+		"return-path:", "message-id:", "mime-version:",
+		"content-type:", "delivered-to:",
+	};
+	const char	*q;
+	size_t		 i;
+	int		 lines = 0;
+
+	while (p < end && lines++ < 500) {
+		q = memchr(p, '\n', (size_t)(end - p));
+		if (q == NULL)
+			q = end;
+		if (q == p)
+			return (0);
+		if (*p != ' ' && *p != '\t') {
+			if (!is_field_line(p, q))
+				return (0);
+			for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+				if ((size_t)(q - p) >= strlen(names[i]) &&
+				    strncasecmp(p, names[i],
+				    strlen(names[i])) == 0)
+					return (1);
+			}
+		} else if (lines == 1)
+			return (0);
+		p = q < end ? q + 1 : end;
+	}
+	return (0);
+}
+
+/* The end of the mbox message starting at p ("From " line). */
+static const char *
+mbox_next(const char *p, const char *end)
+{
+	const char	*q = p;
+
+	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+		q++;
+		if (end - q > 5 && memcmp(q, "From ", 5) == 0 &&
+		    q >= p + 2 && q[-2] == '\n')
+			return (q);
+	}
+	return (end);
+}
+
+static int
+has(const char *v, const char *needle)
+{
+	return (v != NULL && memcasemem(v, strlen(v), needle,
+	    strlen(needle)) != NULL);
+}
+
+/* Headers and words of a non-delivery report. */
+static int
+looks_like_bounce(const struct bmsg *m, const char *body, size_t blen)
+{
+	static const char *const subjects[] = {
+		"undeliver", "undelivered", "delivery status notification",
+		"delivery failure", "failure notice", "returned mail",
+		"mail delivery failed", "non-delivery", "nondeliverable",
+		"non delivery", "delivery has failed", "could not be delivered",
+		"delivery notification", "failed delivery", "mail system error",
+		"delivery failed", "undeliverable", "returned to sender",
+		"mail failure", "delivery problem", "not delivered",
+		"rejected", "warning: could not send", "delayed mail",
+		"delivery report", "bounce", "error sending",
+		"message you sent", "unzustellbar", "no se puede entregar",
+		"non recapitabile", "non remis", "mail could not",
+		"undelivered mail",
+	};
+	static const char *const phrases[] = {
+		"could not be delivered", "delivery to the following recipient",
+		"this is a permanent error", "the following address",
+		"permanent fatal errors", "undeliverable", "was not delivered",
+		"delivery has failed", "user unknown", "mailbox unavailable",
+		"message could not be delivered", "unable to deliver",
+		"said:", "does not like recipient", "transcript of session",
+		"delivery failed", "rejected your message",
+		"could not deliver", "returned mail",
+	};
+	const char	*f = m->h[H_FROM];
+	size_t		 i;
+
+	if (m->report || m->h[H_X_FAILED] != NULL)
+		return (1);
+	if (has(f, "mailer-daemon") || has(f, "postmaster") ||
+	    has(f, "mail delivery") || has(f, "mmdf") ||
+	    has(f, "mail administrator") || has(f, "mailer_daemon"))
+		return (1);
+	for (i = 0; i < sizeof subjects / sizeof subjects[0]; i++)
+		if (has(m->h[H_SUBJECT], subjects[i]))
+			return (1);
+	if (blen > 8192)
+		blen = 8192;
+	for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+		if (memcasemem(body, blen, phrases[i], strlen(phrases[i])))
+			return (1);
+	return (0);
+}
+
+static int
+looks_like_autoreply(const struct bmsg *m)
+{
+	const char	*s = m->h[H_SUBJECT];
+
+	if (m->h[H_X_AUTOREPLY] != NULL || m->h[H_X_AUTORESPOND] != NULL)
+		return (1);
+	if (has(s, "auto reply") || has(s, "auto-reply") ||
+	    has(s, "autoreply") || has(s, "automatic reply") ||
+	    has(s, "autorespons") || has(s, "out of office") ||
+	    has(s, "out of the office") || has(s, "vacation") ||
+	    has(s, "abwesenheit") || has(s, "absence") ||
+	    (s != NULL && strncasecmp(s, "auto:", 5) == 0))
+		return (1);
+	return (has(m->h[H_AUTO_SUBMITTED], "auto-replied") &&
+	    !has(m->h[H_FROM], "mailer-daemon"));
+}
+
+static void
+message_parse(struct parser *P, const char *p, const char *end, int mail)
+{
+	struct bounce_doc	*d = P->doc;
+	struct bounce_msg	*bm;
+	struct bmsg		 m;
+	struct bounce_rcpt	*r;
+	size_t			 msgi = d->nmsgs, first = d->nrcpts, i, al;
+	const char		*a;
+	int			 bounce;
+
+	memset(&m, 0, sizeof m);
+	m.off = d->text.len;
+	if (mail)
+		mime_message(P, &m, p, end);
+	else {
+		size_t off = d->text.len;
+
+		parser_emit(P, p, (size_t)(end - p));
+		m.parts = xcalloc(1, sizeof *m.parts);
+		m.cap = m.nparts = 1;
+		m.parts[0].type = PT_TEXT;
+		m.parts[0].off = off;
+		m.parts[0].len = d->text.len - off;
+	}
+	if (d->nmsgs == d->msg_cap) {
+		d->msg_cap = d->msg_cap ? d->msg_cap * 2 : 4;
+		d->msgs = xreallocarray(d->msgs, d->msg_cap, sizeof *d->msgs);
+	}
+	bm = &d->msgs[d->nmsgs++];
+	memset(bm, 0, sizeof *bm);
+	bm->off = m.off;
+	bm->from = m.h[H_FROM];
+	bm->subject = m.h[H_SUBJECT];
+	bm->orig_to = m.orig[H_TO];
+	bm->orig_from = m.orig[H_FROM];
+	bm->orig_subject = m.orig[H_SUBJECT];
+
+	dsn_scan(P, &m, msgi);
+	bounce = d->nrcpts != first || !mail ||
+	    looks_like_bounce(&m, d->text.data + m.off, d->text.len - m.off);
+	if (d->nrcpts == first && mail && !bounce && looks_like_autoreply(&m)) {
+		a = m.h[H_FROM] != NULL ? addr_find(m.h[H_FROM],
+		    strlen(m.h[H_FROM]), &al) : NULL;
+		if (a != NULL && (r = parser_add_rcpt(P, msgi, a, al)) != NULL) {
+			r->kind = MSG_AUTOREPLY;
+			r->agent = "rfc3834";
+		}
+	} else if (bounce)
+		text_scan(P, &m, msgi);
+	bm->kind = MSG_NOT_BOUNCE;
+	for (i = first; i < d->nrcpts; i++) {
+		r = &d->rcpts[i];
+		if (r->kind == MSG_BOUNCE && r->action != NULL &&
+		    (strncasecmp(r->action, "deliver", 7) == 0 ||
+		    strncasecmp(r->action, "relayed", 7) == 0 ||
+		    strncasecmp(r->action, "expanded", 8) == 0))
+			r->kind = MSG_DELIVERED;
+		if (r->kind == MSG_BOUNCE && r->status[0] == '2' &&
+		    r->action == NULL)
+			r->kind = MSG_DELIVERED;
+		if (bm->kind == MSG_NOT_BOUNCE || r->kind == MSG_BOUNCE)
+			bm->kind = r->kind;
+		if (r->reply_code == 0 && r->diagnostic != NULL)
+			r->reply_code = reply_find(r->diagnostic,
+			    strlen(r->diagnostic), NULL);
+		if (r->status[0] == '\0' && r->diagnostic != NULL)
+			status_find(r->diagnostic, strlen(r->diagnostic),
+			    r->status, NULL);
+	}
+	if (P->flags & BOUNCE_SPANS)
+		spans_scan(P, m.off, d->text.len - m.off);
+	bm->len = d->text.len - m.off;
+	free(m.parts);
+}
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct span	*x = a, *y = b;
+
+	if (x->off != y->off)
+		return (x->off < y->off ? -1 : 1);
+	if (x->len != y->len)
+		return (x->len > y->len ? -1 : 1);
+	return ((int)x->kind - (int)y->kind);
+}
+
+size_t
+bounce_parse(struct bounce_doc *d, const char *in, size_t len,
+    const struct bounce_limits *lim, int flags)
+{
+	struct bounce_limits	 deflim;
+	struct parser		 P;
+	struct buf		 norm;
+	const char		*p, *end, *next;
+	size_t			 i, j;
+
+	bounce_doc_free(d);
+	bounce_doc_init(d);
+	if (lim == NULL) {
+		bounce_limits_default(&deflim);
+		lim = &deflim;
+	}
+	memset(&P, 0, sizeof P);
+	P.doc = d;
+	P.lim = lim;
+	P.flags = flags;
+	textdec_init(&P.td);
+	buf_init(&P.tmp);
+	buf_init(&P.tmp2);
+	buf_init(&norm);
+	if (len > lim->max_input) {
+		len = lim->max_input;
+		d->truncated = 1;
+	}
+	/* One line-end convention for everything that follows. */
+	if (memchr(in, '\r', len) != NULL) {
+		buf_reserve(&norm, len + 1);
+		for (i = j = 0; i < len; i++) {
+			if (in[i] == '\r') {
+				if (i + 1 < len && in[i + 1] == '\n')
+					continue;
+				norm.data[j++] = '\n';
+			} else
+				norm.data[j++] = in[i];
+		}
+		norm.len = j;
+		in = norm.data;
+		len = j;
+	}
+	buf_reserve(&d->text, len + len / 8 + 64);
+	p = in;
+	end = in + len;
+	while (p < end && d->nmsgs < lim->max_msgs) {
+		if (end - p > 5 && memcmp(p, "From ", 5) == 0) {
+			next = mbox_next(p, end);
+			/* The From_ line itself is shown but not parsed. */
+			const char *q = memchr(p, '\n', (size_t)(end - p));
+			q = q != NULL ? q + 1 : end;
+			parser_emit(&P, p, (size_t)(q - p));
+			message_parse(&P, q, next, looks_like_mail(q, next));
+			p = next;
+			continue;
+		}
+		message_parse(&P, p, end, looks_like_mail(p, end));
+		break;
+	}
+	if (p < end && d->nmsgs >= lim->max_msgs)
+		d->truncated = 1;
+	if (d->text.data == NULL)
+		buf_adds(&d->text, "");
+	if (d->nspans > 1)
+		qsort(d->spans, d->nspans, sizeof *d->spans, span_cmp);
+	buf_free(&norm);
+	buf_free(&P.tmp);
+	buf_free(&P.tmp2);
+	textdec_free(&P.td);
+	return (d->nrcpts);
+}

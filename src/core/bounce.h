@@ -1,0 +1,124 @@
+/* Parsed bounce documents: decoded text, typed spans, recipient records. */
+#ifndef SD_BOUNCE_H
+#define SD_BOUNCE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* What a span of the decoded text is; the paste box colours by kind. */
+enum span_kind {
+	SPAN_REPLY,		/* SMTP reply code: 550 */
+	SPAN_STATUS,		/* enhanced status code: 5.1.1 */
+	SPAN_RECIPIENT,		/* an address that bounced */
+	SPAN_SENDER,		/* the sender's address */
+	SPAN_HOST,		/* remote host name */
+	SPAN_IP,		/* IPv4 or IPv6 address */
+	SPAN_URL,
+	SPAN_TAG,		/* provider tag or tracking ID: gsmtp, (S3150) */
+	SPAN_BLOCKLIST,		/* Spamhaus, Spamcop, Barracuda... */
+	SPAN_FIELD_NAME,	/* DSN field name: Final-Recipient */
+	SPAN_FIELD_VALUE,	/* DSN field value */
+	SPAN_QUOTED,		/* a header line of the returned message */
+	SPAN_DIAGNOSTIC,	/* the server's own words about the failure */
+	SPAN__COUNT
+};
+
+struct span {
+	size_t		 off;	/* byte offset into bounce_doc.text */
+	size_t		 len;
+	enum span_kind	 kind;
+};
+
+/* What one message of the input is. */
+enum msg_kind {
+	MSG_NOT_BOUNCE,
+	MSG_BOUNCE,		/* a non-delivery or delay report */
+	MSG_AUTOREPLY,		/* RFC 3834 auto-reply: vacation */
+	MSG_FEEDBACK,		/* ARF feedback-loop report */
+	MSG_DELIVERED,		/* a delivery success notice */
+	MSG_REPLY,		/* a bare SMTP reply or transcript, pasted */
+	MSG__COUNT
+};
+
+/* One recipient that the report is about; strings are NUL-terminated. */
+struct bounce_rcpt {
+	const char	*recipient;	/* never NULL */
+	const char	*original;	/* Original-Recipient, or NULL */
+	const char	*action;	/* failed, delayed, delivered... or NULL */
+	char		 status[16];	/* as reported, or "" */
+	int		 reply_code;	/* 0 when none */
+	const char	*diagnostic;	/* one line, or NULL */
+	const char	*diag_type;	/* smtp, x-unix... or NULL */
+	const char	*remote_mta;	/* or NULL */
+	const char	*reporting_mta;	/* or NULL */
+	const char	*command;	/* RCPT, DATA, MAIL, HELO, CONN, or NULL */
+	const char	*agent;		/* report format: postfix, exim... */
+	const char	*feedback_type;	/* ARF: abuse, fraud... or NULL */
+	size_t		 diag_off;	/* diagnostic in text, or len 0 */
+	size_t		 diag_len;
+	size_t		 msg;		/* index into msgs */
+	enum msg_kind	 kind;
+	int		 from_dsn;	/* had an RFC 3464 group */
+};
+
+struct bounce_msg {
+	size_t		 off;		/* the message in text */
+	size_t		 len;
+	enum msg_kind	 kind;
+	const char	*from;		/* header values, decoded, or NULL */
+	const char	*subject;
+	const char	*orig_to;	/* of the returned message */
+	const char	*orig_from;
+	const char	*orig_subject;
+	const char	*agent;		/* report format, or NULL */
+};
+
+/*
+ * Limits that bound memory and time whatever the input.  Input past
+ * max_input is ignored; parts past max_parts, nesting past max_depth,
+ * text past max_text, records past max_rcpts and spans past max_spans
+ * are dropped, and truncated is set.  Memory stays below about three
+ * times max_input plus max_text.
+ */
+struct bounce_limits {
+	size_t	 max_input;	/* bytes read: 256 MiB */
+	size_t	 max_text;	/* decoded text: 256 MiB */
+	size_t	 max_parts;	/* MIME parts per input: 1,000 */
+	size_t	 max_depth;	/* MIME nesting: 16 */
+	size_t	 max_quoted;	/* returned message body kept: 64 KiB */
+	size_t	 max_rcpts;	/* records per input: 10,000 */
+	size_t	 max_spans;	/* 1,000,000 */
+	size_t	 max_msgs;	/* messages of an mbox: 100,000 */
+};
+
+#define BOUNCE_SPANS	0x1	/* find every span, for display */
+
+struct bounce_doc {
+	struct buf		 text;	 /* decoded, valid UTF-8, LF ends */
+	struct span		*spans;	 /* sorted by offset */
+	size_t			 nspans;
+	struct bounce_rcpt	*rcpts;
+	size_t			 nrcpts;
+	struct bounce_msg	*msgs;
+	size_t			 nmsgs;
+	int			 truncated; /* a limit was hit */
+	struct arena		 arena;	 /* every string above */
+	size_t			 span_cap, rcpt_cap, msg_cap;
+};
+
+void	bounce_limits_default(struct bounce_limits *);
+void	bounce_doc_init(struct bounce_doc *);
+void	bounce_doc_free(struct bounce_doc *);
+/*
+ * Parse any bytes: one reply line, a transcript, a whole message or an
+ * mbox.  Linear time.  limits may be NULL for the defaults; flags are
+ * BOUNCE_* bits.  The doc is reset first.  Returns the record count.
+ */
+size_t	bounce_parse(struct bounce_doc *, const char *in, size_t len,
+	    const struct bounce_limits *, int flags);
+
+const char	*span_kind_name(enum span_kind);
+const char	*msg_kind_name(enum msg_kind);
+
+#endif

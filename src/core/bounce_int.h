@@ -1,0 +1,78 @@
+/* Internals shared by the files of the bounce parser; not an API. */
+#ifndef SD_BOUNCE_INT_H
+#define SD_BOUNCE_INT_H
+
+#include <stddef.h>
+
+#include "bounce.h"
+#include "textdec.h"
+
+/* The header fields the parser keeps, of a message or a returned one. */
+enum hdr_id {
+	H_FROM, H_TO, H_SUBJECT, H_CONTENT_TYPE, H_AUTO_SUBMITTED,
+	H_X_FAILED, H_PRECEDENCE, H_X_AUTOREPLY, H_X_AUTORESPOND, H_X_MAILER,
+	H_RETURN_PATH, H_X_SES, H_X_ORIGINAL_TO, H_DELIVERED_TO,
+	H__COUNT
+};
+
+enum part_type {
+	PT_TEXT,		/* human-readable text */
+	PT_DSN,			/* message/delivery-status */
+	PT_FEEDBACK,		/* message/feedback-report */
+	PT_HEADERS,		/* headers of the returned message */
+	PT_QUOTED,		/* body of the returned message */
+	PT_OTHER		/* an attachment, not decoded */
+};
+
+struct bpart {
+	enum part_type	 type;
+	size_t		 off;	/* in doc->text */
+	size_t		 len;
+	int		 returned;
+};
+
+/* One message being parsed. */
+struct bmsg {
+	size_t		 off;
+	const char	*h[H__COUNT];	/* top-level header values */
+	const char	*orig[H__COUNT]; /* of the returned message */
+	struct bpart	*parts;
+	size_t		 nparts, cap;
+	size_t		 quoted;	/* returned body bytes kept */
+	int		 report;	/* multipart/report */
+	char		 report_type[32];
+	int		 has_headers;	/* a mail, not a bare paste */
+};
+
+struct parser {
+	struct bounce_doc		*doc;
+	const struct bounce_limits	*lim;
+	int				 flags;
+	struct textdec			 td;
+	struct buf			 tmp, tmp2;
+	size_t				 nparts;	/* whole input */
+	int				 full;		/* max_text hit */
+};
+
+/* mime.c: headers and the MIME tree of one message into text and parts. */
+void	mime_message(struct parser *, struct bmsg *, const char *p,
+	    const char *end);
+void	parser_emit(struct parser *, const char *, size_t);
+void	parser_emit_raw(struct parser *, const char *, size_t);
+
+/* dsn.c and bounce_text.c: recipients of one message. */
+void	dsn_scan(struct parser *, struct bmsg *, size_t msgi);
+void	text_scan(struct parser *, struct bmsg *, size_t msgi);
+struct bounce_rcpt *parser_add_rcpt(struct parser *, size_t msgi,
+	    const char *addr, size_t len);
+void	parser_add_span(struct parser *, enum span_kind, size_t off,
+	    size_t len);
+/* spans.c: the spans found in a stretch of text. */
+void	spans_scan(struct parser *, size_t off, size_t len);
+/* Helpers over text. */
+const char *addr_find(const char *s, size_t len, size_t *alen);
+int	reply_find(const char *s, size_t len, size_t *at);
+int	status_find(const char *s, size_t len, char out[16], size_t *at);
+const char *memcasemem(const char *h, size_t hl, const char *n, size_t nl);
+
+#endif

@@ -1,0 +1,415 @@
+/* Recipients and their errors in the plain-text part of a bounce. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bounce_int.h"
+
+#define MAX_DIAG	2048	/* bytes of text kept per recipient */
+#define MAX_LOCAL	256	/* recipients tracked per message */
+
+/* A recipient found in the text, with the text about it. */
+struct trcpt {
+	const char	*addr;
+	size_t		 alen;
+	struct buf	 diag;		/* lines after the address */
+	struct buf	 reply;		/* transcript replies (<<< 550 ...) */
+	size_t		 off, len;	/* first diagnostic line in text */
+	char		 command[8];
+};
+
+struct tscan {
+	struct trcpt	 r[MAX_LOCAL];
+	size_t		 n;
+	struct buf	 global;	/* text before any recipient */
+	const char	*skip1, *skip2;	/* the sender, the bounce's author */
+	size_t		 skip1l, skip2l;
+};
+
+static int
+is_space(int c)
+{
+	return (c == ' ' || c == '\t');
+}
+
+/* Lines at which the returned message starts. */
+static int
+is_marker(const char *s, size_t n)
+{
+	static const char *const phrases[] = {
+		"this is a copy of the message", "copy of the original message",
+		"original message follows", "below this line is a copy",
+		"unsent message follows", "message headers follow",
+		"header of the original message", "headers of the original",
+		"original message header", "returned message follows",
+		"original message ---", "original message -", "the original message was received",
+		"content-type: message/rfc822", "content-type: text/rfc822-headers",
+		"your message reads", "rfc822 headers", "included is a copy",
+		"received-headers of the message", "message text follows",
+		"------ original message", "-- original message",
+	};
+	size_t	 i;
+
+	while (n > 0 && is_space((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	if (n < 10 || n > 120)
+		return (0);
+	for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
+		if (memcasemem(s, n, phrases[i], strlen(phrases[i])) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+static int
+same_addr(const char *a, size_t al, const char *b, size_t bl)
+{
+	return (al == bl && strncasecmp(a, b, al) == 0);
+}
+
+static struct trcpt *
+trcpt_get(struct tscan *ts, const char *a, size_t al, int create)
+{
+	size_t	 i;
+
+	for (i = 0; i < ts->n; i++) {
+		if (same_addr(ts->r[i].addr, ts->r[i].alen, a, al))
+			return (&ts->r[i]);
+	}
+	if (!create || ts->n == MAX_LOCAL)
+		return (NULL);
+	if ((ts->skip1 != NULL && same_addr(a, al, ts->skip1, ts->skip1l)) ||
+	    (ts->skip2 != NULL && same_addr(a, al, ts->skip2, ts->skip2l)))
+		return (NULL);
+	memset(&ts->r[ts->n], 0, sizeof ts->r[0]);
+	ts->r[ts->n].addr = a;
+	ts->r[ts->n].alen = al;
+	return (&ts->r[ts->n++]);
+}
+
+static void
+diag_add(struct buf *b, const char *s, size_t n)
+{
+	while (n > 0 && is_space((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n > 0 && is_space((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0 || b->len >= MAX_DIAG)
+		return;
+	if (n > MAX_DIAG - b->len)
+		n = MAX_DIAG - b->len;
+	if (b->len != 0)
+		buf_addc(b, ' ');
+	buf_add(b, s, n);
+}
+
+/*
+ * A line that names a recipient first: "<a@b>: ...", "a@b", "a@b on
+ * date", "Recipient address: a@b".  Returns the address; *rest is the
+ * text after it.
+ */
+static const char *
+rcpt_line(const char *s, size_t n, size_t *al, const char **rest)
+{
+	const char	*p = s, *end = s + n, *a, *c;
+	size_t		 l;
+
+	while (p < end && (is_space((unsigned char)*p) || *p == '*' ||
+	    *p == '-' || *p == '>'))
+		p++;
+	if (p == end)
+		return (NULL);
+	/* "Recipient address: a@b" and kin. */
+	c = memchr(p, ':', (size_t)(end - p));
+	if (c != NULL && c - p < 40 && *p != '<' &&
+	    memchr(p, '@', (size_t)(c - p)) == NULL) {
+		if ((memcasemem(p, (size_t)(c - p), "recipient", 9) == NULL &&
+		    memcasemem(p, (size_t)(c - p), "address", 7) == NULL &&
+		    memcasemem(p, (size_t)(c - p), "mailbox", 7) == NULL) ||
+		    memcasemem(p, (size_t)(c - p), "sender", 6) != NULL ||
+		    memcasemem(p, (size_t)(c - p), "from", 4) != NULL ||
+		    memcasemem(p, (size_t)(c - p), "reply", 5) != NULL)
+			return (NULL);
+		p = c + 1;
+		while (p < end && is_space((unsigned char)*p))
+			p++;
+	}
+	if (p < end && (*p == '<' || *p == '"' || *p == '\''))
+		p++;
+	if ((a = addr_find(p, (size_t)(end - p), &l)) == NULL || a != p)
+		return (NULL);
+	p = a + l;
+	if (p < end && (*p == '>' || *p == '"' || *p == '\''))
+		p++;
+	if (p < end && !(is_space((unsigned char)*p) || *p == ':' ||
+	    *p == '.' || *p == ',' || *p == ';' || *p == '('))
+		return (NULL);
+	while (p < end && (*p == ':' || *p == '.' || *p == ',' || *p == ';' ||
+	    is_space((unsigned char)*p)))
+		p++;
+	*al = l;
+	*rest = p;
+	return (a);
+}
+
+/* "RCPT TO:<a@b>" anywhere in the line. */
+static const char *
+rcpt_command(const char *s, size_t n, size_t *al)
+{
+	const char	*p = memcasemem(s, n, "rcpt to:", 8);
+
+	if (p == NULL)
+		return (NULL);
+	p += 8;
+	return (addr_find(p, (size_t)(s + n - p), al));
+}
+
+static int
+is_reply_line(const char *s, size_t n)
+{
+	while (n > 0 && (is_space((unsigned char)*s) || *s == '<')) {
+		s++;
+		n--;
+	}
+	return (n >= 4 && *s >= '2' && *s <= '5' && s[1] >= '0' &&
+	    s[1] <= '9' && s[2] >= '0' && s[2] <= '9' &&
+	    (s[3] == ' ' || s[3] == '-'));
+}
+
+static void
+scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
+{
+	const char	*t = P->doc->text.data;
+	const char	*p = t + off, *end = t + off + len, *q, *a, *rest;
+	struct trcpt	*cur = NULL, *r;
+	size_t		 al;
+	int		 transcript = 0;
+
+	for (; p < end; p = q < end ? q + 1 : end) {
+		q = memchr(p, '\n', (size_t)(end - p));
+		if (q == NULL)
+			q = end;
+		if (q == p)
+			continue;
+		if (is_marker(p, (size_t)(q - p)))
+			break;
+		if ((a = rcpt_command(p, (size_t)(q - p), &al)) != NULL) {
+			if ((r = trcpt_get(ts, a, al, 1)) != NULL) {
+				cur = r;
+				snprintf(cur->command, sizeof cur->command,
+				    "RCPT");
+			}
+			transcript = (p[0] == '>' || p[0] == 'R' ||
+			    p[0] == 'r');
+			if (!transcript && cur != NULL)
+				diag_add(&cur->diag, p, (size_t)(q - p));
+			continue;
+		}
+		if ((a = rcpt_line(p, (size_t)(q - p), &al, &rest)) != NULL &&
+		    (r = trcpt_get(ts, a, al, 1)) != NULL) {
+			if (r != cur)
+				transcript = 0;
+			cur = r;
+			if (rest < q) {
+				if (cur->off == 0) {
+					cur->off = (size_t)(rest - t);
+					cur->len = (size_t)(q - rest);
+				}
+				diag_add(&cur->diag, rest, (size_t)(q - rest));
+			}
+			continue;
+		}
+		if (p[0] == '>' && p + 4 < q && p[1] == '>' && p[2] == '>') {
+			/* Our side of a transcript: "<<<" replies follow. */
+			transcript = 1;
+			if (cur != NULL && memcasemem(p, (size_t)(q - p),
+			    "data", 4) != NULL)
+				snprintf(cur->command, sizeof cur->command,
+				    "DATA");
+			else if (cur != NULL && memcasemem(p, (size_t)(q - p),
+			    "mail from", 9) != NULL)
+				snprintf(cur->command, sizeof cur->command,
+				    "MAIL");
+			continue;
+		}
+		if (is_reply_line(p, (size_t)(q - p))) {
+			/* "550 5.1.1 <a@b>... User unknown" names its own. */
+			if ((a = addr_find(p, (size_t)(q - p), &al)) != NULL &&
+			    (r = trcpt_get(ts, a, al, ts->n == 0)) != NULL)
+				cur = r;
+			if (cur != NULL && (transcript || p[0] == '<')) {
+				diag_add(&cur->reply, p, (size_t)(q - p));
+				continue;
+			}
+		}
+		{
+			size_t k = 0;
+			while (p + k < q && (p[k] == '-' || p[k] == '=' ||
+			    is_space((unsigned char)p[k])))
+				k++;
+			if (k >= 4 && q - p > 8 && (q[-1] == '-' ||
+			    q[-1] == '=')) {
+				/* A section heading: the block ends. */
+				cur = NULL;
+				transcript = 0;
+				continue;
+			}
+		}
+		if (cur != NULL) {
+			if (cur->off == 0) {
+				cur->off = (size_t)(p - t);
+				cur->len = (size_t)(q - p);
+			}
+			diag_add(&cur->diag, p, (size_t)(q - p));
+		} else
+			diag_add(&ts->global, p, (size_t)(q - p));
+	}
+}
+
+static const char *
+command_of(const char *d)
+{
+	size_t	 n = strlen(d);
+
+	if (memcasemem(d, n, "rcpt to", 7) != NULL)
+		return ("RCPT");
+	if (memcasemem(d, n, "end of data", 11) != NULL ||
+	    memcasemem(d, n, "data command", 12) != NULL ||
+	    memcasemem(d, n, "after data", 10) != NULL)
+		return ("DATA");
+	if (memcasemem(d, n, "mail from", 9) != NULL)
+		return ("MAIL");
+	if (memcasemem(d, n, "reply to ehlo", 13) != NULL ||
+	    memcasemem(d, n, "reply to helo", 13) != NULL ||
+	    memcasemem(d, n, "after ehlo", 10) != NULL)
+		return ("HELO");
+	if (memcasemem(d, n, "initial connection", 18) != NULL ||
+	    memcasemem(d, n, "greeting", 8) != NULL)
+		return ("CONN");
+	return (NULL);
+}
+
+/* "host mx.example.com[192.0.2.1] said:" and kin. */
+static const char *
+remote_of(struct parser *P, const char *d)
+{
+	const char	*h, *e;
+	size_t		 n = strlen(d);
+
+	if ((h = memcasemem(d, n, "host ", 5)) == NULL &&
+	    (h = memcasemem(d, n, "talking to ", 11)) == NULL)
+		return (NULL);
+	h = strchr(h, ' ') + 1;
+	for (e = h; *e != '\0' && *e != ' ' && *e != '[' && *e != ':' &&
+	    *e != ','; e++)
+		;
+	while (e > h && e[-1] == '.')
+		e--;
+	if (e - h < 3 || memchr(h, '.', (size_t)(e - h)) == NULL)
+		return (NULL);
+	return (arena_strndup(&P->doc->arena, h, (size_t)(e - h)));
+}
+
+static void
+rcpt_finish(struct parser *P, struct bounce_rcpt *br, struct trcpt *tr,
+    const struct tscan *ts)
+{
+	struct buf	*b = tr->reply.len != 0 ? &tr->reply : &tr->diag;
+	const char	*cmd;
+
+	if (b->len == 0)
+		b = (struct buf *)(uintptr_t)&ts->global;
+	if (br->diagnostic == NULL && b->len != 0) {
+		br->diagnostic = arena_strndup(&P->doc->arena, b->data, b->len);
+		br->diag_off = tr->off;
+		br->diag_len = tr->len;
+	}
+	if (br->command == NULL && (tr->command[0] != '\0' ||
+	    (br->diagnostic != NULL &&
+	    command_of(br->diagnostic) != NULL))) {
+		cmd = tr->command[0] != '\0' ? tr->command :
+		    command_of(br->diagnostic);
+		br->command = arena_strdup(&P->doc->arena, cmd);
+	}
+	if ((P->flags & BOUNCE_SPANS) && tr->len != 0)
+		parser_add_span(P, SPAN_DIAGNOSTIC, tr->off, tr->len);
+	if (br->remote_mta == NULL && tr->diag.len != 0)
+		br->remote_mta = remote_of(P, tr->diag.data);
+}
+
+void
+text_scan(struct parser *P, struct bmsg *m, size_t msgi)
+{
+	struct tscan		*ts;
+	struct bounce_rcpt	*br;
+	size_t			 i, j, first = P->doc->nrcpts, al;
+	const char		*a, *s;
+	char			 code[16];
+
+	ts = xcalloc(1, sizeof *ts);
+	if (m->h[H_TO] != NULL)
+		ts->skip1 = addr_find(m->h[H_TO], strlen(m->h[H_TO]),
+		    &ts->skip1l);
+	if (m->h[H_FROM] != NULL)
+		ts->skip2 = addr_find(m->h[H_FROM], strlen(m->h[H_FROM]),
+		    &ts->skip2l);
+	for (i = 0; i < m->nparts; i++) {
+		if (m->parts[i].type == PT_TEXT && !m->parts[i].returned)
+			scan_region(P, ts, m->parts[i].off, m->parts[i].len);
+	}
+	if (first == P->doc->nrcpts) {
+		/* No DSN: the text's recipients are the records. */
+		if (ts->n == 0 && m->h[H_X_FAILED] != NULL) {
+			s = m->h[H_X_FAILED];
+			while ((a = addr_find(s, strlen(s), &al)) != NULL) {
+				trcpt_get(ts, a, al, 1);
+				s = a + al;
+			}
+		}
+		if (ts->n == 0 && !m->has_headers && ts->global.len != 0 &&
+		    (reply_find(ts->global.data, ts->global.len, NULL) != 0 ||
+		    status_find(ts->global.data, ts->global.len, code, NULL))) {
+			/* A pasted reply that names nobody. */
+			if ((br = parser_add_rcpt(P, msgi, "", 0)) != NULL) {
+				memset(&ts->r[0], 0, sizeof ts->r[0]);
+				rcpt_finish(P, br, &ts->r[0], ts);
+			}
+		}
+		for (i = 0; i < ts->n; i++) {
+			if ((br = parser_add_rcpt(P, msgi, ts->r[i].addr,
+			    ts->r[i].alen)) == NULL)
+				break;
+			rcpt_finish(P, br, &ts->r[i], ts);
+		}
+	} else {
+		/* DSN records: the text fills in what the fields lack. */
+		for (j = first; j < P->doc->nrcpts; j++) {
+			br = &P->doc->rcpts[j];
+			for (i = 0; i < ts->n; i++) {
+				if (same_addr(br->recipient,
+				    strlen(br->recipient), ts->r[i].addr,
+				    ts->r[i].alen))
+					break;
+			}
+			if (i == ts->n && ts->n == 1 &&
+			    P->doc->nrcpts - first == 1)
+				i = 0;
+			if (i < ts->n)
+				rcpt_finish(P, br, &ts->r[i], ts);
+		}
+	}
+	for (i = 0; i < ts->n; i++) {
+		buf_free(&ts->r[i].diag);
+		buf_free(&ts->r[i].reply);
+	}
+	buf_free(&ts->global);
+	free(ts);
+}

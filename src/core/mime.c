@@ -1,0 +1,529 @@
+/* MIME walking: a message's headers and parts into decoded text. */
+#include "config.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "bounce_int.h"
+#include "utf8.h"
+
+#define MAX_HDR_VALUE	(16u * 1024)	/* a kept header value */
+#define MAX_BOUNDARY	200
+#define MAX_LEVELS	64		/* hard cap over limits.max_depth */
+
+/* What the headers of one entity (message or part) say. */
+struct ent {
+	char	 type[64];	/* "text/plain", lower case */
+	char	 boundary[MAX_BOUNDARY + 1];
+	char	 charset[40];
+	char	 cte[24];
+	size_t	 blen;
+};
+
+struct level {
+	const char	*b;
+	size_t		 blen;
+};
+
+static const struct {
+	const char	*name;
+	enum hdr_id	 id;
+} kept[] = {
+	{ "from", H_FROM }, { "to", H_TO }, { "subject", H_SUBJECT },
+	{ "content-type", H_CONTENT_TYPE },
+	{ "auto-submitted", H_AUTO_SUBMITTED },
+	{ "x-failed-recipients", H_X_FAILED },
+	{ "precedence", H_PRECEDENCE }, { "x-autoreply", H_X_AUTOREPLY },
+	{ "x-autorespond", H_X_AUTORESPOND }, { "x-mailer", H_X_MAILER },
+	{ "return-path", H_RETURN_PATH }, { "x-ses-outgoing", H_X_SES },
+	{ "x-original-to", H_X_ORIGINAL_TO },
+	{ "delivered-to", H_DELIVERED_TO },
+};
+
+void
+parser_emit(struct parser *P, const char *s, size_t n)
+{
+	struct bounce_doc	*d = P->doc;
+
+	if (P->full)
+		return;
+	if (d->text.len + n > P->lim->max_text) {
+		n = P->lim->max_text - d->text.len;
+		P->full = 1;
+		d->truncated = 1;
+	}
+	textdec_utf8(s, n, &d->text);
+}
+
+/* Emit already-valid UTF-8 from a scratch buffer. */
+void
+parser_emit_raw(struct parser *P, const char *s, size_t n)
+{
+	struct bounce_doc	*d = P->doc;
+
+	if (P->full)
+		return;
+	if (d->text.len + n > P->lim->max_text) {
+		/* Cut on a character boundary. */
+		n = P->lim->max_text - d->text.len;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		P->full = 1;
+		d->truncated = 1;
+	}
+	buf_add(&d->text, s, n);
+}
+
+static const char *
+eol(const char *p, const char *end)
+{
+	const char	*q = memchr(p, '\n', (size_t)(end - p));
+
+	return (q != NULL ? q : end);
+}
+
+static int
+is_field_line(const char *p, const char *e)
+{
+	const char	*s = p;
+
+	while (s < e && *s > 32 && *s < 127 && *s != ':')
+		s++;
+	return (s > p && s < e && *s == ':' && s - p <= 76);
+}
+
+/* The value of parameter name in a Content-Type value, unquoted. */
+static void
+param_get(const char *v, size_t len, const char *name, char *out, size_t size)
+{
+	size_t		 nl = strlen(name), i = 0, j;
+	const char	*end = v + len;
+
+	out[0] = '\0';
+	while (v < end) {
+		const char *semi = memchr(v, ';', (size_t)(end - v));
+		if (semi == NULL)
+			return;
+		v = semi + 1;
+		while (v < end && (*v == ' ' || *v == '\t' || *v == '\n'))
+			v++;
+		if ((size_t)(end - v) > nl && strncasecmp(v, name, nl) == 0 &&
+		    (v[nl] == '=' || v[nl] == '*')) {
+			v += nl;
+			while (v < end && *v != '=')
+				v++;
+			if (v < end)
+				v++;
+			while (v < end && (*v == ' ' || *v == '\t'))
+				v++;
+			if (v < end && *v == '"') {
+				v++;
+				for (j = 0; v + j < end && v[j] != '"'; j++)
+					;
+			} else {
+				for (j = 0; v + j < end && v[j] != ';' &&
+				    v[j] != ' ' && v[j] != '\t' &&
+				    v[j] != '\n'; j++)
+					;
+			}
+			for (i = 0; i < j && i + 1 < size; i++)
+				out[i] = v[i];
+			out[i] = '\0';
+			return;
+		}
+	}
+}
+
+static void
+lower_copy(char *out, size_t size, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n && i + 1 < size; i++)
+		out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	out[i] = '\0';
+}
+
+/* One complete field: name and unfolded value in P->tmp. */
+static void
+field_done(struct parser *P, const char *name, size_t nl, struct ent *e,
+    const char **keep)
+{
+	const char	*v = P->tmp.data;
+	size_t		 vl = P->tmp.len, i, n;
+
+	if (nl == 12 && strncasecmp(name, "content-type", nl) == 0) {
+		while (vl > 0 && (*v == ' ' || *v == '\t')) {
+			v++;
+			vl--;
+		}
+		for (n = 0; n < vl && v[n] != ';' && v[n] != ' ' &&
+		    v[n] != '\t' && v[n] != '\n'; n++)
+			;
+		lower_copy(e->type, sizeof e->type, v, n);
+		param_get(v, vl, "boundary", e->boundary, sizeof e->boundary);
+		e->blen = strlen(e->boundary);
+		param_get(v, vl, "charset", e->charset, sizeof e->charset);
+	} else if (nl == 25 &&
+	    strncasecmp(name, "content-transfer-encoding", nl) == 0) {
+		while (vl > 0 && (*v == ' ' || *v == '\t')) {
+			v++;
+			vl--;
+		}
+		lower_copy(e->cte, sizeof e->cte, v, vl);
+	}
+	if (keep == NULL)
+		return;
+	for (i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		if (strlen(kept[i].name) == nl &&
+		    strncasecmp(kept[i].name, name, nl) == 0)
+			break;
+	}
+	if (i == sizeof kept / sizeof kept[0] || keep[kept[i].id] != NULL)
+		return;
+	buf_reset(&P->tmp2);
+	textdec_header(&P->td, v, vl, &P->tmp2);
+	/* Trim and turn folding into single spaces. */
+	for (n = 0; n < P->tmp2.len; n++)
+		if (P->tmp2.data[n] == '\n' || P->tmp2.data[n] == '\t')
+			P->tmp2.data[n] = ' ';
+	v = P->tmp2.data;
+	vl = P->tmp2.len;
+	while (vl > 0 && *v == ' ') {
+		v++;
+		vl--;
+	}
+	while (vl > 0 && v[vl - 1] == ' ')
+		vl--;
+	keep[kept[i].id] = arena_strndup(&P->doc->arena, v, vl);
+}
+
+/*
+ * Parse a header block at p, emitting its lines decoded.  Returns where
+ * the body starts.  quoted marks the lines as the returned message's.
+ */
+static const char *
+headers_parse(struct parser *P, const char *p, const char *end,
+    struct ent *e, const char **keep, int quoted)
+{
+	const char	*name = NULL, *q, *colon;
+	size_t		 nl = 0, at;
+	int		 first = 1;
+
+	memset(e, 0, sizeof *e);
+	buf_reset(&P->tmp);
+	while (p < end) {
+		q = eol(p, end);
+		if (q == p) {		/* the blank line */
+			if (name != NULL)
+				field_done(P, name, nl, e, keep);
+			parser_emit(P, "\n", 1);
+			return (q + 1 <= end ? q + 1 : end);
+		}
+		if ((*p == ' ' || *p == '\t') && !first) {
+			if (name != NULL && P->tmp.len < MAX_HDR_VALUE)
+				buf_add(&P->tmp, p, (size_t)(q - p) <
+				    MAX_HDR_VALUE ? (size_t)(q - p) :
+				    MAX_HDR_VALUE);
+			if (name != NULL)
+				buf_addc(&P->tmp, '\n');
+			at = P->doc->text.len;
+			buf_reset(&P->tmp2);
+			textdec_header(&P->td, p, (size_t)(q - p), &P->tmp2);
+			parser_emit_raw(P, P->tmp2.data, P->tmp2.len);
+		} else if (is_field_line(p, q)) {
+			if (name != NULL)
+				field_done(P, name, nl, e, keep);
+			colon = memchr(p, ':', (size_t)(q - p));
+			name = p;
+			nl = (size_t)(colon - p);
+			buf_reset(&P->tmp);
+			buf_add(&P->tmp, colon + 1, (size_t)(q - colon - 1) <
+			    MAX_HDR_VALUE ? (size_t)(q - colon - 1) :
+			    MAX_HDR_VALUE);
+			buf_addc(&P->tmp, '\n');
+			at = P->doc->text.len;
+			parser_emit(P, p, (size_t)(colon + 1 - p));
+			buf_reset(&P->tmp2);
+			textdec_header(&P->td, colon + 1, (size_t)(q - colon - 1),
+			    &P->tmp2);
+			parser_emit_raw(P, P->tmp2.data, P->tmp2.len);
+		} else
+			break;		/* no blank line: the body starts */
+		if (quoted && (P->flags & BOUNCE_SPANS) && !P->full)
+			parser_add_span(P, SPAN_QUOTED, at,
+			    P->doc->text.len - at);
+		parser_emit(P, "\n", 1);
+		first = 0;
+		p = q < end ? q + 1 : end;
+	}
+	if (name != NULL)
+		field_done(P, name, nl, e, keep);
+	return (p);
+}
+
+/*
+ * The next delimiter line of any open level at or after p: its start,
+ * level and whether it closes.  Returns end when there is none.
+ */
+static const char *
+delim_find(const char *p, const char *end, const struct level *lv,
+    size_t nlev, size_t *which, int *close)
+{
+	const char	*q, *s;
+	size_t		 k;
+
+	if (nlev == 0)
+		return (end);
+	while (p < end) {
+		q = eol(p, end);
+		if (q - p >= 2 && p[0] == '-' && p[1] == '-') {
+			for (k = nlev; k-- > 0;) {
+				if ((size_t)(q - p) < lv[k].blen + 2 ||
+				    memcmp(p + 2, lv[k].b, lv[k].blen) != 0)
+					continue;
+				s = p + 2 + lv[k].blen;
+				*close = (q - s >= 2 && s[0] == '-' &&
+				    s[1] == '-');
+				if (*close)
+					s += 2;
+				while (s < q && (*s == ' ' || *s == '\t'))
+					s++;
+				if (s != q)
+					continue;
+				*which = k;
+				return (p);
+			}
+		}
+		p = q < end ? q + 1 : end;
+	}
+	return (end);
+}
+
+static void
+part_add(struct parser *P, struct bmsg *m, enum part_type t, size_t off,
+    int returned)
+{
+	struct bpart	*bp;
+
+	if (m->nparts == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 8;
+		m->parts = xreallocarray(m->parts, m->cap, sizeof *m->parts);
+	}
+	bp = &m->parts[m->nparts++];
+	bp->type = t;
+	bp->off = off;
+	bp->len = P->doc->text.len - off;
+	bp->returned = returned;
+}
+
+/* A crude HTML to text pass: tags dropped, block tags become newlines. */
+static void
+html_strip(const char *s, size_t n, struct buf *out)
+{
+	size_t	 i = 0, j;
+
+	while (i < n) {
+		if (s[i] == '<') {
+			for (j = i + 1; j < n && s[j] != '>'; j++)
+				;
+			if (j - i >= 2 && (strncasecmp(s + i + 1, "br", 2) == 0 ||
+			    strncasecmp(s + i + 1, "p", 1) == 0 ||
+			    strncasecmp(s + i + 1, "/p", 2) == 0 ||
+			    strncasecmp(s + i + 1, "div", 3) == 0 ||
+			    strncasecmp(s + i + 1, "/div", 4) == 0 ||
+			    strncasecmp(s + i + 1, "tr", 2) == 0 ||
+			    strncasecmp(s + i + 1, "li", 2) == 0))
+				buf_addc(out, '\n');
+			i = j + 1;
+		} else if (s[i] == '&') {
+			if (n - i >= 6 && strncmp(s + i, "&nbsp;", 6) == 0) {
+				buf_addc(out, ' ');
+				i += 6;
+			} else if (n - i >= 4 && strncmp(s + i, "&lt;", 4) == 0) {
+				buf_addc(out, '<');
+				i += 4;
+			} else if (n - i >= 4 && strncmp(s + i, "&gt;", 4) == 0) {
+				buf_addc(out, '>');
+				i += 4;
+			} else if (n - i >= 5 && strncmp(s + i, "&amp;", 5) == 0) {
+				buf_addc(out, '&');
+				i += 5;
+			} else
+				buf_addc(out, s[i++]);
+		} else if (s[i] == '\n' && i + 1 < n && s[i + 1] == '\n') {
+			i++;
+		} else
+			buf_addc(out, s[i++]);
+	}
+}
+
+/* Decode and emit a leaf body. */
+static void
+leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
+    const char *p, const char *q, int returned)
+{
+	const char	*t = e->type;
+	size_t		 off = P->doc->text.len, n = (size_t)(q - p);
+	enum part_type	 pt;
+
+	if (returned) {
+		if (m->quoted + n > P->lim->max_quoted) {
+			n = m->quoted < P->lim->max_quoted ?
+			    P->lim->max_quoted - m->quoted : 0;
+			q = p + n;
+		}
+		m->quoted += n;
+		parser_emit(P, p, n);
+		part_add(P, m, PT_QUOTED, off, 1);
+		return;
+	}
+	if (t[0] == '\0' || strncmp(t, "text/", 5) == 0)
+		pt = PT_TEXT;
+	else if (strcmp(t, "message/delivery-status") == 0 ||
+	    strcmp(t, "message/global-delivery-status") == 0)
+		pt = PT_DSN;
+	else if (strcmp(t, "message/feedback-report") == 0)
+		pt = PT_FEEDBACK;
+	else if (strncmp(t, "message/", 8) == 0)
+		pt = PT_TEXT;
+	else {
+		buf_reset(&P->tmp2);
+		buf_printf(&P->tmp2, "[%s part of %zu bytes, not shown]\n", t,
+		    n);
+		parser_emit(P, P->tmp2.data, P->tmp2.len);
+		part_add(P, m, PT_OTHER, off, 0);
+		return;
+	}
+	buf_reset(&P->tmp);
+	if (strcmp(e->cte, "base64") == 0) {
+		textdec_base64(p, n, &P->tmp);
+		p = P->tmp.data;
+		n = P->tmp.len;
+	} else if (strcmp(e->cte, "quoted-printable") == 0) {
+		textdec_qp(p, n, &P->tmp, 0);
+		p = P->tmp.data;
+		n = P->tmp.len;
+	}
+	if (p == P->tmp.data && memchr(p, '\r', n) != NULL) {
+		/* Decoded bytes may carry their own CRLF. */
+		size_t i, j;
+		for (i = j = 0; i < n; i++) {
+			if (P->tmp.data[i] == '\r') {
+				if (i + 1 < n && P->tmp.data[i + 1] == '\n')
+					continue;
+				P->tmp.data[j++] = '\n';
+			} else
+				P->tmp.data[j++] = P->tmp.data[i];
+		}
+		n = P->tmp.len = j;
+	}
+	buf_reset(&P->tmp2);
+	if (strcmp(t, "text/html") == 0) {
+		struct buf h;
+
+		buf_init(&h);
+		html_strip(p, n, &h);
+		textdec_charset(&P->td, e->charset, h.data, h.len, &P->tmp2);
+		buf_free(&h);
+	} else
+		textdec_charset(&P->td, e->charset, p, n, &P->tmp2);
+	parser_emit_raw(P, P->tmp2.data, P->tmp2.len);
+	if (P->tmp2.len != 0 && P->tmp2.data[P->tmp2.len - 1] != '\n')
+		parser_emit(P, "\n", 1);
+	part_add(P, m, pt, off, 0);
+}
+
+void
+mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
+{
+	struct level	 lv[MAX_LEVELS];
+	struct ent	 e;
+	const char	*d, *q;
+	size_t		 nlev = 0, k = 0, maxd, off;
+	size_t		 ret_level = 0;	/* levels open when it began */
+	int		 returned = 0, close = 0, embedded;
+	const char	**keep;
+
+	maxd = P->lim->max_depth < MAX_LEVELS ? P->lim->max_depth : MAX_LEVELS;
+	m->has_headers = 1;
+	keep = m->h;
+	embedded = 0;
+	for (;;) {
+		/* Headers of the message, of a part, or of a returned mail. */
+		off = P->doc->text.len;
+		q = headers_parse(P, p, end, &e, keep, returned);
+		if (embedded)
+			part_add(P, m, PT_HEADERS, off, 1);
+		if (keep == m->h && e.type[0] != '\0' &&
+		    strcmp(e.type, "multipart/report") == 0) {
+			m->report = 1;
+			buf_reset(&P->tmp);
+			if (m->h[H_CONTENT_TYPE] != NULL) {
+				const char *ct = m->h[H_CONTENT_TYPE];
+				param_get(ct, strlen(ct), "report-type",
+				    m->report_type, sizeof m->report_type);
+			}
+		}
+		keep = NULL;
+		p = q;
+		if (P->nparts++ >= P->lim->max_parts || P->full) {
+			P->doc->truncated = 1;
+			return;
+		}
+		if (strncmp(e.type, "multipart/", 10) == 0 && e.blen != 0 &&
+		    nlev < maxd) {
+			lv[nlev].b = arena_strndup(&P->doc->arena, e.boundary,
+			    e.blen);
+			lv[nlev].blen = e.blen;
+			nlev++;
+			/* The preamble. */
+			d = delim_find(p, end, lv, nlev, &k, &close);
+			parser_emit(P, p, (size_t)(d - p));
+		} else if ((strcmp(e.type, "message/rfc822") == 0 ||
+		    strcmp(e.type, "message/global") == 0 ||
+		    strcmp(e.type, "message/partial") == 0) &&
+		    nlev < maxd && strcmp(e.cte, "base64") != 0) {
+			if (!returned) {
+				returned = 1;
+				ret_level = nlev;
+				keep = m->orig;
+			}
+			embedded = 1;
+			continue;
+		} else if (strcmp(e.type, "text/rfc822-headers") == 0 ||
+		    strcmp(e.type, "text/rfc822-header") == 0) {
+			struct ent	 he;
+
+			off = P->doc->text.len;
+			q = headers_parse(P, p, end, &he,
+			    m->orig[H_FROM] == NULL && m->orig[H_TO] == NULL ?
+			    m->orig : NULL, 1);
+			part_add(P, m, PT_HEADERS, off, 1);
+			d = delim_find(q, end, lv, nlev, &k, &close);
+			parser_emit(P, q, (size_t)(d - q));
+		} else {
+			d = delim_find(p, end, lv, nlev, &k, &close);
+			leaf_emit(P, m, &e, p, d, returned);
+		}
+		embedded = 0;
+		/* At a delimiter of level k, or at the end. */
+		for (;;) {
+			if (d >= end)
+				return;
+			q = eol(d, end);
+			parser_emit(P, d, (size_t)(q - d));
+			parser_emit(P, "\n", 1);
+			p = q < end ? q + 1 : end;
+			if (returned && k < ret_level)
+				returned = 0;
+			if (!close) {
+				nlev = k + 1;
+				break;
+			}
+			nlev = k;
+			d = delim_find(p, end, lv, nlev, &k, &close);
+			parser_emit(P, p, (size_t)(d - p));	/* epilogue */
+		}
+	}
+}

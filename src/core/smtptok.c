@@ -1,0 +1,156 @@
+/* Finding SMTP tokens in text: addresses, reply codes, status codes. */
+#include "config.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "bounce_int.h"
+
+static int
+is_digit(int c)
+{
+	return (c >= '0' && c <= '9');
+}
+
+static int
+is_alnum(int c)
+{
+	return (is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+/* Characters of a local part or domain we accept (dot-atom and more). */
+static int
+is_addr_char(int c)
+{
+	return (is_alnum(c) || c == '.' || c == '-' || c == '_' || c == '+' ||
+	    c == '=' || c == '\'' || c == '/' || c == '!' || c == '%' ||
+	    c == '#' || c == '$' || c == '&' || c == '*' || c == '?' ||
+	    c == '^' || c == '`' || c == '{' || c == '|' || c == '}' ||
+	    c == '~' || (c & 0x80));
+}
+
+const char *
+memcasemem(const char *h, size_t hl, const char *n, size_t nl)
+{
+	const char	*end;
+	int		 c0;
+
+	if (nl == 0)
+		return (h);
+	if (hl < nl)
+		return (NULL);
+	c0 = n[0] | 0x20;
+	end = h + hl - nl;
+	for (; h <= end; h++) {
+		if ((*h | 0x20) != c0)
+			continue;
+		if (strncasecmp(h, n, nl) == 0)
+			return (h);
+	}
+	return (NULL);
+}
+
+/*
+ * The first mail address in s: local@domain with a dot or a bracket in
+ * the domain.  Returns its start and length, or NULL.
+ */
+const char *
+addr_find(const char *s, size_t len, size_t *alen)
+{
+	const char	*at = s, *end = s + len, *b, *e;
+	int		 dots;
+
+	while ((at = memchr(at, '@', (size_t)(end - at))) != NULL) {
+		for (b = at; b > s && is_addr_char((unsigned char)b[-1]); b--)
+			;
+		while (b < at && (*b == '.' || *b == '\''))
+			b++;
+		dots = 0;
+		for (e = at + 1; e < end && (is_alnum((unsigned char)*e) ||
+		    *e == '-' || *e == '.' || *e == '_' ||
+		    ((unsigned char)*e & 0x80)); e++)
+			dots += *e == '.';
+		while (e > at + 1 && e[-1] == '.') {
+			e--;
+			dots--;
+		}
+		if (b < at && e > at + 1 && (dots > 0 ||
+		    (size_t)(e - at) > 1)) {
+			/* "user@localhost" is fine in a transcript. */
+			*alen = (size_t)(e - b);
+			return (b);
+		}
+		at++;
+	}
+	return (NULL);
+}
+
+/* A three-digit reply code 2xx-5xx as a word of s. */
+int
+reply_find(const char *s, size_t len, size_t *at)
+{
+	size_t	 i;
+	int	 c;
+
+	for (i = 0; i + 3 <= len; i++) {
+		c = (unsigned char)s[i];
+		if (c < '2' || c > '5' || !is_digit((unsigned char)s[i + 1]) ||
+		    !is_digit((unsigned char)s[i + 2]))
+			continue;
+		if (i > 0 && (is_alnum((unsigned char)s[i - 1]) ||
+		    s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '-' ||
+		    s[i - 1] == '/' || s[i - 1] == '+' || s[i - 1] == '#' ||
+		    s[i - 1] == '='))
+			continue;
+		if (i + 3 < len) {
+			c = (unsigned char)s[i + 3];
+			if (is_alnum(c) || c == '.' || c == ':' || c == '/' ||
+			    c == '@' || c == ',' || c == '_')
+				continue;
+		}
+		if (at != NULL)
+			*at = i;
+		return ((s[i] - '0') * 100 + (s[i + 1] - '0') * 10 +
+		    (s[i + 2] - '0'));
+	}
+	return (0);
+}
+
+/* An enhanced status code 2.x.y/4.x.y/5.x.y as a word of s. */
+int
+status_find(const char *s, size_t len, char out[16], size_t *at)
+{
+	size_t	 i, j, k;
+	int	 n1, n2;
+
+	for (i = 0; i + 5 <= len; i++) {
+		if ((s[i] != '2' && s[i] != '4' && s[i] != '5') ||
+		    s[i + 1] != '.')
+			continue;
+		if (i > 0 && (is_alnum((unsigned char)s[i - 1]) ||
+		    s[i - 1] == '.' || s[i - 1] == '-' || s[i - 1] == '/'))
+			continue;
+		for (j = i + 2, n1 = 0; j < len && is_digit((unsigned char)s[j]);
+		    j++)
+			n1++;
+		if (n1 == 0 || n1 > 3 || j >= len || s[j] != '.')
+			continue;
+		for (k = j + 1, n2 = 0; k < len && is_digit((unsigned char)s[k]);
+		    k++)
+			n2++;
+		if (n2 == 0 || n2 > 3)
+			continue;
+		if (k < len && (is_alnum((unsigned char)s[k]) || s[k] == '-' ||
+		    s[k] == '@' || (s[k] == '.' && k + 1 < len &&
+		    is_digit((unsigned char)s[k + 1]))))
+			continue;
+		if (k - i >= 16)
+			continue;
+		memcpy(out, s + i, k - i);
+		out[k - i] = '\0';
+		if (at != NULL)
+			*at = i;
+		return (1);
+	}
+	return (0);
+}

@@ -1,0 +1,47 @@
+/* Decoding of mail text to UTF-8: transfer encodings, charsets, RFC 2047. */
+#ifndef SD_TEXTDEC_H
+#define SD_TEXTDEC_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/*
+ * Open iconv descriptors, kept for one parse so that a thousand parts in
+ * ISO-2022-JP cost one iconv_open.  No globals: the caller owns it.
+ */
+#define TEXTDEC_CACHE	4
+struct textdec {
+	struct {
+		char	 name[32];
+		void	*cd;		/* iconv_t, or (void *)-1 */
+	} cache[TEXTDEC_CACHE];
+	size_t	 next;
+};
+
+void	textdec_init(struct textdec *);
+void	textdec_free(struct textdec *);
+
+/* Append the decoded bytes; garbage characters are skipped. */
+void	textdec_base64(const char *in, size_t len, struct buf *out);
+/* Append the decoded bytes; in a header '_' is a space (RFC 2047). */
+void	textdec_qp(const char *in, size_t len, struct buf *out, int header);
+
+/*
+ * Append UTF-8 text: valid sequences are copied, every invalid byte and
+ * NUL becomes U+FFFD, so the result is always valid and NUL-free.
+ */
+void	textdec_utf8(const char *in, size_t len, struct buf *out);
+void	textdec_latin1(const char *in, size_t len, struct buf *out);
+/*
+ * Append text in charset cs (NULL or "" when undeclared) as UTF-8.
+ * UTF-8, ASCII and Latin-1 take fast paths; other charsets go through
+ * iconv; what iconv cannot convert is replaced by U+FFFD.
+ */
+void	textdec_charset(struct textdec *, const char *cs, const char *in,
+	    size_t len, struct buf *out);
+/* Append a header value with its RFC 2047 encoded words decoded. */
+void	textdec_header(struct textdec *, const char *in, size_t len,
+	    struct buf *out);
+
+#endif
