@@ -257,7 +257,8 @@ catalog_finish(struct catalog *c, struct load_error *err)
 			return (-1);
 		}
 	}
-	qsort(c->entries, c->n, sizeof *c->entries, entry_cmp);
+	if (c->n > 1)	/* qsort must not see the NULL of an empty catalogue */
+		qsort(c->entries, c->n, sizeof *c->entries, entry_cmp);
 	build_hash(c);
 	search_index_free(c->index);
 	c->index = NULL;

@@ -215,7 +215,8 @@ catalog_index(struct catalog *c)
 	}
 	free(x->hash);
 	x->hash = NULL;
-	qsort(x->words, x->nwords, sizeof *x->words, word_cmp);
+	if (x->nwords > 1)
+		qsort(x->words, x->nwords, sizeof *x->words, word_cmp);
 	for (i = 0; i < x->nwords; i++)
 		total += x->words[i].npost;
 	/* One contiguous posting array: better locality for prefix scans. */

@@ -1,0 +1,65 @@
+## Fuzz targets.  Every target also builds against replay.c into a test
+## that replays its regression inputs (tests/fuzz/regress/NAME, and the
+## shipped data for the loader) on every build, sanitizers or not;
+## with --enable-fuzzing (clang), "make fuzz" builds the libFuzzer
+## binaries and "make fuzz-run" runs each for FUZZ_SECONDS.
+
+FUZZ_NAMES = catalog search json
+FUZZ_CFLAGS = $(AM_CFLAGS) -DFUZZ_DATADIR=\"$(abs_top_srcdir)/data\" \
+	-DFUZZ_REGRESS=\"$(abs_top_srcdir)/tests/fuzz/regress\" \
+	-I$(top_srcdir)/tests/fuzz
+FUZZ_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(LIBINTL)
+
+check_PROGRAMS += tests/fuzz/replay_catalog tests/fuzz/replay_search \
+	tests/fuzz/replay_json
+tests_fuzz_replay_catalog_SOURCES = tests/fuzz/replay.c \
+	tests/fuzz/fuzz_catalog.c tests/fuzz/fuzz.h
+tests_fuzz_replay_catalog_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"catalog\"
+tests_fuzz_replay_catalog_LDADD = $(FUZZ_LDADD)
+tests_fuzz_replay_search_SOURCES = tests/fuzz/replay.c \
+	tests/fuzz/fuzz_search.c tests/fuzz/fuzz.h
+tests_fuzz_replay_search_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"search\"
+tests_fuzz_replay_search_LDADD = $(FUZZ_LDADD)
+tests_fuzz_replay_json_SOURCES = tests/fuzz/replay.c \
+	tests/fuzz/fuzz_json.c tests/fuzz/fuzz.h
+tests_fuzz_replay_json_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"json\"
+tests_fuzz_replay_json_LDADD = $(FUZZ_LDADD)
+
+EXTRA_DIST += tests/fuzz/regress tests/fuzz/dict
+
+if ENABLE_FUZZING
+EXTRA_PROGRAMS += tests/fuzz/fuzz_catalog tests/fuzz/fuzz_search \
+	tests/fuzz/fuzz_json
+tests_fuzz_fuzz_catalog_SOURCES = tests/fuzz/fuzz_catalog.c tests/fuzz/fuzz.h
+tests_fuzz_fuzz_catalog_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_catalog_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_catalog_LDADD = $(FUZZ_LDADD)
+tests_fuzz_fuzz_search_SOURCES = tests/fuzz/fuzz_search.c tests/fuzz/fuzz.h
+tests_fuzz_fuzz_search_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_search_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_search_LDADD = $(FUZZ_LDADD)
+tests_fuzz_fuzz_json_SOURCES = tests/fuzz/fuzz_json.c tests/fuzz/fuzz.h
+tests_fuzz_fuzz_json_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_json_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_json_LDADD = $(FUZZ_LDADD)
+
+fuzz: tests/fuzz/fuzz_catalog$(EXEEXT) tests/fuzz/fuzz_search$(EXEEXT) \
+	tests/fuzz/fuzz_json$(EXEEXT)
+
+FUZZ_SECONDS = 60
+# Seeds: the shipped data, the test samples, the corpus when present.
+fuzz-run: fuzz
+	@for t in $(FUZZ_NAMES); do \
+	  corpus=fuzz-corpus/$$t; $(MKDIR_P) $$corpus; \
+	  case $$t in \
+	  catalog) seeds=$(abs_top_srcdir)/data/catalogue ;; \
+	  *) seeds=$(abs_top_srcdir)/tests/fuzz/regress/$$t ;; \
+	  esac; \
+	  dict=$(abs_top_srcdir)/tests/fuzz/dict/$$t.dict; \
+	  test -f $$dict && dopt=-dict=$$dict || dopt=; \
+	  echo "fuzz-run: $$t for $(FUZZ_SECONDS) s"; \
+	  tests/fuzz/fuzz_$$t $$dopt -max_total_time=$(FUZZ_SECONDS) \
+	    -print_final_stats=1 -artifact_prefix=fuzz-corpus/$$t- \
+	    $$corpus $$seeds 2>&1 | tail -12 || exit 1; \
+	done
+endif
