@@ -1,5 +1,5 @@
 ## Benchmarks: "make bench"; never part of "make check".
-EXTRA_PROGRAMS = bench/bench_catalog
+EXTRA_PROGRAMS += bench/bench_catalog
 bench_bench_catalog_SOURCES = bench/bench_catalog.c bench/benchutil.h
 bench_bench_catalog_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(LIBINTL)
 CLEANFILES += $(EXTRA_PROGRAMS)
