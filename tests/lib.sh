@@ -16,7 +16,8 @@ run() {
 	want=$1
 	shift
 	checks=$((checks + 1))
-	"$@" >"$tmp/out" 2>"$tmp/err"
+	# SD_WRAPPER (valgrind, say) runs in front of the command.
+	$SD_WRAPPER "$@" >"$tmp/out" 2>"$tmp/err"
 	got=$?
 	if [ "$got" != "$want" ]; then
 		fail "exit $got, want $want: $*"

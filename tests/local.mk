@@ -1,5 +1,5 @@
 ## Tests: Check unit tests per core module, shell and tmux end-to-end tests.
-TESTS_ENVIRONMENT = \
+AM_TESTS_ENVIRONMENT = \
 	top_srcdir='$(top_srcdir)'; export top_srcdir; \
 	top_builddir='$(top_builddir)'; export top_builddir; \
 	SMTP_DOCTOR='$(abs_top_builddir)/src/smtp-doctor'; export SMTP_DOCTOR; \
@@ -44,3 +44,14 @@ dist_check_SCRIPTS += \
 	tests/reference-coverage.sh
 TESTS += $(dist_check_SCRIPTS)
 EXTRA_DIST += tests/lib.sh
+
+# Memory checks: every unit test (not forked) and the CLI tests under
+# valgrind memcheck; any error or definite leak fails the run.
+VALGRIND_CMD = valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	--track-origins=yes
+check-valgrind: $(check_PROGRAMS) src/smtp-doctor$(EXEEXT)
+	$(MAKE) $(AM_MAKEFLAGS) check \
+	  LOG_COMPILER='$(VALGRIND_CMD)' \
+	  TESTS_ENVIRONMENT='CK_FORK=no; export CK_FORK; SD_WRAPPER="$(VALGRIND_CMD)"; export SD_WRAPPER;'
+.PHONY: check-valgrind

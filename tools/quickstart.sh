@@ -40,13 +40,29 @@ if [ "$mode" = run ]; then
 	exec ./src/smtp-doctor
 fi
 
+# Add up automake's test-suite.log counts for the closing line.
+passed=0 failed=0 skipped=0
+tally() {
+	for k in PASS FAIL ERROR XPASS SKIP; do
+		n=$(sed -n "s/^# $k: *//p" "$1" | head -1)
+		case $k in
+		PASS) passed=$((passed + ${n:-0})) ;;
+		SKIP) skipped=$((skipped + ${n:-0})) ;;
+		*) failed=$((failed + ${n:-0})) ;;
+		esac
+	done
+}
+
 # The whole suite: unit and end-to-end tests, the tarball's own build and
 # tests (distcheck), then the tests again under ASan and UBSan.
 make -j"$(nproc)" check
+tally test-suite.log
 make -j"$(nproc)" distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror
 cd ..
 mkdir -p _build-san
 cd _build-san
-[ -f Makefile ] || ../configure --enable-sanitizers CC=clang
+[ -f Makefile ] || ../configure --enable-sanitizers --enable-werror CC=clang
 make -j"$(nproc)" check
-echo "quickstart: all tests passed"
+tally test-suite.log
+echo "quickstart: build, distcheck and sanitizer runs passed"
+echo "$passed passed, $failed failed, $skipped skipped"
