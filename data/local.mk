@@ -9,3 +9,12 @@ dist_catalog_DATA = \
 	data/catalogue/enhanced-7.txt
 dist_pkgdata_DATA = data/README
 ## Diagnosis rules.
+rulesdir = $(pkgdatadir)/rules
+dist_rules_DATA = \
+	data/rules/00-reasons.txt \
+	data/rules/10-kinds.txt \
+	data/rules/20-providers.txt \
+	data/rules/30-providers-reasons.txt \
+	data/rules/40-wording.txt \
+	data/rules/80-codes.txt \
+	data/rules/90-fallback.txt

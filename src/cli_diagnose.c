@@ -1,17 +1,348 @@
-/* Placeholder until the diagnosis engine lands (issue 4). */
+/* --diagnose: a report or a JSON line per recipient of each bounce. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "bounce.h"
+#include "catalog.h"
 #include "cli.h"
+#include "datadir.h"
+#include "diagnose.h"
+#include "i18n.h"
+#include "json.h"
 #include "options.h"
+#include "rules.h"
+#include "utf8.h"
+
+/* Read a whole file (or stdin for "-") into b, up to max bytes. */
+static int
+read_all(const char *path, struct buf *b, size_t max)
+{
+	ssize_t	 n;
+	int	 fd;
+
+	buf_reset(b);
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY)) < 0)
+		return (-1);
+	for (;;) {
+		if (buf_reserve(b, 65536) != 0)
+			break;
+		n = read(fd, b->data + b->len, b->cap - b->len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n < 0) {
+				if (fd != STDIN_FILENO)
+					close(fd);
+				return (-1);
+			}
+			break;
+		}
+		b->len += (size_t)n;
+		if (b->len >= max)
+			break;
+	}
+	if (b->data != NULL)
+		b->data[b->len] = '\0';
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return (0);
+}
+
+/*
+ * Rules live beside the catalogue.  --data FILE names one catalogue file,
+ * which has no rules beside it: then the default data location serves.
+ */
+static int
+load_rules(const struct options *o, struct rules *rs)
+{
+	struct load_error	 err;
+	const char		*path = options_data_path(o);
+	char			 exe[PATH_MAX];
+	ssize_t			 n;
+
+	if (!path_is_dir(path)) {
+		n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+		exe[n > 0 ? n : 0] = '\0';
+		path = datadir_resolve(NULL, getenv(DATA_ENV), exe);
+		if (!path_is_dir(path))
+			path = datadir_resolve(NULL, NULL, exe);
+	}
+	if (rules_load_dir(rs, path, &err) != 0) {
+		if (err.line != 0)
+			fprintf(stderr, "%s:%u: %s\n", err.file, err.line,
+			    err.message);
+		else
+			fprintf(stderr, "%s: %s: %s\n", PACKAGE, err.file,
+			    err.message);
+		return (2);
+	}
+	return (0);
+}
+
+/* Append s word-wrapped to width, every line after the first indented. */
+static void
+wrap(struct buf *out, const char *s, size_t indent, size_t first, size_t width)
+{
+	struct buf	 safe;
+	size_t		 col = first, i = 0, j, w;
+
+	buf_init(&safe);
+	utf8_sanitize(s, strlen(s), &safe, 0, 0);
+	if (width < indent + 20)
+		width = indent + 20;
+	while (i < safe.len) {
+		while (i < safe.len && safe.data[i] == ' ')
+			i++;
+		for (j = i; j < safe.len && safe.data[j] != ' '; j++)
+			;
+		if (j == i)
+			break;
+		w = utf8_display_width(safe.data + i, j - i);
+		if (col > indent && col + 1 + w > width) {
+			buf_printf(out, "\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > first || (col > indent && col != first)) {
+			buf_addc(out, ' ');
+			col++;
+		} else if (col == first && out->len != 0 &&
+		    out->data[out->len - 1] != ' ' &&
+		    out->data[out->len - 1] != '\n') {
+			buf_addc(out, ' ');
+			col++;
+		}
+		buf_add(out, safe.data + i, j - i);
+		col += w;
+		i = j;
+	}
+	buf_addc(out, '\n');
+	buf_free(&safe);
+}
+
+static void
+labelled(struct buf *out, const char *label, const char *value, size_t width)
+{
+	size_t	 w;
+
+	buf_printf(out, "  %s", label);
+	w = 2 + utf8_display_width(label, strlen(label));
+	wrap(out, value, 4, w, width);
+}
+
+static void
+print_text(struct buf *out, const char *source, const struct verdict *v,
+    size_t width)
+{
+	const struct bounce_rcpt	*r = v->rcpt;
+	struct buf			 line, safe;
+	size_t				 i;
+
+	buf_init(&line);
+	buf_init(&safe);
+	utf8_sanitize(source, strlen(source), &safe, 0, 0);
+	buf_printf(out, "%s: %s\n", safe.data, r->recipient[0] != '\0' ?
+	    r->recipient : _("(no recipient named)"));
+	buf_printf(&line, "%s%s%s (%s)", v->reason, v->reason_title != NULL ?
+	    " \xe2\x80\x94 " : "", v->reason_title != NULL ?
+	    C_(v->reason_title) : "", v->permanent ? _("permanent") :
+	    _("temporary"));
+	labelled(out, _("Verdict: "), line.data, width);
+	if (v->provider != NULL)
+		labelled(out, _("Provider: "), v->provider, width);
+	buf_reset(&line);
+	if (v->status[0] != '\0')
+		buf_printf(&line, "%s%s  ", v->status, v->status_derived ?
+		    _(" (derived)") : "");
+	if (v->reply_code != 0)
+		buf_printf(&line, _("reply %d  "), v->reply_code);
+	if (r->command != NULL)
+		buf_printf(&line, _("after %s"), r->command);
+	if (line.len != 0)
+		labelled(out, _("Codes: "), line.data, width);
+	if (r->remote_mta != NULL)
+		labelled(out, _("Remote MTA: "), r->remote_mta, width);
+	if (r->diagnostic != NULL)
+		labelled(out, _("Server said: "), r->diagnostic, width);
+	buf_reset(&line);
+	buf_adds(&line, C_(retry_text(v->retry)));
+	if (v->retry_note != NULL) {
+		buf_adds(&line, ". ");
+		buf_adds(&line, C_(v->retry_note));
+	}
+	labelled(out, _("Retry: "), line.data, width);
+	if (v->nsteps != 0) {
+		buf_printf(out, "  %s\n", _("Next steps:"));
+		for (i = 0; i < v->nsteps; i++) {
+			buf_printf(out, "    %zu. ", i + 1);
+			wrap(out, C_(v->steps[i]), 7, 7, width);
+		}
+	}
+	for (i = 0; i < v->ncodes; i++) {
+		buf_reset(&line);
+		buf_printf(&line, "%s %s", v->codes[i]->code,
+		    C_(v->codes[i]->title));
+		labelled(out, i == 0 ? _("See: ") : "     ", line.data, width);
+	}
+	for (i = 0; i < v->nevidence; i++)
+		labelled(out, i == 0 ? _("Evidence: ") : "          ",
+		    v->evidence[i], width);
+	buf_addc(out, '\n');
+	buf_free(&line);
+	buf_free(&safe);
+}
+
+static void
+print_json(struct buf *out, const char *source, const struct verdict *v)
+{
+	const struct bounce_rcpt	*r = v->rcpt;
+	const char			*codes[VERDICT_MAX_CODES];
+	size_t				 i;
+	int				 first = 1;
+
+	buf_addc(out, '{');
+	json_key(out, &first, "source");
+	json_cstring(out, source);
+	json_key(out, &first, "kind");
+	json_cstring(out, msg_kind_name(r->kind));
+	json_key(out, &first, "recipient");
+	json_cstring(out, r->recipient);
+	json_key(out, &first, "original_recipient");
+	json_cstring(out, r->original);
+	json_key(out, &first, "reason");
+	json_cstring(out, v->reason);
+	json_key(out, &first, "permanent");
+	buf_adds(out, v->permanent ? "true" : "false");
+	json_key(out, &first, "status");
+	json_cstring(out, v->status[0] != '\0' ? v->status : NULL);
+	json_key(out, &first, "status_derived");
+	buf_adds(out, v->status_derived ? "true" : "false");
+	json_key(out, &first, "reply_code");
+	if (v->reply_code != 0)
+		buf_printf(out, "%d", v->reply_code);
+	else
+		buf_adds(out, "null");
+	json_key(out, &first, "action");
+	json_cstring(out, r->action);
+	json_key(out, &first, "command");
+	json_cstring(out, r->command);
+	json_key(out, &first, "provider");
+	json_cstring(out, v->provider);
+	json_key(out, &first, "remote_mta");
+	json_cstring(out, r->remote_mta);
+	json_key(out, &first, "reporting_mta");
+	json_cstring(out, r->reporting_mta);
+	json_key(out, &first, "diagnostic");
+	json_cstring(out, r->diagnostic);
+	if (r->feedback_type != NULL) {
+		json_key(out, &first, "feedback_type");
+		json_cstring(out, r->feedback_type);
+	}
+	json_key(out, &first, "codes");
+	for (i = 0; i < v->ncodes; i++)
+		codes[i] = v->codes[i]->code;
+	json_string_array(out, codes, v->ncodes);
+	json_key(out, &first, "evidence");
+	buf_addc(out, '[');
+	for (i = 0; i < v->nevidence; i++) {
+		if (i != 0)
+			buf_addc(out, ',');
+		json_cstring(out, v->evidence[i]);
+	}
+	buf_addc(out, ']');
+	json_key(out, &first, "retry");
+	json_cstring(out, retry_name(v->retry));
+	json_key(out, &first, "retry_note");
+	json_cstring(out, v->retry_note != NULL ? C_(v->retry_note) : NULL);
+	json_key(out, &first, "next_steps");
+	buf_addc(out, '[');
+	for (i = 0; i < v->nsteps; i++) {
+		if (i != 0)
+			buf_addc(out, ',');
+		json_cstring(out, C_(v->steps[i]));
+	}
+	buf_adds(out, "]}\n");
+}
+
+/* Diagnose one input; returns the number of records printed. */
+static size_t
+diagnose_one(const struct options *o, const struct catalog *c,
+    const struct rules *rs, struct bounce_doc *d, const char *source,
+    const struct buf *in, size_t width, struct buf *out)
+{
+	struct verdict	 v;
+	struct arena	 scratch;
+	struct buf	 safe;
+	size_t		 i;
+
+	bounce_parse(d, in->data != NULL ? in->data : "", in->len, NULL, 0);
+	arena_init(&scratch);
+	for (i = 0; i < d->nrcpts; i++) {
+		diagnose(rs, c, d, i, &v, &scratch);
+		if (o->json)
+			print_json(out, source, &v);
+		else
+			print_text(out, source, &v, width);
+	}
+	arena_free(&scratch);
+	if (d->nrcpts == 0 && !o->json) {
+		buf_init(&safe);
+		utf8_sanitize(source, strlen(source), &safe, 0, 0);
+		buf_printf(out, _("%s: not a bounce: no failed recipient "
+		    "found\n\n"), safe.data);
+		buf_free(&safe);
+	}
+	return (d->nrcpts);
+}
 
 int
 cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 {
-	(void)o;
-	(void)c;
-	(void)width;
-	fputs("smtp-doctor: --diagnose is not built yet\n", stderr);
-	return (2);
+	struct rules		 rs;
+	struct bounce_doc	 d;
+	struct bounce_limits	 lim;
+	struct buf		 in, out;
+	size_t			 found = 0;
+	int			 i, rc = 0, nargs = o->nargs;
+	const char		*path, *source;
+
+	rules_init(&rs);
+	if ((rc = load_rules(o, &rs)) != 0) {
+		rules_free(&rs);
+		return (rc);
+	}
+	bounce_limits_default(&lim);
+	bounce_doc_init(&d);
+	buf_init(&in);
+	buf_init(&out);
+	for (i = 0; i < (nargs == 0 ? 1 : nargs); i++) {
+		path = nargs == 0 ? "-" : o->args[i];
+		source = strcmp(path, "-") == 0 ? "(stdin)" : path;
+		if (read_all(path, &in, lim.max_input) != 0) {
+			fprintf(stderr, "%s: %s: %s\n", PACKAGE, path,
+			    strerror(errno));
+			rc = 2;
+			continue;
+		}
+		found += diagnose_one(o, c, &rs, &d, source, &in, width, &out);
+		if (out.len > 65536) {
+			fwrite(out.data, 1, out.len, stdout);
+			buf_reset(&out);
+		}
+	}
+	fwrite(out.data != NULL ? out.data : "", 1, out.len, stdout);
+	buf_free(&in);
+	buf_free(&out);
+	bounce_doc_free(&d);
+	rules_free(&rs);
+	if (rc != 0)
+		return (rc);
+	return (found != 0 ? 0 : 1);
 }

@@ -7,3 +7,6 @@ src_core_libcore_a_SOURCES += \
 	src/core/bounce_text.c \
 	src/core/smtptok.c \
 	src/core/spans.c
+src_core_libcore_a_SOURCES += \
+	src/core/rules.h src/core/rules_load.c \
+	src/core/diagnose.c src/core/diagnose.h

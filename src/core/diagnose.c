@@ -1,0 +1,325 @@
+/* The diagnosis: rules over a record's text and codes give a verdict. */
+#include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "diagnose.h"
+#include "utf8.h"
+
+#define BITMAP_BITS	65536
+
+/* What a rule may look at, prepared once per record. */
+struct subject {
+	const char	*text[RF__COUNT];
+	size_t		 len[RF__COUNT];
+	unsigned char	 bits[BITMAP_BITS / 8];	/* trigrams of diagnostic */
+	struct buf	 remote;
+};
+
+static uint16_t
+trigram(const unsigned char *p)
+{
+	return ((uint16_t)(((unsigned)p[0] << 10) ^ ((unsigned)p[1] << 5) ^
+	    p[2]));
+}
+
+static void
+subject_prepare(struct subject *s, const struct bounce_doc *d,
+    const struct bounce_rcpt *r)
+{
+	const struct bounce_msg	*m = &d->msgs[r->msg];
+	const unsigned char	*p;
+	unsigned char		 c[3];
+	size_t			 i, n;
+
+	memset(s->bits, 0, sizeof s->bits);
+	s->text[RF_DIAGNOSTIC] = r->diagnostic != NULL ? r->diagnostic : "";
+	s->text[RF_SUBJECT] = m->subject != NULL ? m->subject : "";
+	s->text[RF_FROM] = m->from != NULL ? m->from : "";
+	buf_init(&s->remote);
+	buf_printf(&s->remote, "%s %s", r->remote_mta != NULL ?
+	    r->remote_mta : "", r->reporting_mta != NULL ? r->reporting_mta :
+	    "");
+	s->text[RF_REMOTE] = s->remote.data;
+	for (i = 0; i < RF__COUNT; i++)
+		s->len[i] = strlen(s->text[i]);
+	p = (const unsigned char *)s->text[RF_DIAGNOSTIC];
+	n = s->len[RF_DIAGNOSTIC];
+	for (i = 0; i + 3 <= n; i++) {
+		c[0] = (unsigned char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 :
+		    p[i]);
+		c[1] = (unsigned char)(p[i + 1] >= 'A' && p[i + 1] <= 'Z' ?
+		    p[i + 1] + 32 : p[i + 1]);
+		c[2] = (unsigned char)(p[i + 2] >= 'A' && p[i + 2] <= 'Z' ?
+		    p[i + 2] + 32 : p[i + 2]);
+		uint16_t h = trigram(c);
+		s->bits[h >> 3] |= (unsigned char)(1u << (h & 7));
+	}
+}
+
+/* 5.1.* against 5.1.1; '*' and 'x' match one number (or digit). */
+static int
+code_match(const char *pat, const char *code, int enhanced)
+{
+	const char	*p = pat, *c = code;
+
+	if (*code == '\0')
+		return (0);
+	if (!enhanced) {
+		for (; *p != '\0' && *c != '\0'; p++, c++)
+			if (*p != '*' && *p != 'x' && *p != 'X' && *p != *c)
+				return (0);
+		return (*p == '\0' && *c == '\0');
+	}
+	while (*p != '\0') {
+		if (*p == '*' || *p == 'x' || *p == 'X') {
+			p++;
+			while (*c >= '0' && *c <= '9')
+				c++;
+		} else {
+			const char *pe = p, *ce = c;
+			while (*pe >= '0' && *pe <= '9')
+				pe++;
+			while (*ce >= '0' && *ce <= '9')
+				ce++;
+			if (pe - p != ce - c || strncmp(p, c,
+			    (size_t)(pe - p)) != 0)
+				return (0);
+			p = pe;
+			c = ce;
+		}
+		if (*p != *c)
+			return (0);
+		if (*p == '.') {
+			p++;
+			c++;
+		}
+	}
+	return (*c == '\0');
+}
+
+static int
+rule_matches(const struct rules *rs, const struct rule *ru,
+    const struct bounce_rcpt *r, const char *status, int reply,
+    struct subject *s, size_t *moff, size_t *mlen)
+{
+	char		 rbuf[8];
+	size_t		 i;
+	int		 rc;
+	PCRE2_SIZE	*ov;
+
+	if (ru->kinds != 0 && !(ru->kinds & (1u << r->kind)))
+		return (0);
+	if (ru->no_status && status[0] != '\0')
+		return (0);
+	if (ru->action != NULL && (r->action == NULL ||
+	    strncasecmp(r->action, ru->action, strlen(ru->action)) != 0))
+		return (0);
+	if (ru->nagent != 0) {
+		for (i = 0; i < ru->nagent; i++)
+			if (r->agent != NULL && strcmp(r->agent, ru->agent[i]) == 0)
+				break;
+		if (i == ru->nagent)
+			return (0);
+	}
+	if (ru->nstatus != 0) {
+		for (i = 0; i < ru->nstatus; i++)
+			if (code_match(ru->status[i], status, 1))
+				break;
+		if (i == ru->nstatus)
+			return (0);
+	}
+	if (ru->nreply != 0) {
+		if (reply == 0)
+			return (0);
+		snprintf(rbuf, sizeof rbuf, "%d", reply);
+		for (i = 0; i < ru->nreply; i++)
+			if (code_match(ru->reply[i], rbuf, 0))
+				break;
+		if (i == ru->nreply)
+			return (0);
+	}
+	if (ru->re == NULL)
+		return (1);
+	if (ru->in == RF_DIAGNOSTIC && ru->nlits != 0) {
+		for (i = 0; i < ru->nlits; i++)
+			if (s->bits[ru->lits[i] >> 3] & (1u << (ru->lits[i] & 7)))
+				break;
+		if (i == ru->nlits)
+			return (0);
+	}
+	if (ru->jit)
+		rc = pcre2_jit_match(ru->re, (PCRE2_SPTR)s->text[ru->in],
+		    s->len[ru->in], 0, 0, rs->md, NULL);
+	else
+		rc = pcre2_match(ru->re, (PCRE2_SPTR)s->text[ru->in],
+		    s->len[ru->in], 0, 0, rs->md, NULL);
+	if (rc < 0)
+		return (0);
+	ov = pcre2_get_ovector_pointer(rs->md);
+	*moff = ov[0];
+	*mlen = ov[1] - ov[0];
+	return (1);
+}
+
+static void
+evidence_add(struct verdict *v, struct arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+evidence_add(struct verdict *v, struct arena *a, const char *fmt, ...)
+{
+	struct buf	 b;
+	va_list		 ap;
+
+	if (v->nevidence == VERDICT_MAX_EVIDENCE)
+		return;
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	v->evidence[v->nevidence++] = arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+}
+
+static void
+step_add(struct verdict *v, const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < v->nsteps; i++)
+		if (strcmp(v->steps[i], s) == 0)
+			return;
+	if (v->nsteps < VERDICT_MAX_STEPS)
+		v->steps[v->nsteps++] = s;
+}
+
+static void
+codes_add(struct verdict *v, const struct catalog *c, const char *code)
+{
+	const struct entry	*e[VERDICT_MAX_CODES];
+	size_t			 n, i, j;
+
+	if (c == NULL || code[0] == '\0')
+		return;
+	n = catalog_lookup(c, code, e, VERDICT_MAX_CODES);
+	if (n == 0)
+		n = catalog_fallback(c, code, e, VERDICT_MAX_CODES);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < v->ncodes; j++)
+			if (v->codes[j] == e[i])
+				break;
+		if (j == v->ncodes && v->ncodes < VERDICT_MAX_CODES)
+			v->codes[v->ncodes++] = e[i];
+	}
+}
+
+void
+diagnose(const struct rules *rs, const struct catalog *c,
+    const struct bounce_doc *d, size_t idx, struct verdict *v,
+    struct arena *scratch)
+{
+	const struct bounce_rcpt	*r = &d->rcpts[idx];
+	const struct reason_def		*rd = NULL;
+	const struct rule		*ru;
+	struct subject			*s;
+	size_t				 i, moff = 0, mlen = 0;
+	char				 rbuf[8];
+	int				 klass;
+
+	memset(v, 0, sizeof *v);
+	v->rcpt = r;
+	v->reply_code = r->reply_code;
+	memcpy(v->status, r->status, sizeof v->status);
+	s = arena_alloc(scratch, sizeof *s);
+	subject_prepare(s, d, r);
+	for (i = 0; i < rs->n; i++) {
+		ru = &rs->v[i];
+		if ((ru->reason == NULL || v->reason != NULL) &&
+		    (ru->provider == NULL || v->provider != NULL))
+			continue;
+		if (!rule_matches(rs, ru, r, r->status, r->reply_code, s,
+		    &moff, &mlen))
+			continue;
+		if (ru->reason != NULL && v->reason == NULL) {
+			v->reason = ru->reason;
+			v->rule = ru;
+			if (ru->re != NULL && ru->in == RF_DIAGNOSTIC) {
+				v->match_off = moff;
+				v->match_len = mlen;
+				evidence_add(v, scratch, "rule %s (%s:%u) matched "
+				    "\"%.*s\"", ru->id, ru->file, ru->line,
+				    (int)(mlen > 120 ? 120 : mlen),
+				    s->text[ru->in] + moff);
+			} else if (ru->re != NULL)
+				evidence_add(v, scratch, "rule %s (%s:%u) matched "
+				    "the %s", ru->id, ru->file, ru->line,
+				    ru->in == RF_SUBJECT ? "subject" :
+				    ru->in == RF_FROM ? "sender" : "remote host");
+			else
+				evidence_add(v, scratch, "rule %s (%s:%u)",
+				    ru->id, ru->file, ru->line);
+			if (ru->permanent >= 0)
+				v->permanent = ru->permanent;
+			for (size_t k = 0; k < ru->nsteps; k++)
+				step_add(v, ru->steps[k]);
+		}
+		if (ru->provider != NULL && v->provider == NULL) {
+			v->provider = ru->provider;
+			if (ru != v->rule)
+				evidence_add(v, scratch, "provider from rule %s "
+				    "(%s:%u)", ru->id, ru->file, ru->line);
+		}
+	}
+	buf_free(&s->remote);
+	if (v->reason == NULL)
+		v->reason = "undefined";
+	rd = rules_reason(rs, v->reason);
+	if (r->status[0] != '\0')
+		evidence_add(v, scratch, "status %s%s", r->status,
+		    r->from_dsn ? " (Status field)" : " (in the reply)");
+	if (r->reply_code != 0)
+		evidence_add(v, scratch, "reply code %d", r->reply_code);
+	/* Permanent: the status class, else the reply, else the reason. */
+	klass = r->status[0] != '\0' ? r->status[0] - '0' :
+	    r->reply_code != 0 ? r->reply_code / 100 : 0;
+	if (r->action != NULL && strncasecmp(r->action, "delayed", 7) == 0)
+		klass = 4;
+	if (v->rule != NULL && v->rule->permanent >= 0)
+		v->permanent = v->rule->permanent;
+	else if (klass == 5)
+		v->permanent = 1;
+	else if (klass == 4 || klass == 2)
+		v->permanent = 0;
+	else
+		v->permanent = rd != NULL ? rd->permanent : 1;
+	if (rd != NULL) {
+		v->reason_title = rd->title;
+		v->retry = rd->retry;
+		v->retry_note = rd->retry_note;
+		if (!v->permanent && rd->permanent) {
+			v->retry = RETRY_AUTO;
+			if (rd->retry_note_transient != NULL)
+				v->retry_note = rd->retry_note_transient;
+		}
+		for (i = 0; i < rd->nsteps; i++)
+			step_add(v, rd->steps[i]);
+		if (r->status[0] == '\0' && rd->pseudo != 0) {
+			/* No code in the report: the reason's own. */
+			snprintf(v->status, sizeof v->status, "%d.0.%d",
+			    v->permanent || klass == 5 ? 5 : 4, rd->pseudo);
+			v->status_derived = 1;
+		}
+	}
+	codes_add(v, c, r->status);
+	if (r->reply_code != 0) {
+		snprintf(rbuf, sizeof rbuf, "%d", r->reply_code);
+		codes_add(v, c, rbuf);
+	}
+}

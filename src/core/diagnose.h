@@ -1,0 +1,46 @@
+/* The verdict on one bounced recipient: reason, retry, steps, evidence. */
+#ifndef SD_DIAGNOSE_H
+#define SD_DIAGNOSE_H
+
+#include <stddef.h>
+
+#include "bounce.h"
+#include "catalog.h"
+#include "rules.h"
+
+#define VERDICT_MAX_CODES	8
+#define VERDICT_MAX_EVIDENCE	8
+#define VERDICT_MAX_STEPS	12
+
+struct verdict {
+	const struct bounce_rcpt *rcpt;
+	const char		*reason;	/* a REASONS.md name */
+	const char		*reason_title;
+	int			 permanent;
+	enum retry_advice	 retry;
+	const char		*retry_note;
+	const char		*provider;	/* or NULL */
+	char			 status[16];	/* reported, or derived */
+	int			 status_derived; /* X.0.9NN from the reason */
+	int			 reply_code;	/* 0 when none */
+	const struct entry	*codes[VERDICT_MAX_CODES];
+	size_t			 ncodes;
+	const char		*evidence[VERDICT_MAX_EVIDENCE];
+	size_t			 nevidence;
+	const char		*steps[VERDICT_MAX_STEPS];
+	size_t			 nsteps;
+	const struct rule	*rule;		/* the deciding rule, or NULL */
+	size_t			 match_off;	/* in rcpt->diagnostic */
+	size_t			 match_len;
+};
+
+/*
+ * Diagnose record i of doc.  Strings of the verdict live in doc, rules,
+ * catalogue or scratch (an arena the caller frees).  catalog may be NULL.
+ * Not reentrant for one rules object: it uses its match data.
+ */
+void	diagnose(const struct rules *, const struct catalog *,
+	    const struct bounce_doc *, size_t i, struct verdict *,
+	    struct arena *scratch);
+
+#endif

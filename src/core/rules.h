@@ -1,0 +1,90 @@
+/* Diagnosis rules: data files that map bounce text to reasons. */
+#ifndef SD_RULES_H
+#define SD_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "catalog.h"
+
+/* Where a rule's pattern looks. */
+enum rule_field {
+	RF_DIAGNOSTIC,		/* the server's words about the recipient */
+	RF_SUBJECT,		/* the report's Subject */
+	RF_FROM,		/* the report's From */
+	RF_REMOTE,		/* remote and reporting MTA names */
+	RF__COUNT
+};
+
+#define RULE_MAX_CODES	16
+#define RULE_MAX_STEPS	8
+#define RULE_MAX_LITS	32
+
+struct rule {
+	const char	*id;
+	const char	*file;
+	unsigned	 line;
+	enum rule_field	 in;
+	const char	*pattern;	/* the text as written, or NULL */
+	void		*re;		/* pcre2_code_8 * */
+	int		 jit;
+	/* Trigrams one of which the text must hold, or n == 0. */
+	uint16_t	 lits[RULE_MAX_LITS];
+	size_t		 nlits;
+	const char	*status[RULE_MAX_CODES];  /* patterns: 5.1.1, 5.1.*, *.2.2 */
+	size_t		 nstatus;
+	const char	*reply[RULE_MAX_CODES];   /* 550, 55*, 4** */
+	size_t		 nreply;
+	const char	*agent[RULE_MAX_CODES];
+	size_t		 nagent;
+	unsigned	 kinds;		/* bit per enum msg_kind, 0 = any */
+	const char	*action;	/* failed, delayed... or NULL */
+	int		 no_status;	/* only when the report gave none */
+	const char	*reason;	/* what it decides, or NULL */
+	const char	*provider;
+	int		 permanent;	/* -1 unset, 0, 1 */
+	const char	*steps[RULE_MAX_STEPS];
+	size_t		 nsteps;
+};
+
+/* What a reason means for the sender, from the reason stanzas. */
+struct reason_def {
+	const char		*name;
+	const char		*title;
+	int			 permanent;	/* default when no code says */
+	enum retry_advice	 retry;
+	const char		*retry_note;
+	const char		*retry_note_transient;
+	int			 pseudo;	/* X.0.9NN when no status */
+	const char		*steps[RULE_MAX_STEPS];
+	size_t			 nsteps;
+	const char		*file;
+	unsigned		 line;
+};
+
+struct rules {
+	struct rule		*v;
+	size_t			 n, cap;
+	struct reason_def	*reasons;
+	size_t			 nreasons, reasons_cap;
+	struct arena		 arena;
+	void			*md;	/* pcre2_match_data_8 *, scratch */
+};
+
+void	rules_init(struct rules *);
+void	rules_free(struct rules *);
+/* Parse one rules file held in memory; 0, or -1 with err set. */
+int	rules_parse(struct rules *, const char *name, const char *text,
+	    size_t len, struct load_error *err);
+int	rules_load_file(struct rules *, const char *path, const char *name,
+	    struct load_error *err);
+/* Every <datadir>/rules/ *.txt in name order, then rules_check(). */
+int	rules_load_dir(struct rules *, const char *datadir,
+	    struct load_error *err);
+/* Every reason a rule names must be defined; 0 or -1. */
+int	rules_check(struct rules *, struct load_error *err);
+const struct reason_def *rules_reason(const struct rules *, const char *);
+/* The retry advice names of catalog.h: never, after-fix, auto, none. */
+
+#endif

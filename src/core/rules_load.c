@@ -1,0 +1,707 @@
+/* Parser of the rules files: "field: value" stanzas into rules. */
+#include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <errno.h>
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "bounce.h"
+#include "datadir.h"
+#include "rules.h"
+#include "utf8.h"
+
+#define MAX_FILE_SIZE	(16u * 1024 * 1024)
+#define MAX_VALUE	(16u * 1024)
+
+enum rfield {
+	R_RULE, R_MATCH, R_IN, R_STATUS, R_REPLY, R_AGENT, R_KIND, R_ACTION,
+	R_NO_STATUS, R_REASON, R_PROVIDER, R_PERMANENT, R_STEP,
+	R_TITLE, R_RETRY, R_RETRY_NOTE, R_RETRY_NOTE_TRANSIENT, R_PSEUDO,
+	R__COUNT
+};
+
+#define IN_RULE		0x1
+#define IN_REASON	0x2
+#define REPEATS		0x4
+
+static const struct {
+	const char	*name;
+	int		 flags;
+} rfields[R__COUNT] = {
+	[R_RULE] =	{ "rule", IN_RULE },
+	[R_MATCH] =	{ "match", IN_RULE },
+	[R_IN] =	{ "in", IN_RULE },
+	[R_STATUS] =	{ "status", IN_RULE },
+	[R_REPLY] =	{ "reply", IN_RULE },
+	[R_AGENT] =	{ "agent", IN_RULE },
+	[R_KIND] =	{ "kind", IN_RULE },
+	[R_ACTION] =	{ "action", IN_RULE },
+	[R_NO_STATUS] =	{ "no-status", IN_RULE },
+	[R_REASON] =	{ "reason", IN_RULE | IN_REASON },
+	[R_PROVIDER] =	{ "provider", IN_RULE },
+	[R_PERMANENT] =	{ "permanent", IN_RULE | IN_REASON },
+	[R_STEP] =	{ "step", IN_RULE | IN_REASON | REPEATS },
+	[R_TITLE] =	{ "title", IN_REASON },
+	[R_RETRY] =	{ "retry", IN_REASON },
+	[R_RETRY_NOTE] = { "retry-note", IN_REASON },
+	[R_RETRY_NOTE_TRANSIENT] = { "retry-note-transient", IN_REASON },
+	[R_PSEUDO] =	{ "pseudo-status", IN_REASON },
+};
+
+struct field {
+	enum rfield	 id;
+	unsigned	 line;
+	struct buf	 value;
+};
+
+struct stanza {
+	struct field	 f[64];
+	size_t		 n;
+};
+
+struct loader {
+	struct rules		*rs;
+	const char		*name;	/* arena copy */
+	struct load_error	*err;
+};
+
+static int	fail(struct loader *, unsigned, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+static int
+fail(struct loader *l, unsigned line, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	snprintf(l->err->file, sizeof l->err->file, "%s", l->name);
+	l->err->line = line;
+	va_start(ap, fmt);
+	vsnprintf(l->err->message, sizeof l->err->message, fmt, ap);
+	va_end(ap);
+	return (-1);
+}
+
+void
+rules_init(struct rules *rs)
+{
+	memset(rs, 0, sizeof *rs);
+	arena_init(&rs->arena);
+}
+
+void
+rules_free(struct rules *rs)
+{
+	size_t	 i;
+
+	for (i = 0; i < rs->n; i++)
+		if (rs->v[i].re != NULL)
+			pcre2_code_free(rs->v[i].re);
+	if (rs->md != NULL)
+		pcre2_match_data_free(rs->md);
+	free(rs->v);
+	free(rs->reasons);
+	arena_free(&rs->arena);
+	memset(rs, 0, sizeof *rs);
+}
+
+static void
+stanza_clear(struct stanza *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		buf_free(&s->f[i].value);
+	s->n = 0;
+}
+
+/* Split a value into words, each an arena string. */
+static size_t
+words(struct loader *l, const char *s, const char **out, size_t max,
+    unsigned line, const char *what, int *err)
+{
+	const char	*e;
+	size_t		 n = 0;
+
+	*err = 0;
+	while (*s != '\0') {
+		while (*s == ' ' || *s == ',' || *s == '\t')
+			s++;
+		if (*s == '\0')
+			break;
+		for (e = s; *e != '\0' && *e != ' ' && *e != ',' && *e != '\t';
+		    e++)
+			;
+		if (n == max) {
+			*err = fail(l, line, "too many values in '%s' (at most "
+			    "%zu)", what, max);
+			return (n);
+		}
+		out[n++] = arena_strndup(&l->rs->arena, s, (size_t)(e - s));
+		s = e;
+	}
+	return (n);
+}
+
+/* A code pattern: digits, dots and '*' only, like 5.1.* or 55*. */
+static int
+code_pattern_ok(const char *s, int enhanced)
+{
+	int	 dots = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '.')
+			dots++;
+		else if (!(*s == '*' || (*s >= '0' && *s <= '9') ||
+		    *s == 'x' || *s == 'X'))
+			return (0);
+	}
+	return (enhanced ? dots == 2 : dots == 0);
+}
+
+static int
+yes_no(const char *v)
+{
+	if (strcmp(v, "yes") == 0)
+		return (1);
+	if (strcmp(v, "no") == 0)
+		return (0);
+	return (-1);
+}
+
+static uint16_t
+trigram(const unsigned char *p)
+{
+	return ((uint16_t)(((unsigned)p[0] << 10) ^ ((unsigned)p[1] << 5) ^
+	    p[2]));
+}
+
+/*
+ * The literal text each top-level alternative starts with, for the
+ * prefilter.  Returns 0 (and no trigrams) when some alternative starts
+ * with something that is not a plain literal of three bytes or more.
+ */
+static void
+prefilter(struct rule *r)
+{
+	const unsigned char	*p = (const unsigned char *)r->pattern;
+	unsigned char		 lit[64];
+	size_t			 n = 0;
+	int			 depth = 0, inlit = 1, esc;
+
+	r->nlits = 0;
+	for (;; p++) {
+		if (*p == '\0' || (*p == '|' && depth == 0)) {
+			if (n < 3 || r->nlits == RULE_MAX_LITS) {
+				r->nlits = 0;
+				return;
+			}
+			r->lits[r->nlits++] = trigram(lit);
+			if (*p == '\0')
+				return;
+			n = 0;
+			inlit = 1;
+			continue;
+		}
+		esc = 0;
+		if (*p == '\\' && p[1] != '\0') {
+			/* \. \- \( are literals, \s \d \b are not. */
+			if ((p[1] >= 'a' && p[1] <= 'z') ||
+			    (p[1] >= 'A' && p[1] <= 'Z') ||
+			    (p[1] >= '0' && p[1] <= '9')) {
+				inlit = 0;
+				p++;
+				continue;
+			}
+			p++;
+			esc = 1;
+		}
+		if (!esc && (*p == '(' || *p == '['))
+			depth += *p == '(';
+		if (!esc && *p == ')')
+			depth--;
+		if (!inlit)
+			continue;
+		if (!esc && (*p == '(' || *p == '[' || *p == '.' || *p == '^' ||
+		    *p == '$' || *p == ')' || *p == '{' || *p == '+' ||
+		    *p == '*' || *p == '?')) {
+			/* A quantifier makes the previous byte optional. */
+			if ((*p == '?' || *p == '*' || *p == '{') && n > 0)
+				n--;
+			inlit = 0;
+			continue;
+		}
+		if (n < sizeof lit)
+			lit[n++] = (unsigned char)((*p >= 'A' && *p <= 'Z') ?
+			    *p + 32 : *p);
+	}
+}
+
+static int
+compile(struct loader *l, struct rule *r, unsigned line)
+{
+	int		 errcode;
+	PCRE2_SIZE	 erroff;
+	PCRE2_UCHAR	 msg[160];
+
+	r->re = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_CASELESS, &errcode, &erroff, NULL);
+	if (r->re == NULL) {
+		pcre2_get_error_message(errcode, msg, sizeof msg);
+		return (fail(l, line, "bad pattern at offset %zu: %s",
+		    (size_t)erroff, (char *)msg));
+	}
+	r->jit = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
+	prefilter(r);
+	return (0);
+}
+
+static int
+kind_bit(const char *v)
+{
+	static const char *const names[] = {
+		"not-bounce", "bounce", "autoreply", "feedback", "delivered",
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(v, names[i]) == 0)
+			return ((int)i);
+	return (-1);
+}
+
+static int
+rule_build(struct loader *l, struct stanza *s)
+{
+	struct rules	*rs = l->rs;
+	struct rule	*r;
+	const char	*v, *kinds[8];
+	size_t		 i, j, nk;
+	int		 err, k, got_pattern = 0;
+	unsigned	 pline = 0;
+
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 64;
+		rs->v = xreallocarray(rs->v, rs->cap, sizeof *rs->v);
+	}
+	r = &rs->v[rs->n];
+	memset(r, 0, sizeof *r);
+	r->permanent = -1;
+	r->file = l->name;
+	r->line = s->f[0].line;
+	for (i = 0; i < s->n; i++) {
+		struct field *f = &s->f[i];
+
+		v = f->value.data != NULL ? f->value.data : "";
+		if (!(rfields[f->id].flags & IN_RULE))
+			return (fail(l, f->line, "field '%s' belongs in a "
+			    "'reason' stanza, not a rule", rfields[f->id].name));
+		if (!(rfields[f->id].flags & REPEATS)) {
+			for (j = 0; j < i; j++)
+				if (s->f[j].id == f->id)
+					return (fail(l, f->line, "field '%s' "
+					    "given twice", rfields[f->id].name));
+		}
+		switch (f->id) {
+		case R_RULE:
+			r->id = arena_strdup(&rs->arena, v);
+			break;
+		case R_MATCH:
+			r->pattern = arena_strdup(&rs->arena, v);
+			got_pattern = 1;
+			pline = f->line;
+			break;
+		case R_IN:
+			if (strcmp(v, "diagnostic") == 0)
+				r->in = RF_DIAGNOSTIC;
+			else if (strcmp(v, "subject") == 0)
+				r->in = RF_SUBJECT;
+			else if (strcmp(v, "from") == 0)
+				r->in = RF_FROM;
+			else if (strcmp(v, "remote") == 0)
+				r->in = RF_REMOTE;
+			else
+				return (fail(l, f->line, "'in' must be "
+				    "diagnostic, subject, from or remote, not "
+				    "'%.40s'", v));
+			break;
+		case R_STATUS:
+			r->nstatus = words(l, v, r->status, RULE_MAX_CODES,
+			    f->line, "status", &err);
+			if (err)
+				return (-1);
+			for (j = 0; j < r->nstatus; j++)
+				if (!code_pattern_ok(r->status[j], 1))
+					return (fail(l, f->line, "'%.40s' is not "
+					    "a status pattern such as 5.1.1 or "
+					    "5.7.*", r->status[j]));
+			break;
+		case R_REPLY:
+			r->nreply = words(l, v, r->reply, RULE_MAX_CODES,
+			    f->line, "reply", &err);
+			if (err)
+				return (-1);
+			for (j = 0; j < r->nreply; j++)
+				if (!code_pattern_ok(r->reply[j], 0) ||
+				    strlen(r->reply[j]) != 3)
+					return (fail(l, f->line, "'%.40s' is not "
+					    "a reply pattern such as 550 or 55*",
+					    r->reply[j]));
+			break;
+		case R_AGENT:
+			r->nagent = words(l, v, r->agent, RULE_MAX_CODES,
+			    f->line, "agent", &err);
+			if (err)
+				return (-1);
+			break;
+		case R_KIND:
+			nk = words(l, v, kinds, 8, f->line, "kind", &err);
+			if (err)
+				return (-1);
+			for (j = 0; j < nk; j++) {
+				if ((k = kind_bit(kinds[j])) < 0)
+					return (fail(l, f->line, "unknown kind "
+					    "'%.40s'", kinds[j]));
+				r->kinds |= 1u << k;
+			}
+			break;
+		case R_ACTION:
+			r->action = arena_strdup(&rs->arena, v);
+			break;
+		case R_NO_STATUS:
+			if ((r->no_status = yes_no(v)) < 0)
+				return (fail(l, f->line, "'no-status' must be "
+				    "yes or no"));
+			break;
+		case R_REASON:
+			r->reason = arena_strdup(&rs->arena, v);
+			break;
+		case R_PROVIDER:
+			r->provider = arena_strdup(&rs->arena, v);
+			break;
+		case R_PERMANENT:
+			if ((r->permanent = yes_no(v)) < 0)
+				return (fail(l, f->line, "'permanent' must be "
+				    "yes or no"));
+			break;
+		case R_STEP:
+			if (r->nsteps == RULE_MAX_STEPS)
+				return (fail(l, f->line, "too many steps (at "
+				    "most %d)", RULE_MAX_STEPS));
+			r->steps[r->nsteps++] = arena_strdup(&rs->arena, v);
+			break;
+		default:
+			break;
+		}
+	}
+	if (r->reason == NULL && r->provider == NULL)
+		return (fail(l, r->line, "rule '%s' sets neither 'reason' nor "
+		    "'provider'", r->id));
+	if (!got_pattern && r->nstatus == 0 && r->nreply == 0 &&
+	    r->nagent == 0 && r->kinds == 0 && r->action == NULL)
+		return (fail(l, r->line, "rule '%s' has no condition (match, "
+		    "status, reply, agent, kind or action)", r->id));
+	for (j = 0; j < rs->n; j++)
+		if (strcmp(rs->v[j].id, r->id) == 0)
+			return (fail(l, r->line, "rule '%s' is already defined "
+			    "at %s:%u", r->id, rs->v[j].file, rs->v[j].line));
+	if (got_pattern && compile(l, r, pline) != 0)
+		return (-1);
+	rs->n++;
+	return (0);
+}
+
+static int
+reason_build(struct loader *l, struct stanza *s)
+{
+	struct rules		*rs = l->rs;
+	struct reason_def	*d;
+	const char		*v;
+	size_t			 i, j;
+	int			 got_title = 0, got_perm = 0, got_retry = 0;
+	char			*end;
+	long			 n;
+
+	if (rs->nreasons == rs->reasons_cap) {
+		rs->reasons_cap = rs->reasons_cap ? rs->reasons_cap * 2 : 32;
+		rs->reasons = xreallocarray(rs->reasons, rs->reasons_cap,
+		    sizeof *rs->reasons);
+	}
+	d = &rs->reasons[rs->nreasons];
+	memset(d, 0, sizeof *d);
+	d->file = l->name;
+	d->line = s->f[0].line;
+	for (i = 0; i < s->n; i++) {
+		struct field *f = &s->f[i];
+
+		v = f->value.data != NULL ? f->value.data : "";
+		if (!(rfields[f->id].flags & IN_REASON))
+			return (fail(l, f->line, "field '%s' belongs in a "
+			    "rule, not a 'reason' stanza", rfields[f->id].name));
+		if (!(rfields[f->id].flags & REPEATS)) {
+			for (j = 0; j < i; j++)
+				if (s->f[j].id == f->id)
+					return (fail(l, f->line, "field '%s' "
+					    "given twice", rfields[f->id].name));
+		}
+		switch (f->id) {
+		case R_REASON:
+			d->name = arena_strdup(&rs->arena, v);
+			break;
+		case R_TITLE:
+			d->title = arena_strdup(&rs->arena, v);
+			got_title = 1;
+			break;
+		case R_PERMANENT:
+			if ((d->permanent = yes_no(v)) < 0)
+				return (fail(l, f->line, "'permanent' must be "
+				    "yes or no"));
+			got_perm = 1;
+			break;
+		case R_RETRY:
+			if (retry_from_name(v) < 0)
+				return (fail(l, f->line, "'retry' must be never, "
+				    "after-fix, auto or none, not '%.40s'", v));
+			d->retry = (enum retry_advice)retry_from_name(v);
+			got_retry = 1;
+			break;
+		case R_RETRY_NOTE:
+			d->retry_note = arena_strdup(&rs->arena, v);
+			break;
+		case R_RETRY_NOTE_TRANSIENT:
+			d->retry_note_transient = arena_strdup(&rs->arena, v);
+			break;
+		case R_PSEUDO:
+			n = strtol(v, &end, 10);
+			if (*end != '\0' || n < 900 || n > 999)
+				return (fail(l, f->line, "'pseudo-status' must "
+				    "be a number from 900 to 999"));
+			d->pseudo = (int)n;
+			break;
+		case R_STEP:
+			if (d->nsteps == RULE_MAX_STEPS)
+				return (fail(l, f->line, "too many steps (at "
+				    "most %d)", RULE_MAX_STEPS));
+			d->steps[d->nsteps++] = arena_strdup(&rs->arena, v);
+			break;
+		default:
+			break;
+		}
+	}
+	if (!got_title || !got_perm || !got_retry)
+		return (fail(l, d->line, "reason '%s' needs %s", d->name,
+		    !got_title ? "a 'title'" : !got_perm ? "'permanent'" :
+		    "'retry'"));
+	if (rules_reason(rs, d->name) != NULL)
+		return (fail(l, d->line, "reason '%s' is already defined",
+		    d->name));
+	rs->nreasons++;
+	return (0);
+}
+
+static int
+stanza_end(struct loader *l, struct stanza *s)
+{
+	int	 rc = 0;
+
+	if (s->n == 0)
+		return (0);
+	if (s->f[0].id == R_RULE)
+		rc = rule_build(l, s);
+	else if (s->f[0].id == R_REASON)
+		rc = reason_build(l, s);
+	else
+		rc = fail(l, s->f[0].line, "a stanza must start with 'rule' or "
+		    "'reason', not '%s'", rfields[s->f[0].id].name);
+	stanza_clear(s);
+	return (rc);
+}
+
+int
+rules_parse(struct rules *rs, const char *name, const char *text, size_t len,
+    struct load_error *err)
+{
+	struct loader	 l;
+	struct stanza	*s;
+	const char	*p = text, *end = text + len, *q, *colon, *v;
+	size_t		 bad, i;
+	unsigned	 lineno = 0;
+	int		 id, rc = 0;
+
+	l.rs = rs;
+	l.name = arena_strdup(&rs->arena, name);
+	l.err = err;
+	if (!utf8_valid(text, len, &bad)) {
+		for (i = 0, lineno = 1; i < bad; i++)
+			lineno += text[i] == '\n';
+		return (fail(&l, lineno, "invalid UTF-8"));
+	}
+	s = xcalloc(1, sizeof *s);
+	while (p < end && rc == 0) {
+		lineno++;
+		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			q = end;
+		if (q == p || *p == '#') {
+			if (q == p)
+				rc = stanza_end(&l, s);
+		} else if (*p == ' ' || *p == '\t') {
+			for (v = p; v < q && (*v == ' ' || *v == '\t'); v++)
+				;
+			if (v == q)
+				rc = stanza_end(&l, s);
+			else if (s->n == 0)
+				rc = fail(&l, lineno, "continuation line outside "
+				    "a stanza");
+			else {
+				struct buf *b = &s->f[s->n - 1].value;
+				if (b->len != 0)
+					buf_addc(b, ' ');
+				buf_add(b, v, (size_t)(q - v));
+				if (b->len > MAX_VALUE)
+					rc = fail(&l, lineno, "value longer than "
+					    "%u bytes", MAX_VALUE);
+			}
+		} else if ((colon = memchr(p, ':', (size_t)(q - p))) == NULL)
+			rc = fail(&l, lineno, "expected 'field: value'");
+		else {
+			for (id = 0; id < R__COUNT; id++)
+				if (strlen(rfields[id].name) ==
+				    (size_t)(colon - p) && memcmp(p,
+				    rfields[id].name, (size_t)(colon - p)) == 0)
+					break;
+			if (id == R__COUNT)
+				rc = fail(&l, lineno, "unknown field '%.*s'",
+				    (int)(colon - p > 64 ? 64 : colon - p), p);
+			else if (s->n == 64)
+				rc = fail(&l, lineno, "too many fields in one "
+				    "stanza");
+			else if (s->n != 0 && (id == R_RULE)) {
+				rc = fail(&l, lineno, "'%s' must start a new "
+				    "stanza (missing blank line?)",
+				    rfields[id].name);
+			} else {
+				struct field *f = &s->f[s->n++];
+				f->id = (enum rfield)id;
+				f->line = lineno;
+				buf_init(&f->value);
+				for (v = colon + 1; v < q && (*v == ' ' ||
+				    *v == '\t'); v++)
+					;
+				buf_add(&f->value, v, (size_t)(q - v));
+				while (f->value.len > 0 && (f->value.data[
+				    f->value.len - 1] == ' ' || f->value.data[
+				    f->value.len - 1] == '\t'))
+					f->value.data[--f->value.len] = '\0';
+				if (f->value.len == 0)
+					rc = fail(&l, lineno, "empty value for "
+					    "'%s'", rfields[id].name);
+			}
+		}
+		p = q < end ? q + 1 : end;
+	}
+	if (rc == 0)
+		rc = stanza_end(&l, s);
+	stanza_clear(s);
+	free(s);
+	return (rc);
+}
+
+int
+rules_load_file(struct rules *rs, const char *path, const char *name,
+    struct load_error *err)
+{
+	struct stat	 st;
+	FILE		*f;
+	char		*text;
+	size_t		 n;
+	int		 rc;
+
+	if ((f = fopen(path, "rb")) == NULL || fstat(fileno(f), &st) != 0) {
+		snprintf(err->file, sizeof err->file, "%s", name);
+		err->line = 0;
+		snprintf(err->message, sizeof err->message, "%s",
+		    strerror(errno));
+		if (f != NULL)
+			fclose(f);
+		return (-1);
+	}
+	if ((size_t)st.st_size > MAX_FILE_SIZE) {
+		fclose(f);
+		snprintf(err->file, sizeof err->file, "%s", name);
+		err->line = 0;
+		snprintf(err->message, sizeof err->message, "file too large");
+		return (-1);
+	}
+	text = xmalloc((size_t)st.st_size + 1);
+	n = fread(text, 1, (size_t)st.st_size, f);
+	fclose(f);
+	rc = rules_parse(rs, name, text, n, err);
+	free(text);
+	return (rc);
+}
+
+int
+rules_load_dir(struct rules *rs, const char *datadir, struct load_error *err)
+{
+	char	**files;
+	int	  n, i, rc = 0;
+
+	if ((n = datadir_list(datadir, "rules", &files)) < 0) {
+		snprintf(err->file, sizeof err->file, "%s/rules", datadir);
+		err->line = 0;
+		snprintf(err->message, sizeof err->message, "%s",
+		    strerror(errno));
+		return (-1);
+	}
+	if (n == 0) {
+		snprintf(err->file, sizeof err->file, "%s/rules", datadir);
+		err->line = 0;
+		snprintf(err->message, sizeof err->message,
+		    "no rules files (*.txt) found");
+		rc = -1;
+	}
+	for (i = 0; i < n && rc == 0; i++)
+		rc = rules_load_file(rs, files[i], files[i], err);
+	datadir_free_list(files, n);
+	if (rc == 0)
+		rc = rules_check(rs, err);
+	return (rc);
+}
+
+const struct reason_def *
+rules_reason(const struct rules *rs, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < rs->nreasons; i++)
+		if (strcmp(rs->reasons[i].name, name) == 0)
+			return (&rs->reasons[i]);
+	return (NULL);
+}
+
+int
+rules_check(struct rules *rs, struct load_error *err)
+{
+	size_t	 i;
+
+	for (i = 0; i < rs->n; i++) {
+		if (rs->v[i].reason != NULL &&
+		    rules_reason(rs, rs->v[i].reason) == NULL) {
+			snprintf(err->file, sizeof err->file, "%s",
+			    rs->v[i].file);
+			err->line = rs->v[i].line;
+			snprintf(err->message, sizeof err->message,
+			    "rule '%s' gives reason '%s', which no 'reason' "
+			    "stanza defines", rs->v[i].id, rs->v[i].reason);
+			return (-1);
+		}
+	}
+	if (rs->md == NULL)
+		rs->md = pcre2_match_data_create(4, NULL);
+	return (0);
+}
