@@ -1,3 +1,15 @@
-## The browser: one file per view behind struct view (see tui.h).
+## The browser: one file per view behind struct view (see view.h).
 src_smtp_doctor_SOURCES += \
-	src/tui/tui.c src/tui/tui.h
+	src/tui/tui.c src/tui/tui.h src/tui/view.h \
+	src/tui/action.c src/tui/action.h \
+	src/tui/draw.c src/tui/draw.h \
+	src/tui/term.c \
+	src/tui/prompt.c \
+	src/tui/history.c \
+	src/tui/view_list.c \
+	src/tui/view_detail.c \
+	src/tui/view_help.c \
+	src/tui/view_menu.c
+
+## Its curses-free model lives in the core library.
+src_core_libcore_a_SOURCES += src/core/browse.c src/core/browse.h

@@ -1,1 +1,8 @@
-## End-to-end tests of the browser in tmux (issue 3).
+## End-to-end tests of the browser in tmux (issue 3), and the unit tests
+## of its curses-free model.
+if HAVE_CHECK
+check_PROGRAMS += tests/check_browse
+endif
+tests_check_browse_SOURCES = tests/unit/check_browse.c tests/unit/testutil.h
+tests_check_browse_CFLAGS = $(UNIT_CFLAGS)
+tests_check_browse_LDADD = $(UNIT_LDADD)

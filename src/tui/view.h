@@ -1,0 +1,136 @@
+/*
+ * Inside the browser: the state shared by the views and the ops every
+ * view fills in.  Views read the model and change it only through
+ * browse_*(); tui.c owns the loop, the windows and the terminal.
+ */
+#ifndef SD_TUI_VIEW_H
+#define SD_TUI_VIEW_H
+
+#include <curses.h>
+#include <stdio.h>
+
+#include "browse.h"
+#include "catalog.h"
+#include "tui/action.h"
+
+struct options;
+struct tui;
+
+/*
+ * One view: where it draws, how, and what it does with an action.  A new
+ * view (the paste box, say) is a view_<name>.c exporting one of these, a
+ * VIEW_ id below, a pane for its window and a keymap in action.c.
+ */
+struct view {
+	const char	*name;
+	enum keymap	 keymap;
+	int		 pane;			/* enum pane */
+	/* Where it goes on screen, from tui.lay; h == 0 hides it. */
+	void		(*layout)(struct tui *, struct rect *);
+	void		(*draw)(struct tui *, WINDOW *, const struct rect *);
+	/* Returns 1 when the view handled the action. */
+	int		(*key)(struct tui *, enum action, int key);
+	/* A click or wheel event at y, x inside the view's rect. */
+	void		(*mouse)(struct tui *, const struct rect *, int y, int x,
+			    mmask_t);
+	const enum action *hints;		/* for the status line */
+};
+
+enum view_id {
+	VIEW_LIST,
+	VIEW_DETAIL,
+	VIEW_HELP,
+	VIEW_MENU,
+	/* VIEW_PASTE goes here: a paste box for whole bounce messages. */
+	VIEW__COUNT
+};
+
+enum pane {
+	PANE_TITLE,
+	PANE_LIST,
+	PANE_SEP,
+	PANE_DETAIL,
+	PANE_STATUS,
+	PANE_OVERLAY,
+	PANE__COUNT
+};
+
+struct pane_win {
+	WINDOW		*win;
+	struct rect	 r;
+};
+
+enum menu_kind {
+	MENU_CLASS,
+	MENU_CATEGORY
+};
+
+struct tui {
+	struct catalog		*cat;
+	struct browse		 b;
+	struct layout		 lay;
+	struct pane_win		 panes[PANE__COUNT];
+
+	enum view_id		 focus;		/* VIEW_LIST or VIEW_DETAIL */
+	int			 detail_open;	/* narrow: detail on screen */
+	int			 overlay;	/* VIEW_HELP, VIEW_MENU or -1 */
+	int			 prompting;	/* the filter prompt is open */
+
+	int			 color;		/* colours in use */
+	int			 utf8;		/* the locale is UTF-8 */
+	int			 quit;
+	int			 exit_status;
+	int			 redraw_all;	/* clear the screen first */
+	char			 msg[256];	/* one-shot status message */
+
+	size_t			 help_top;
+	size_t			 help_lines;
+	enum menu_kind		 menu_kind;
+	int			 menu_sel;
+
+	SCREEN			*screen;
+	FILE			*tty_in;
+	FILE			*tty_out;
+	int			 headless;	/* benchmarks: no signals */
+};
+
+extern const struct view view_list;
+extern const struct view view_detail;
+extern const struct view view_help;
+extern const struct view view_menu;
+extern const struct view *const views[VIEW__COUNT];
+
+/* tui.c */
+int	 tui_open(struct tui *, struct catalog *, const struct options *,
+	    FILE *in, FILE *out, int headless);
+void	 tui_close(struct tui *);
+void	 tui_frame(struct tui *);
+void	 tui_key(struct tui *, int key);
+void	 tui_message(struct tui *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 tui_open_detail(struct tui *);
+void	 tui_back(struct tui *);
+
+/* term.c: signals, suspend and resume. */
+void	 term_signals(void);
+int	 term_pending(struct tui *);
+
+/* prompt.c: the readline filter prompt. */
+void	 prompt_open(struct tui *, int first_key);
+void	 prompt_key(struct tui *, int key);
+void	 prompt_draw(struct tui *, WINDOW *, const struct rect *);
+void	 prompt_cleanup(void);
+
+/* history.c */
+char	*history_path(void);
+void	 history_load(void);
+/* Returns 0, or -1 with errno set. */
+int	 history_save(void);
+
+/* view_menu.c */
+void	 menu_open(struct tui *, enum menu_kind);
+
+/* view_help.c */
+void	 help_open(struct tui *);
+
+#endif
