@@ -196,7 +196,9 @@ looks_like_bounce(const struct bmsg *m, const char *body, size_t blen)
 		"message could not be delivered", "unable to deliver",
 		"said:", "does not like recipient", "transcript of session",
 		"delivery failed", "rejected your message",
-		"could not deliver", "returned mail",
+		"could not deliver", "returned mail", "delivery errors",
+		"not delivered", "failed recipient", "delivery notification",
+		"mailbox is full", "no mailbox", "not member",
 	};
 	const char	*f = m->h[H_FROM];
 	size_t		 i;
@@ -274,6 +276,7 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 	bm->orig_from = m.orig[H_FROM];
 	bm->orig_subject = m.orig[H_SUBJECT];
 
+	m.first_rcpt = first;
 	dsn_scan(P, &m, msgi);
 	bounce = d->nrcpts != first || !mail ||
 	    looks_like_bounce(&m, d->text.data + m.off, d->text.len - m.off);
@@ -302,9 +305,19 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 		if (r->reply_code == 0 && r->diagnostic != NULL)
 			r->reply_code = reply_find(r->diagnostic,
 			    strlen(r->diagnostic), NULL);
-		if (r->status[0] == '\0' && r->diagnostic != NULL)
-			status_find(r->diagnostic, strlen(r->diagnostic),
-			    r->status, NULL);
+		if (r->diagnostic != NULL) {
+			char	 code[16];
+
+			/*
+			 * A precise code in the server's words beats a vague
+			 * Status field (5.0.0), as bounce processors agree.
+			 */
+			if (status_find(r->diagnostic, strlen(r->diagnostic),
+			    code, NULL) && (r->status[0] == '\0' ||
+			    (strlen(code) == 5 && code[2] != '0' &&
+			    code[4] != '0' && code[0] == r->status[0])))
+				memcpy(r->status, code, sizeof code);
+		}
 	}
 	if (P->flags & BOUNCE_SPANS)
 		spans_scan(P, m.off, d->text.len - m.off);

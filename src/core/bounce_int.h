@@ -42,6 +42,7 @@ struct bmsg {
 	int		 report;	/* multipart/report */
 	char		 report_type[32];
 	int		 has_headers;	/* a mail, not a bare paste */
+	size_t		 first_rcpt;	/* its first record in the doc */
 };
 
 struct parser {

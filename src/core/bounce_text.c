@@ -46,7 +46,7 @@ is_marker(const char *s, size_t n)
 		"unsent message follows", "message headers follow",
 		"header of the original message", "headers of the original",
 		"original message header", "returned message follows",
-		"original message ---", "original message -", "the original message was received",
+		"original message ---", "original message -",
 		"content-type: message/rfc822", "content-type: text/rfc822-headers",
 		"your message reads", "rfc822 headers", "included is a copy",
 		"received-headers of the message", "message text follows",
@@ -54,6 +54,10 @@ is_marker(const char *s, size_t n)
 	};
 	size_t	 i;
 
+	if ((n > 15 && strncmp(s, "Received: from ", 15) == 0) ||
+	    (n > 13 && strncmp(s, "Return-Path: ", 13) == 0) ||
+	    (n > 12 && strncasecmp(s, "Message-ID: ", 12) == 0))
+		return (1);
 	while (n > 0 && is_space((unsigned char)*s)) {
 		s++;
 		n--;
@@ -117,27 +121,39 @@ diag_add(struct buf *b, const char *s, size_t n)
  * text after it.
  */
 static const char *
-rcpt_line(const char *s, size_t n, size_t *al, const char **rest)
+rcpt_line(const char *s, size_t n, size_t *al, const char **rest,
+    const char **label, size_t *labellen)
 {
 	const char	*p = s, *end = s + n, *a, *c;
 	size_t		 l;
 
+	*label = NULL;
+	*labellen = 0;
 	while (p < end && (is_space((unsigned char)*p) || *p == '*' ||
 	    *p == '-' || *p == '>'))
 		p++;
 	if (p == end)
 		return (NULL);
-	/* "Recipient address: a@b" and kin. */
+	/* "Recipient address: a@b", "Unknown user: a@b" and kin. */
 	c = memchr(p, ':', (size_t)(end - p));
-	if (c != NULL && c - p < 40 && *p != '<' &&
+	if (c != NULL && c - p < 48 && *p != '<' &&
 	    memchr(p, '@', (size_t)(c - p)) == NULL) {
-		if ((memcasemem(p, (size_t)(c - p), "recipient", 9) == NULL &&
-		    memcasemem(p, (size_t)(c - p), "address", 7) == NULL &&
-		    memcasemem(p, (size_t)(c - p), "mailbox", 7) == NULL) ||
-		    memcasemem(p, (size_t)(c - p), "sender", 6) != NULL ||
-		    memcasemem(p, (size_t)(c - p), "from", 4) != NULL ||
-		    memcasemem(p, (size_t)(c - p), "reply", 5) != NULL)
-			return (NULL);
+		static const char *const deny[] = {
+			"from", "sender", "to", "cc", "bcc", "reply", "return",
+			"date", "subject", "message-id", "received", "by",
+			"envelope", "for", "delivered-to", "x-", "sent",
+			"original", "final", "mail from", "in-reply", "reporting",
+		};
+		size_t k, ll = (size_t)(c - p);
+		for (k = 0; k < sizeof deny / sizeof deny[0]; k++) {
+			size_t dl = strlen(deny[k]);
+			if (ll >= dl && strncasecmp(p, deny[k], dl) == 0 &&
+			    (ll == dl || deny[k][dl - 1] == '-' ||
+			    p[dl] == ' ' || p[dl] == '-'))
+				return (NULL);
+		}
+		*label = p;
+		*labellen = ll;
 		p = c + 1;
 		while (p < end && is_space((unsigned char)*p))
 			p++;
@@ -189,8 +205,9 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 {
 	const char	*t = P->doc->text.data;
 	const char	*p = t + off, *end = t + off + len, *q, *a, *rest;
+	const char	*label;
 	struct trcpt	*cur = NULL, *r;
-	size_t		 al;
+	size_t		 al, labellen;
 	int		 transcript = 0;
 
 	for (; p < end; p = q < end ? q + 1 : end) {
@@ -213,11 +230,14 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 				diag_add(&cur->diag, p, (size_t)(q - p));
 			continue;
 		}
-		if ((a = rcpt_line(p, (size_t)(q - p), &al, &rest)) != NULL &&
+		if ((a = rcpt_line(p, (size_t)(q - p), &al, &rest, &label,
+		    &labellen)) != NULL &&
 		    (r = trcpt_get(ts, a, al, 1)) != NULL) {
 			if (r != cur)
 				transcript = 0;
 			cur = r;
+			if (label != NULL && labellen > 0)
+				diag_add(&cur->diag, label, labellen);
 			if (rest < q) {
 				if (cur->off == 0) {
 					cur->off = (size_t)(rest - t);
@@ -350,7 +370,7 @@ text_scan(struct parser *P, struct bmsg *m, size_t msgi)
 {
 	struct tscan		*ts;
 	struct bounce_rcpt	*br;
-	size_t			 i, j, first = P->doc->nrcpts, al;
+	size_t			 i, j, first = m->first_rcpt, al;
 	const char		*a, *s;
 	char			 code[16];
 

@@ -313,7 +313,7 @@ diagnose(const struct rules *rs, const struct catalog *c,
 		if (r->status[0] == '\0' && rd->pseudo != 0) {
 			/* No code in the report: the reason's own. */
 			snprintf(v->status, sizeof v->status, "%d.0.%d",
-			    v->permanent || klass == 5 ? 5 : 4, rd->pseudo);
+			    klass == 4 ? 4 : 5, rd->pseudo);
 			v->status_derived = 1;
 		}
 	}
