@@ -6,3 +6,11 @@ endif
 tests_check_browse_SOURCES = tests/unit/check_browse.c tests/unit/testutil.h
 tests_check_browse_CFLAGS = $(UNIT_CFLAGS)
 tests_check_browse_LDADD = $(UNIT_LDADD)
+
+dist_check_SCRIPTS += \
+	tests/e2e/browse-start.sh \
+	tests/e2e/browse-filter.sh \
+	tests/e2e/browse-resize.sh \
+	tests/e2e/browse-signals.sh \
+	tests/e2e/browse-data-error.sh
+EXTRA_DIST += tests/e2e/lib.sh

@@ -1,0 +1,51 @@
+#!/bin/sh
+# Filter as you type: /spf narrows the list and an SPF entry is shown;
+# typing 5.7.26 selects it; Enter keeps a filter, Esc clears it; the
+# filter history is saved 0600.
+. "${top_srcdir:-.}/tests/e2e/lib.sh"
+
+start_shell 120 40
+run_app
+wait_frame
+total=$(screen | sed -n 's/.* [0-9]*\/\([0-9]*\) *$/\1/p' | tail -n 1)
+[ -n "$total" ] && [ "$total" -gt 0 ] || fail "no entry count"
+
+keys /
+wait_for '^/ *[0-9]+/[0-9]+ *$' "the filter prompt"
+type_text spf
+wait_for '^/spf ' "the typed filter"
+shown=$(screen | sed -n 's/^\/spf .* \([0-9]*\)\/[0-9]* *$/\1/p')
+[ -n "$shown" ] && [ "$shown" -gt 0 ] && [ "$shown" -lt "$total" ] ||
+	fail "spf shows $shown of $total entries"
+wait_for '│ [^ ]+  .*SPF' "an SPF entry in the detail"
+keys Enter
+wait_for '^ /spf .* [0-9]+/[0-9]+ *$' "the kept filter in the status line"
+keys Escape
+wait_for " $total/$total *\$" "every entry after Esc"
+
+# A code typed in the list goes to its entry.
+type_text 5.7.26
+wait_for '│ 5\.7\.26  ' "5.7.26 in the detail"
+keys Enter
+wait_for '^ /5\.7\.26 ' "the code filter kept"
+keys q
+expect_exit 0
+
+hist="$e2e_tmp/state/smtp-doctor/history"
+[ -f "$hist" ] || fail "no history file"
+grep -qx spf "$hist" || fail "spf missing from the history"
+grep -qx 5.7.26 "$hist" || fail "5.7.26 missing from the history"
+mode=$(stat -c %a "$hist" 2>/dev/null || stat -f %Lp "$hist")
+[ "$mode" = 600 ] || fail "history mode $mode, not 600"
+ls "$e2e_tmp/state/smtp-doctor" | grep -v '^history$' &&
+	fail "a temporary file was left behind"
+
+# Up arrow in the prompt moves in the list; Ctrl-P recalls the history.
+run_app
+wait_frame
+keys / C-p
+wait_for '^/5\.7\.26' "the last filter recalled with Ctrl-P"
+keys Escape
+wait_for " $total/$total *\$" "every entry after Esc in the prompt"
+keys q
+expect_exit 0
