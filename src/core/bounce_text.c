@@ -303,7 +303,8 @@ command_of(const char *d)
 		return ("RCPT");
 	if (memcasemem(d, n, "end of data", 11) != NULL ||
 	    memcasemem(d, n, "data command", 12) != NULL ||
-	    memcasemem(d, n, "after data", 10) != NULL)
+	    memcasemem(d, n, "after data", 10) != NULL ||
+	    memcasemem(d, n, "command data", 12) != NULL)
 		return ("DATA");
 	if (memcasemem(d, n, "mail from", 9) != NULL)
 		return ("MAIL");
@@ -344,21 +345,30 @@ rcpt_finish(struct parser *P, struct bounce_rcpt *br, struct trcpt *tr,
 {
 	struct buf	*b = tr->reply.len != 0 ? &tr->reply : &tr->diag;
 	const char	*cmd;
+	char		 code[16];
 
-	if (b->len == 0)
+	if (b->len == 0 || (reply_find(b->data, b->len, NULL) == 0 &&
+	    !status_find(b->data, b->len, code, NULL) &&
+	    (reply_find(ts->global.data != NULL ? ts->global.data : "",
+	    ts->global.len, NULL) != 0))) {
+		/* The error sits apart from the address (a transcript). */
+		if (b->len != 0 && b->len + 1 < MAX_DIAG)
+			diag_add((struct buf *)(uintptr_t)&ts->global, b->data,
+			    b->len);
 		b = (struct buf *)(uintptr_t)&ts->global;
+	}
 	if (br->diagnostic == NULL && b->len != 0) {
 		br->diagnostic = arena_strndup(&P->doc->arena, b->data, b->len);
 		br->diag_off = tr->off;
 		br->diag_len = tr->len;
 	}
-	if (br->command == NULL && (tr->command[0] != '\0' ||
-	    (br->diagnostic != NULL &&
-	    command_of(br->diagnostic) != NULL))) {
-		cmd = tr->command[0] != '\0' ? tr->command :
-		    command_of(br->diagnostic);
+	cmd = tr->command[0] != '\0' ? tr->command : NULL;
+	if (cmd == NULL && br->diagnostic != NULL)
+		cmd = command_of(br->diagnostic);
+	if (cmd == NULL && tr->diag.len != 0)
+		cmd = command_of(tr->diag.data);
+	if (br->command == NULL && cmd != NULL)
 		br->command = arena_strdup(&P->doc->arena, cmd);
-	}
 	if ((P->flags & BOUNCE_SPANS) && tr->len != 0)
 		parser_add_span(P, SPAN_DIAGNOSTIC, tr->off, tr->len);
 	if (br->remote_mta == NULL && tr->diag.len != 0)

@@ -128,6 +128,15 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 		if (i == ru->nagent)
 			return (0);
 	}
+	if (ru->ncommand != 0) {
+		for (i = 0; i < ru->ncommand; i++)
+			if (r->command != NULL ? strcmp(r->command,
+			    ru->command[i]) == 0 : strcmp(ru->command[i],
+			    "none") == 0)
+				break;
+		if (i == ru->ncommand)
+			return (0);
+	}
 	if (ru->nstatus != 0) {
 		for (i = 0; i < ru->nstatus; i++)
 			if (code_match(ru->status[i], status, 1))

@@ -38,6 +38,8 @@ struct rule {
 	size_t		 nreply;
 	const char	*agent[RULE_MAX_CODES];
 	size_t		 nagent;
+	const char	*command[RULE_MAX_CODES]; /* RCPT... or none */
+	size_t		 ncommand;
 	unsigned	 kinds;		/* bit per enum msg_kind, 0 = any */
 	const char	*action;	/* failed, delayed... or NULL */
 	int		 no_status;	/* only when the report gave none */

@@ -21,7 +21,7 @@
 
 enum rfield {
 	R_RULE, R_MATCH, R_IN, R_STATUS, R_REPLY, R_AGENT, R_KIND, R_ACTION,
-	R_NO_STATUS, R_REASON, R_PROVIDER, R_PERMANENT, R_STEP,
+	R_NO_STATUS, R_REASON, R_PROVIDER, R_PERMANENT, R_STEP, R_COMMAND,
 	R_TITLE, R_RETRY, R_RETRY_NOTE, R_RETRY_NOTE_TRANSIENT, R_PSEUDO,
 	R__COUNT
 };
@@ -47,6 +47,7 @@ static const struct {
 	[R_PROVIDER] =	{ "provider", IN_RULE },
 	[R_PERMANENT] =	{ "permanent", IN_RULE | IN_REASON },
 	[R_STEP] =	{ "step", IN_RULE | IN_REASON | REPEATS },
+	[R_COMMAND] =	{ "command", IN_RULE },
 	[R_TITLE] =	{ "title", IN_REASON },
 	[R_RETRY] =	{ "retry", IN_REASON },
 	[R_RETRY_NOTE] = { "retry-note", IN_REASON },
@@ -359,6 +360,22 @@ rule_build(struct loader *l, struct stanza *s)
 			if (err)
 				return (-1);
 			break;
+		case R_COMMAND:
+			r->ncommand = words(l, v, r->command, RULE_MAX_CODES,
+			    f->line, "command", &err);
+			if (err)
+				return (-1);
+			for (j = 0; j < r->ncommand; j++)
+				if (strcmp(r->command[j], "CONN") != 0 &&
+				    strcmp(r->command[j], "HELO") != 0 &&
+				    strcmp(r->command[j], "MAIL") != 0 &&
+				    strcmp(r->command[j], "RCPT") != 0 &&
+				    strcmp(r->command[j], "DATA") != 0 &&
+				    strcmp(r->command[j], "none") != 0)
+					return (fail(l, f->line, "unknown "
+					    "command '%.40s' (CONN, HELO, MAIL, "
+					    "RCPT, DATA or none)", r->command[j]));
+			break;
 		case R_KIND:
 			nk = words(l, v, kinds, 8, f->line, "kind", &err);
 			if (err)
@@ -403,7 +420,8 @@ rule_build(struct loader *l, struct stanza *s)
 		return (fail(l, r->line, "rule '%s' sets neither 'reason' nor "
 		    "'provider'", r->id));
 	if (!got_pattern && r->nstatus == 0 && r->nreply == 0 &&
-	    r->nagent == 0 && r->kinds == 0 && r->action == NULL)
+	    r->nagent == 0 && r->kinds == 0 && r->action == NULL &&
+	    r->ncommand == 0)
 		return (fail(l, r->line, "rule '%s' has no condition (match, "
 		    "status, reply, agent, kind or action)", r->id));
 	for (j = 0; j < rs->n; j++)
