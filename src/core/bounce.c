@@ -186,7 +186,7 @@ looks_like_bounce(const struct bmsg *m, const char *body, size_t blen)
 		"delivery report", "bounce", "error sending",
 		"message you sent", "unzustellbar", "no se puede entregar",
 		"non recapitabile", "non remis", "mail could not",
-		"undelivered mail",
+		"undelivered mail", "delivery status",
 	};
 	static const char *const phrases[] = {
 		"could not be delivered", "delivery to the following recipient",
@@ -199,6 +199,7 @@ looks_like_bounce(const struct bmsg *m, const char *body, size_t blen)
 		"could not deliver", "returned mail", "delivery errors",
 		"not delivered", "failed recipient", "delivery notification",
 		"mailbox is full", "no mailbox", "not member",
+		"delivery status notification",
 	};
 	const char	*f = m->h[H_FROM];
 	size_t		 i;

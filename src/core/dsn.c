@@ -176,7 +176,9 @@ field(struct parser *P, struct dsn_state *st, size_t msgi, const char *name,
 		}
 		break;
 	case D_ORIGINAL:
-		if (g->original != NULL || g->final != NULL)
+		/* Original-Recipient may come before or after Final. */
+		if (g->original != NULL || (g->final != NULL &&
+		    (g->action != NULL || g->status[0] != '\0')))
 			group_flush(P, st, msgi);
 		g->original = typed_value(P, s, n, NULL);
 		g->used = 1;

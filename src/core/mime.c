@@ -152,6 +152,10 @@ field_done(struct parser *P, const char *name, size_t nl, struct ent *e,
 	const char	*v = P->tmp.data;
 	size_t		 vl = P->tmp.len, i, n;
 
+	while (vl > 0 && (v[vl - 1] == '\n' || v[vl - 1] == ' ' ||
+	    v[vl - 1] == '\t'))
+		vl--;
+
 	if (nl == 12 && strncasecmp(name, "content-type", nl) == 0) {
 		while (vl > 0 && (*v == ' ' || *v == '\t')) {
 			v++;
@@ -471,6 +475,9 @@ mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 			P->doc->truncated = 1;
 			return;
 		}
+		if (strncmp(e.type, "multipart/", 10) == 0 && e.blen != 0 &&
+		    nlev >= maxd)
+			P->doc->truncated = 1;	/* nested too deep: text */
 		if (strncmp(e.type, "multipart/", 10) == 0 && e.blen != 0 &&
 		    nlev < maxd) {
 			lv[nlev].b = arena_strndup(&P->doc->arena, e.boundary,

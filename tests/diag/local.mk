@@ -1,1 +1,39 @@
 ## Tests of the bounce parser and the diagnosis (issue 4).
+if HAVE_CHECK
+check_PROGRAMS += tests/check_mime tests/check_bounce tests/check_diagnose
+endif
+tests_check_mime_SOURCES = tests/diag/check_mime.c tests/diag/diagutil.h
+tests_check_mime_CFLAGS = $(UNIT_CFLAGS)
+tests_check_mime_LDADD = $(UNIT_LDADD)
+tests_check_bounce_SOURCES = tests/diag/check_bounce.c tests/diag/diagutil.h
+tests_check_bounce_CFLAGS = $(UNIT_CFLAGS)
+tests_check_bounce_LDADD = $(UNIT_LDADD)
+tests_check_diagnose_SOURCES = tests/diag/check_diagnose.c \
+	tests/diag/diagutil.h
+tests_check_diagnose_CFLAGS = $(UNIT_CFLAGS)
+tests_check_diagnose_LDADD = $(UNIT_LDADD)
+
+dist_check_SCRIPTS += tests/diag/diagnose-json.sh
+EXTRA_DIST += \
+	tests/diag/samples/arf.eml \
+	tests/diag/samples/courier.eml \
+	tests/diag/samples/exim.eml \
+	tests/diag/samples/gmail-spf.eml \
+	tests/diag/samples/iso2022jp-crlf.eml \
+	tests/diag/samples/not-bounce.eml \
+	tests/diag/samples/o365.eml \
+	tests/diag/samples/opensmtpd.eml \
+	tests/diag/samples/postfix.eml \
+	tests/diag/samples/qmail.eml \
+	tests/diag/samples/sendmail.eml \
+	tests/diag/samples/vacation.eml \
+	tests/diag/samples/yahoo.eml
+
+# Accuracy against the shared corpus (labels from Sisimai 4.25).
+SCORE_CORPUS = $(abs_top_srcdir)/../shared/corpus
+score: src/smtp-doctor$(EXEEXT)
+	@src/smtp-doctor$(EXEEXT) --diagnose --json \
+	    $(SCORE_CORPUS)/bounces/* > RESULTS.jsonl || test $$? = 1
+	@$(SCORE_CORPUS)/score $(SCORE_CORPUS)/labels.tsv RESULTS.jsonl
+.PHONY: score
+CLEANFILES += RESULTS.jsonl

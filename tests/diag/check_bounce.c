@@ -1,0 +1,180 @@
+/* Tests of the bounce parser: every MTA family, record fields, spans. */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bounce.h"
+#include "diagutil.h"
+
+static const struct {
+	const char	*file;
+	const char	*rcpt;
+	const char	*status;
+	int		 reply;
+	enum msg_kind	 kind;
+} samples[] = {
+	{ "postfix.eml", "bob@example.net", "5.1.1", 550, MSG_BOUNCE },
+	{ "exim.eml", "carol@example.com", "5.2.2", 552, MSG_BOUNCE },
+	{ "sendmail.eml", "dave@example.com", "5.7.1", 550, MSG_BOUNCE },
+	{ "qmail.eml", "erin@example.net", "5.1.1", 550, MSG_BOUNCE },
+	{ "gmail-spf.eml", "frank@gmail.com", "5.7.26", 550, MSG_BOUNCE },
+	{ "o365.eml", "grace@example.com", "5.1.10", 550, MSG_BOUNCE },
+	{ "yahoo.eml", "heidi@yahoo.com", "4.7.0", 421, MSG_BOUNCE },
+	{ "courier.eml", "ivan@example.com", "5.1.1", 550, MSG_BOUNCE },
+	{ "opensmtpd.eml", "judy@example.com", "5.2.2", 550, MSG_BOUNCE },
+	{ "iso2022jp-crlf.eml", "olivia@example.jp", "5.2.2", 550,
+	    MSG_BOUNCE },
+	{ "vacation.eml", "mallory@example.com", "", 0, MSG_AUTOREPLY },
+	{ "arf.eml", "niaj@example.net", "", 0, MSG_FEEDBACK },
+};
+
+START_TEST(test_samples)
+{
+	struct bounce_doc	 d;
+
+	ck_assert_uint_eq(parse_sample(samples[_i].file, &d, 0), 1);
+	ck_assert_str_eq(d.rcpts[0].recipient, samples[_i].rcpt);
+	ck_assert_str_eq(d.rcpts[0].status, samples[_i].status);
+	ck_assert_int_eq(d.rcpts[0].reply_code, samples[_i].reply);
+	ck_assert_int_eq(d.rcpts[0].kind, samples[_i].kind);
+	bounce_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_not_bounce)
+{
+	struct bounce_doc	 d;
+
+	ck_assert_uint_eq(parse_sample("not-bounce.eml", &d, 0), 0);
+	ck_assert_uint_eq(d.nmsgs, 1);
+	ck_assert_int_eq(d.msgs[0].kind, MSG_NOT_BOUNCE);
+	bounce_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_dsn_fields)
+{
+	struct bounce_doc	 d;
+
+	parse_sample("postfix.eml", &d, BOUNCE_SPANS);
+	ck_assert_str_eq(d.rcpts[0].action, "failed");
+	ck_assert_str_eq(d.rcpts[0].remote_mta, "mx.example.net");
+	ck_assert_str_eq(d.rcpts[0].reporting_mta, "mail.example.org");
+	ck_assert_str_eq(d.rcpts[0].original, "bob@example.net");
+	ck_assert_str_eq(d.rcpts[0].command, "RCPT");
+	ck_assert(d.rcpts[0].from_dsn);
+	ck_assert(strstr(d.rcpts[0].diagnostic, "User unknown in virtual "
+	    "mailbox table") != NULL);
+	ck_assert(has_span(&d, SPAN_FIELD_NAME, "Final-Recipient"));
+	ck_assert(has_span(&d, SPAN_FIELD_VALUE, "5.1.1"));
+	ck_assert(has_span(&d, SPAN_RECIPIENT, "bob@example.net"));
+	ck_assert(has_span(&d, SPAN_QUOTED, "Subject: hello"));
+	ck_assert(has_span(&d, SPAN_IP, "192.0.2.25"));
+	ck_assert(has_span(&d, SPAN_HOST, "mx.example.net"));
+	bounce_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_paste_spans)
+{
+	struct bounce_doc	 d;
+	const char		*s =
+	    "550-5.7.1 [192.0.2.1] blocked using zen.spamhaus.org; see\n"
+	    "550 5.7.1 https://www.spamhaus.org/query/ip/192.0.2.1 "
+	    "(S3150) [TSS04] x1si - gsmtp\n"
+	    "RCPT TO:<paul@example.com> from <alice@example.org>\n";
+	size_t			 i;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_SPANS),
+	    1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "paul@example.com");
+	ck_assert(has_span(&d, SPAN_REPLY, "550"));
+	ck_assert(has_span(&d, SPAN_STATUS, "5.7.1"));
+	ck_assert(has_span(&d, SPAN_IP, "192.0.2.1"));
+	ck_assert(has_span(&d, SPAN_URL,
+	    "https://www.spamhaus.org/query/ip/192.0.2.1"));
+	ck_assert(has_span(&d, SPAN_TAG, "(S3150)"));
+	ck_assert(has_span(&d, SPAN_TAG, "[TSS04]"));
+	ck_assert(has_span(&d, SPAN_TAG, "gsmtp"));
+	ck_assert(has_span(&d, SPAN_BLOCKLIST, "zen.spamhaus.org"));
+	ck_assert(has_span(&d, SPAN_RECIPIENT, "paul@example.com"));
+	ck_assert(has_span(&d, SPAN_SENDER, "alice@example.org") ||
+	    has_span(&d, SPAN_RECIPIENT, "alice@example.org") == 0);
+	for (i = 1; i < d.nspans; i++)
+		ck_assert(d.spans[i - 1].off <= d.spans[i].off);
+	for (i = 0; i < d.nspans; i++)
+		ck_assert(d.spans[i].off + d.spans[i].len <= d.text.len);
+	ck_assert_str_eq(span_kind_name(SPAN_TAG), "tag");
+	bounce_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_diagnostic_span)
+{
+	struct bounce_doc	 d;
+
+	parse_sample("qmail.eml", &d, BOUNCE_SPANS);
+	ck_assert_uint_gt(d.rcpts[0].diag_len, 0);
+	ck_assert(has_span(&d, SPAN_DIAGNOSTIC, "192.0.2.9 does not like "
+	    "recipient."));
+	bounce_doc_free(&d);
+}
+END_TEST
+
+START_TEST(test_mbox_and_bare_reply)
+{
+	struct bounce_doc	 d;
+	const char		*mbox =
+	    "From MAILER-DAEMON Mon Nov 23 10:00:00 2026\n"
+	    "From: MAILER-DAEMON@a.example\nSubject: failure notice\n\n"
+	    "<x@example.com>:\nRemote host said: 550 5.1.1 no such user\n\n"
+	    "From MAILER-DAEMON Mon Nov 23 10:00:01 2026\n"
+	    "From: MAILER-DAEMON@a.example\nSubject: failure notice\n\n"
+	    "<y@example.com>:\nRemote host said: 552 5.2.2 mailbox full\n";
+	const char		*reply = "550 5.1.1 <bob@example.com>: Recipient "
+	    "address rejected: User unknown in virtual mailbox table";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, mbox, strlen(mbox), NULL, 0), 2);
+	ck_assert_uint_eq(d.nmsgs, 2);
+	ck_assert_str_eq(d.rcpts[1].recipient, "y@example.com");
+	ck_assert_uint_eq(d.rcpts[1].msg, 1);
+	ck_assert_uint_eq(bounce_parse(&d, reply, strlen(reply), NULL, 0), 1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "bob@example.com");
+	ck_assert_str_eq(d.rcpts[0].status, "5.1.1");
+	ck_assert_int_eq(d.rcpts[0].reply_code, 550);
+	bounce_doc_free(&d);
+}
+END_TEST
+
+static Suite *
+bounce_suite(void)
+{
+	Suite	*s = suite_create("bounce");
+	TCase	*tc = tcase_create("families");
+
+	tcase_add_loop_test(tc, test_samples, 0,
+	    sizeof samples / sizeof samples[0]);
+	tcase_add_test(tc, test_not_bounce);
+	tcase_add_test(tc, test_dsn_fields);
+	tcase_add_test(tc, test_paste_spans);
+	tcase_add_test(tc, test_diagnostic_span);
+	tcase_add_test(tc, test_mbox_and_bare_reply);
+	suite_add_tcase(s, tc);
+	return (s);
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(bounce_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return (failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE);
+}

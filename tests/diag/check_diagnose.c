@@ -1,0 +1,221 @@
+/* Tests of the rules loader and the verdicts. */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bounce.h"
+#include "datadir.h"
+#include "diagnose.h"
+#include "diagutil.h"
+#include "rules.h"
+
+static struct rules *
+shipped_rules(void)
+{
+	static struct rules	 rs;
+	static int		 loaded;
+	struct load_error	 err;
+
+	if (!loaded) {
+		rules_init(&rs);
+		if (rules_load_dir(&rs, TEST_DATADIR, &err) != 0)
+			ck_abort_msg("%s:%u: %s", err.file, err.line,
+			    err.message);
+		loaded = 1;
+	}
+	return (&rs);
+}
+
+static const struct {
+	const char	*file;
+	const char	*reason;
+	const char	*provider;	/* substring, or NULL */
+	int		 permanent;
+} verdicts[] = {
+	{ "postfix.eml", "userunknown", NULL, 1 },
+	{ "exim.eml", "mailboxfull", "Exim", 1 },
+	{ "sendmail.eml", "blocked", NULL, 1 },
+	{ "qmail.eml", "userunknown", "qmail", 1 },
+	{ "gmail-spf.eml", "authfailure", "Gmail", 1 },
+	{ "o365.eml", "userunknown", "Microsoft", 1 },
+	{ "yahoo.eml", "blocked", "Yahoo", 0 },
+	{ "opensmtpd.eml", "mailboxfull", NULL, 1 },
+	{ "vacation.eml", "vacation", NULL, 0 },
+	{ "arf.eml", "feedback", NULL, 0 },
+};
+
+START_TEST(test_verdicts)
+{
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+
+	arena_init(&a);
+	ck_assert_uint_eq(parse_sample(verdicts[_i].file, &d, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, verdicts[_i].reason);
+	ck_assert_int_eq(v.permanent, verdicts[_i].permanent);
+	if (verdicts[_i].provider != NULL) {
+		ck_assert_ptr_nonnull(v.provider);
+		ck_assert(strstr(v.provider, verdicts[_i].provider) != NULL);
+	}
+	ck_assert_uint_gt(v.nevidence, 0);
+	bounce_doc_free(&d);
+	arena_free(&a);
+}
+END_TEST
+
+START_TEST(test_gmail_steps_and_codes)
+{
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+	struct catalog		 c;
+	struct load_error	 err;
+	size_t			 i;
+	int			 dig = 0;
+
+	catalog_init(&c);
+	ck_assert_int_eq(catalog_load_path(&c, TEST_DATADIR, &err), 0);
+	arena_init(&a);
+	parse_sample("gmail-spf.eml", &d, 0);
+	diagnose(shipped_rules(), &c, &d, 0, &v, &a);
+	for (i = 0; i < v.nsteps; i++)
+		dig += strstr(v.steps[i], "dig +short TXT") != NULL;
+	ck_assert_int_ge(dig, 2);
+	ck_assert_uint_gt(v.ncodes, 0);
+	ck_assert_str_eq(v.status, "5.7.26");
+	ck_assert(!v.status_derived);
+	bounce_doc_free(&d);
+	arena_free(&a);
+	catalog_free(&c);
+}
+END_TEST
+
+START_TEST(test_pseudo_status)
+{
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+	const char		*s = "From: MAILER-DAEMON@x.example\n"
+	    "Subject: failure notice\n\n<q@example.com>:\nmailbox is full\n";
+
+	arena_init(&a);
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "mailboxfull");
+	ck_assert_str_eq(v.status, "5.0.922");
+	ck_assert(v.status_derived);
+	ck_assert_ptr_nonnull(v.retry_note);
+	bounce_doc_free(&d);
+	arena_free(&a);
+}
+END_TEST
+
+static const struct {
+	const char	*text;
+	unsigned	 line;
+	const char	*message;
+} bad[] = {
+	{ "rule: a\nmatch: x\nreasn: blocked\n", 3, "unknown field 'reasn'" },
+	{ "rule: a\nmatch: (x\nreason: blocked\n", 2, "bad pattern at offset" },
+	{ "rule: a\nreason: blocked\n", 1, "has no condition" },
+	{ "rule: a\nmatch: x\n", 1, "neither" },
+	{ "# ok\nrule: a\nmatch: \xff\nreason: x\n", 3, "invalid UTF-8" },
+	{ "rule: a\nstatus: 5.1\nreason: x\n", 2, "not a status pattern" },
+	{ "reason: x\ntitle: t\nretry: never\n", 1, "needs 'permanent'" },
+	{ "rule: a\nmatch: x\nrule: b\n", 3, "must start a new stanza" },
+};
+
+START_TEST(test_load_errors)
+{
+	struct rules		 rs;
+	struct load_error	 err;
+
+	rules_init(&rs);
+	ck_assert_int_eq(rules_parse(&rs, "t.txt", bad[_i].text,
+	    strlen(bad[_i].text), &err), -1);
+	ck_assert_str_eq(err.file, "t.txt");
+	ck_assert_uint_eq(err.line, bad[_i].line);
+	ck_assert_msg(strstr(err.message, bad[_i].message) != NULL, "%s",
+	    err.message);
+	rules_free(&rs);
+}
+END_TEST
+
+START_TEST(test_unknown_reason)
+{
+	struct rules		 rs;
+	struct load_error	 err;
+	const char		*t = "rule: a\nmatch: x\nreason: nosuch\n";
+
+	rules_init(&rs);
+	ck_assert_int_eq(rules_parse(&rs, "t.txt", t, strlen(t), &err), 0);
+	ck_assert_int_eq(rules_check(&rs, &err), -1);
+	ck_assert(strstr(err.message, "nosuch") != NULL);
+	rules_free(&rs);
+}
+END_TEST
+
+START_TEST(test_new_provider_is_data)
+{
+	struct rules		 rs;
+	struct load_error	 err;
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+	const char		*t =
+	    "reason: blocked\ntitle: Blocked\npermanent: yes\nretry: never\n\n"
+	    "rule: acme\nmatch: ACME-\\d+ refused\nreason: blocked\n"
+	    "provider: Acme Mail\nstep: Ask Acme.\n";
+	const char		*s = "554 ACME-42 refused <r@example.com>";
+
+	rules_init(&rs);
+	ck_assert_int_eq(rules_parse(&rs, "t.txt", t, strlen(t), &err), 0);
+	ck_assert_int_eq(rules_check(&rs, &err), 0);
+	bounce_doc_init(&d);
+	arena_init(&a);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(&rs, NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "blocked");
+	ck_assert_str_eq(v.provider, "Acme Mail");
+	ck_assert_str_eq(v.steps[0], "Ask Acme.");
+	bounce_doc_free(&d);
+	arena_free(&a);
+	rules_free(&rs);
+}
+END_TEST
+
+static Suite *
+diagnose_suite(void)
+{
+	Suite	*s = suite_create("diagnose");
+	TCase	*tc = tcase_create("verdicts");
+	TCase	*tl = tcase_create("loader");
+
+	tcase_add_loop_test(tc, test_verdicts, 0,
+	    sizeof verdicts / sizeof verdicts[0]);
+	tcase_add_test(tc, test_gmail_steps_and_codes);
+	tcase_add_test(tc, test_pseudo_status);
+	suite_add_tcase(s, tc);
+	tcase_add_loop_test(tl, test_load_errors, 0, sizeof bad / sizeof bad[0]);
+	tcase_add_test(tl, test_unknown_reason);
+	tcase_add_test(tl, test_new_provider_is_data);
+	suite_add_tcase(s, tl);
+	return (s);
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(diagnose_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return (failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE);
+}

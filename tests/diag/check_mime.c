@@ -1,0 +1,234 @@
+/* Tests of MIME decoding and hostile input: bounded, linear, no crash. */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bounce.h"
+#include "diagutil.h"
+#include "textdec.h"
+#include "utf8.h"
+
+START_TEST(test_base64_qp)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	textdec_base64("aGVsbG8gd29y\nbGQ=", 17, &b);
+	ck_assert_str_eq(b.data, "hello world");
+	buf_reset(&b);
+	textdec_qp("caf=C3=A9 =\nx=3D", 17, &b, 0);
+	ck_assert_str_eq(b.data, "caf\xc3\xa9 x=");
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_rfc2047)
+{
+	struct textdec	 t;
+	struct buf	 b;
+	const char	*h = "=?UTF-8?B?Y2Fmw6k=?= =?ISO-8859-1?Q?_na=EFve?= end";
+
+	textdec_init(&t);
+	buf_init(&b);
+	textdec_header(&t, h, strlen(h), &b);
+	ck_assert_str_eq(b.data, "caf\xc3\xa9 na\xc3\xafve end");
+	buf_free(&b);
+	textdec_free(&t);
+}
+END_TEST
+
+START_TEST(test_charsets)
+{
+	struct textdec	 t;
+	struct buf	 b;
+	/* "メール" in ISO-2022-JP. */
+	const char	 jis[] = "\x1b$B%a!<%k\x1b(B";
+
+	textdec_init(&t);
+	buf_init(&b);
+	textdec_charset(&t, "ISO-2022-JP", jis, sizeof jis - 1, &b);
+	ck_assert_str_eq(b.data, "\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab");
+	buf_reset(&b);
+	textdec_charset(&t, "iso-8859-1", "\xe9t\xe9", 3, &b);
+	ck_assert_str_eq(b.data, "\xc3\xa9t\xc3\xa9");
+	buf_reset(&b);
+	/* Invalid UTF-8 and NUL are replaced, never passed on. */
+	textdec_charset(&t, "utf-8", "a\xff\0b", 4, &b);
+	ck_assert_str_eq(b.data, "a\xef\xbf\xbd\xef\xbf\xbd" "b");
+	buf_reset(&b);
+	textdec_charset(&t, "x-no-such-charset", "ok", 2, &b);
+	ck_assert_str_eq(b.data, "ok");
+	buf_free(&b);
+	textdec_free(&t);
+}
+END_TEST
+
+START_TEST(test_sample_jis_crlf)
+{
+	struct bounce_doc	 d;
+
+	ck_assert_uint_eq(parse_sample("iso2022jp-crlf.eml", &d, 0), 1);
+	ck_assert(utf8_valid(d.text.data, d.text.len, NULL));
+	ck_assert(memchr(d.text.data, '\r', d.text.len) == NULL);
+	/* Base64 ISO-2022-JP body and a Latin-1 QP part, decoded. */
+	ck_assert(strstr(d.text.data, "\xe3\x83\xa1\xe3\x83\x83\xe3\x82\xbb") !=
+	    NULL);
+	ck_assert(strstr(d.text.data, "Bo\xc3\xaete pleine") != NULL);
+	ck_assert_str_eq(d.rcpts[0].status, "5.2.2");
+	bounce_doc_free(&d);
+}
+END_TEST
+
+static void
+parse_buf(struct bounce_doc *d, struct buf *b, const struct bounce_limits *l)
+{
+	bounce_doc_init(d);
+	bounce_parse(d, b->data, b->len, l, BOUNCE_SPANS);
+	ck_assert(utf8_valid(d->text.data, d->text.len, NULL));
+	ck_assert(strlen(d->text.data) == d->text.len);	/* no NUL */
+}
+
+START_TEST(test_binary_nul_invalid)
+{
+	struct bounce_doc	 d;
+	struct buf		 b;
+	size_t			 i;
+	unsigned		 seed = 42;
+
+	buf_init(&b);
+	for (i = 0; i < 200000; i++) {
+		seed = seed * 1103515245 + 12345;
+		buf_addc(&b, (char)(seed >> 16));
+	}
+	parse_buf(&d, &b, NULL);
+	bounce_doc_free(&d);
+	buf_reset(&b);
+	buf_adds(&b, "From: MAILER-DAEMON\nSubject: x\n\n<a@b.example>: 550 ");
+	buf_add(&b, "\0\xff\xfe\xc0\x80", 5);
+	buf_adds(&b, " user unknown\n");
+	parse_buf(&d, &b, NULL);
+	ck_assert_uint_eq(d.nrcpts, 1);
+	bounce_doc_free(&d);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_long_line)
+{
+	struct bounce_doc	 d;
+	struct buf		 b;
+	clock_t			 t0 = clock();
+
+	buf_init(&b);
+	buf_adds(&b, "Subject: =?UTF-8?Q?");
+	buf_reserve(&b, 10u << 20);
+	memset(b.data + b.len, 'x', 10u << 20);
+	b.len += 10u << 20;
+	buf_adds(&b, "\n\n550 5.1.1 <a@example.com> unknown\n");
+	parse_buf(&d, &b, NULL);
+	bounce_doc_free(&d);
+	/* 10 MB of one line: linear, well under a few seconds. */
+	ck_assert((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_many_parts)
+{
+	struct bounce_doc	 d;
+	struct buf		 b;
+	size_t			 i;
+
+	buf_init(&b);
+	buf_adds(&b, "From: x@example.com\nContent-Type: multipart/mixed; "
+	    "boundary=\"q\"\n\n");
+	for (i = 0; i < 100000; i++)
+		buf_adds(&b, "--q\nContent-Type: text/plain\n\npart\n");
+	buf_adds(&b, "--q--\n");
+	parse_buf(&d, &b, NULL);
+	ck_assert(d.truncated);
+	bounce_doc_free(&d);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_deep_and_unterminated)
+{
+	struct bounce_doc	 d;
+	struct buf		 b;
+	size_t			 i;
+
+	buf_init(&b);
+	buf_adds(&b, "From: x@example.com\n");
+	/* 5,000 nested multiparts, none closed. */
+	for (i = 0; i < 5000; i++)
+		buf_printf(&b, "Content-Type: multipart/mixed; boundary=\"b%zu\""
+		    "\n\n--b%zu\n", i, i);
+	buf_adds(&b, "Content-Type: text/plain\n\nend\n");
+	parse_buf(&d, &b, NULL);
+	ck_assert(d.truncated);
+	bounce_doc_free(&d);
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_limits)
+{
+	struct bounce_limits	 l;
+	struct bounce_doc	 d;
+	struct buf		 b;
+	size_t			 i;
+
+	bounce_limits_default(&l);
+	l.max_text = 1000;
+	l.max_rcpts = 3;
+	buf_init(&b);
+	buf_adds(&b, "Final-Recipient: rfc822; x@example.com\n");
+	for (i = 0; i < 100; i++)
+		buf_printf(&b, "<u%zu@example.com>: 550 5.1.1 unknown user\n",
+		    i);
+	parse_buf(&d, &b, &l);
+	ck_assert(d.truncated);
+	ck_assert(d.text.len <= 1000);
+	ck_assert_uint_le(d.nrcpts, 3);
+	bounce_doc_free(&d);
+	buf_free(&b);
+}
+END_TEST
+
+static Suite *
+mime_suite(void)
+{
+	Suite	*s = suite_create("mime");
+	TCase	*tc = tcase_create("decode");
+	TCase	*th = tcase_create("hostile");
+
+	tcase_add_test(tc, test_base64_qp);
+	tcase_add_test(tc, test_rfc2047);
+	tcase_add_test(tc, test_charsets);
+	tcase_add_test(tc, test_sample_jis_crlf);
+	suite_add_tcase(s, tc);
+	tcase_set_timeout(th, 60);
+	tcase_add_test(th, test_binary_nul_invalid);
+	tcase_add_test(th, test_long_line);
+	tcase_add_test(th, test_many_parts);
+	tcase_add_test(th, test_deep_and_unterminated);
+	tcase_add_test(th, test_limits);
+	suite_add_tcase(s, th);
+	return (s);
+}
+
+int
+main(void)
+{
+	SRunner	*sr = srunner_create(mime_suite());
+	int	 failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return (failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE);
+}
