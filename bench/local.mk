@@ -8,3 +8,21 @@ EXTRA_DIST += bench/README
 bench: bench/bench_catalog$(EXEEXT) src/smtp-doctor$(EXEEXT)
 	@bench/bench_catalog$(EXEEXT) $(abs_top_srcdir)/data
 .PHONY: bench
+
+## The diagnosis engine (issue 4): corpus x10 vs Sisimai and cat, pastes.
+EXTRA_DIST += bench/diagnose.sh
+bench-diagnose: src/smtp-doctor$(EXEEXT)
+	@$(SHELL) $(srcdir)/bench/diagnose.sh $(abs_top_builddir)/src/smtp-doctor$(EXEEXT) \
+	    $(abs_top_srcdir)/../shared/corpus/bounces 10
+.PHONY: bench-diagnose
+
+## The browser (issue 3): first frame, and refilter + redraw per key.
+EXTRA_PROGRAMS += bench/bench_tui
+bench_bench_tui_SOURCES = bench/bench_tui.c bench/benchutil.h $(TUI_SOURCES)
+bench_bench_tui_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(READLINE_CFLAGS)
+bench_bench_tui_LDADD = src/core/libcore.a \
+	$(NCURSES_LIBS) $(READLINE_LIBS) $(PCRE2_LIBS) $(LIBINTL)
+bench: bench-tui
+bench-tui: bench/bench_tui$(EXEEXT)
+	@bench/bench_tui$(EXEEXT) $(abs_top_srcdir)/data
+.PHONY: bench-tui

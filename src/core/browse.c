@@ -306,11 +306,16 @@ reveal(struct browse *b, uint32_t entry)
 {
 	const struct entry	*e = &b->cat->entries[entry];
 	size_t			 row;
+	int			 folded;
 
-	b->fold_group[e->group] = 0;
-	if (entry_category(e) >= 0)
-		*cat_fold(b, e->group, e->category) = 0;
-	rebuild(b);
+	folded = b->fold_group[e->group] || (entry_category(e) >= 0 &&
+	    *cat_fold(b, e->group, e->category));
+	if (folded) {
+		b->fold_group[e->group] = 0;
+		if (entry_category(e) >= 0)
+			*cat_fold(b, e->group, e->category) = 0;
+		rebuild(b);
+	}
 	if (find_entry(b, entry, &row) == 0)
 		b->sel = row;
 }

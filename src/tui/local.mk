@@ -1,5 +1,6 @@
-## The browser: one file per view behind struct view (see view.h).
-src_smtp_doctor_SOURCES += \
+## The browser: one file per view behind struct view (see view.h);
+## the benchmarks link all of it but the entry point, tui_main.c.
+TUI_SOURCES = \
 	src/tui/tui.c src/tui/tui.h src/tui/view.h \
 	src/tui/action.c src/tui/action.h \
 	src/tui/draw.c src/tui/draw.h \
@@ -10,6 +11,7 @@ src_smtp_doctor_SOURCES += \
 	src/tui/view_detail.c \
 	src/tui/view_help.c \
 	src/tui/view_menu.c
+src_smtp_doctor_SOURCES += $(TUI_SOURCES) src/tui/tui_main.c
 
 ## Its curses-free model lives in the core library.
 src_core_libcore_a_SOURCES += src/core/browse.c src/core/browse.h
