@@ -46,6 +46,8 @@ wait_frame
 keys / C-p
 wait_for '^/5\.7\.26' "the last filter recalled with Ctrl-P"
 keys Escape
+# Wait for the prompt to close: a key within 25 ms of Esc is Meta-key.
+wait_gone '^/' "the prompt"
 wait_for " $total/$total *\$" "every entry after Esc in the prompt"
 keys q
 expect_exit 0

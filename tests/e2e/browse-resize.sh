@@ -35,6 +35,7 @@ wait_for '^/dkim' "the prompt before resizing"
 resize 50 12
 wait_for '^/dkim' "the prompt after resizing"
 keys Escape
+wait_gone '^/' "the prompt"
 resize 120 40
 wait_frame
 keys q
