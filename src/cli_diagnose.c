@@ -282,7 +282,7 @@ diagnose_one(const struct options *o, const struct catalog *c,
 	struct buf	 safe;
 	size_t		 i;
 
-	bounce_parse(d, in->data != NULL ? in->data : "", in->len, NULL, 0);
+	bounce_parse(d, in->data != NULL ? in->data : "", in->len, NULL, BOUNCE_BRIEF);
 	arena_init(&scratch);
 	for (i = 0; i < d->nrcpts; i++) {
 		diagnose(rs, c, d, i, &v, &scratch);

@@ -348,8 +348,12 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	const char		*p, *end, *next;
 	size_t			 i, j;
 
-	bounce_doc_free(d);
-	bounce_doc_init(d);
+	/* Keep the big buffers from the last parse: many files, one doc. */
+	arena_free(&d->arena);
+	arena_init(&d->arena);
+	buf_reset(&d->text);
+	d->nspans = d->nrcpts = d->nmsgs = 0;
+	d->truncated = 0;
 	if (lim == NULL) {
 		bounce_limits_default(&deflim);
 		lim = &deflim;

@@ -93,6 +93,12 @@ struct bounce_limits {
 };
 
 #define BOUNCE_SPANS	0x1	/* find every span, for display */
+/*
+ * Batch diagnosis: the text holds only the parts the diagnosis reads
+ * (the report's own text and DSN fields), not headers, MIME delimiters
+ * or the returned message.  Records are the same; it is faster.
+ */
+#define BOUNCE_BRIEF	0x2
 
 struct bounce_doc {
 	struct buf		 text;	 /* decoded, valid UTF-8, LF ends */

@@ -53,6 +53,7 @@ struct parser {
 	struct buf			 tmp, tmp2;
 	size_t				 nparts;	/* whole input */
 	int				 full;		/* max_text hit */
+	int				 quiet;		/* BOUNCE_BRIEF: emit nothing */
 };
 
 /* mime.c: headers and the MIME tree of one message into text and parts. */

@@ -52,6 +52,7 @@ is_marker(const char *s, size_t n)
 		"received-headers of the message", "message text follows",
 		"------ original message", "-- original message",
 	};
+	char	 low[128];
 	size_t	 i;
 
 	if ((n > 15 && strncmp(s, "Received: from ", 15) == 0) ||
@@ -64,8 +65,16 @@ is_marker(const char *s, size_t n)
 	}
 	if (n < 10 || n > 120)
 		return (0);
+	/* One lower-case copy, then the C library's fast strstr. */
+	for (i = 0; i < n; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	low[n] = '\0';
+	if (strstr(low, "messag") == NULL && strstr(low, "origin") == NULL &&
+	    strstr(low, "copy") == NULL && strstr(low, "header") == NULL &&
+	    strstr(low, "rfc822") == NULL)
+		return (0);
 	for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
-		if (memcasemem(s, n, phrases[i], strlen(phrases[i])) != NULL)
+		if (strstr(low, phrases[i]) != NULL)
 			return (1);
 	}
 	return (0);
@@ -129,6 +138,8 @@ rcpt_line(const char *s, size_t n, size_t *al, const char **rest,
 
 	*label = NULL;
 	*labellen = 0;
+	if (memchr(s, '@', n) == NULL)
+		return (NULL);
 	while (p < end && (is_space((unsigned char)*p) || *p == '*' ||
 	    *p == '-' || *p == '>'))
 		p++;
@@ -297,24 +308,29 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 static const char *
 command_of(const char *d)
 {
-	size_t	 n = strlen(d);
+	static const struct {
+		const char	*words;
+		const char	*cmd;
+	} cmds[] = {
+		{ "rcpt to", "RCPT" }, { "end of data", "DATA" },
+		{ "data command", "DATA" }, { "after data", "DATA" },
+		{ "command data", "DATA" }, { "mail from", "MAIL" },
+		{ "reply to ehlo", "HELO" }, { "reply to helo", "HELO" },
+		{ "after ehlo", "HELO" }, { "initial connection", "CONN" },
+		{ "greeting", "CONN" },
+	};
+	char	 low[MAX_DIAG + 1];
+	size_t	 i, n = strlen(d);
 
-	if (memcasemem(d, n, "rcpt to", 7) != NULL)
-		return ("RCPT");
-	if (memcasemem(d, n, "end of data", 11) != NULL ||
-	    memcasemem(d, n, "data command", 12) != NULL ||
-	    memcasemem(d, n, "after data", 10) != NULL ||
-	    memcasemem(d, n, "command data", 12) != NULL)
-		return ("DATA");
-	if (memcasemem(d, n, "mail from", 9) != NULL)
-		return ("MAIL");
-	if (memcasemem(d, n, "reply to ehlo", 13) != NULL ||
-	    memcasemem(d, n, "reply to helo", 13) != NULL ||
-	    memcasemem(d, n, "after ehlo", 10) != NULL)
-		return ("HELO");
-	if (memcasemem(d, n, "initial connection", 18) != NULL ||
-	    memcasemem(d, n, "greeting", 8) != NULL)
-		return ("CONN");
+	/* One lower-case copy, then the C library's fast strstr. */
+	if (n > MAX_DIAG)
+		n = MAX_DIAG;
+	for (i = 0; i < n; i++)
+		low[i] = (char)(d[i] >= 'A' && d[i] <= 'Z' ? d[i] + 32 : d[i]);
+	low[n] = '\0';
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strstr(low, cmds[i].words) != NULL)
+			return (cmds[i].cmd);
 	return (NULL);
 }
 

@@ -158,7 +158,10 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 		return (1);
 	if (ru->in == RF_DIAGNOSTIC && ru->nlits != 0) {
 		for (i = 0; i < ru->nlits; i++)
-			if (s->bits[ru->lits[i] >> 3] & (1u << (ru->lits[i] & 7)))
+			if ((s->bits[ru->lits[i][0] >> 3] &
+			    (1u << (ru->lits[i][0] & 7))) &&
+			    (s->bits[ru->lits[i][1] >> 3] &
+			    (1u << (ru->lits[i][1] & 7))))
 				break;
 		if (i == ru->nlits)
 			return (0);

@@ -132,18 +132,22 @@ group_flush(struct parser *P, struct dsn_state *st, size_t msgi)
 static void
 join_value(struct parser *P, const char *v, size_t n)
 {
-	size_t	 i;
+	size_t	 i, start = 0;
 
 	buf_reset(&P->tmp);
-	for (i = 0; i < n && P->tmp.len < MAX_FIELD; i++) {
-		if (v[i] == '\n' || v[i] == '\t') {
-			while (i + 1 < n && (v[i + 1] == ' ' || v[i + 1] == '\t' ||
-			    v[i + 1] == '\n'))
-				i++;
-			buf_addc(&P->tmp, ' ');
-		} else
-			buf_addc(&P->tmp, v[i]);
+	if (n > MAX_FIELD)
+		n = MAX_FIELD;
+	for (i = 0; i < n; i++) {
+		if (v[i] != '\n' && v[i] != '\t')
+			continue;
+		buf_add(&P->tmp, v + start, i - start);
+		while (i + 1 < n && (v[i + 1] == ' ' || v[i + 1] == '\t' ||
+		    v[i + 1] == '\n'))
+			i++;
+		buf_addc(&P->tmp, ' ');
+		start = i + 1;
 	}
+	buf_add(&P->tmp, v + start, n - start);
 	if (P->tmp.data == NULL) {
 		buf_addc(&P->tmp, ' ');
 		buf_reset(&P->tmp);

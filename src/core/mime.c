@@ -45,7 +45,7 @@ parser_emit(struct parser *P, const char *s, size_t n)
 {
 	struct bounce_doc	*d = P->doc;
 
-	if (P->full)
+	if (P->full || P->quiet)
 		return;
 	if (d->text.len + n > P->lim->max_text) {
 		n = P->lim->max_text - d->text.len;
@@ -61,7 +61,7 @@ parser_emit_raw(struct parser *P, const char *s, size_t n)
 {
 	struct bounce_doc	*d = P->doc;
 
-	if (P->full)
+	if (P->full || P->quiet)
 		return;
 	if (d->text.len + n > P->lim->max_text) {
 		/* Cut on a character boundary. */
@@ -212,16 +212,19 @@ headers_parse(struct parser *P, const char *p, const char *end,
 {
 	const char	*name = NULL, *q, *colon;
 	size_t		 nl = 0, at;
-	int		 first = 1;
+	int		 first = 1, brief;
 
 	memset(e, 0, sizeof *e);
 	buf_reset(&P->tmp);
+	brief = (P->flags & BOUNCE_BRIEF) != 0;
+	P->quiet = brief;
 	while (p < end) {
 		q = eol(p, end);
 		if (q == p) {		/* the blank line */
 			if (name != NULL)
 				field_done(P, name, nl, e, keep);
 			parser_emit(P, "\n", 1);
+			P->quiet = 0;
 			return (q + 1 <= end ? q + 1 : end);
 		}
 		if ((*p == ' ' || *p == '\t') && !first) {
@@ -232,9 +235,12 @@ headers_parse(struct parser *P, const char *p, const char *end,
 			if (name != NULL)
 				buf_addc(&P->tmp, '\n');
 			at = P->doc->text.len;
-			buf_reset(&P->tmp2);
-			textdec_header(&P->td, p, (size_t)(q - p), &P->tmp2);
-			parser_emit_raw(P, P->tmp2.data, P->tmp2.len);
+			if (!brief) {
+				buf_reset(&P->tmp2);
+				textdec_header(&P->td, p, (size_t)(q - p),
+				    &P->tmp2);
+				parser_emit_raw(P, P->tmp2.data, P->tmp2.len);
+			}
 		} else if (is_field_line(p, q)) {
 			if (name != NULL)
 				field_done(P, name, nl, e, keep);
@@ -247,11 +253,13 @@ headers_parse(struct parser *P, const char *p, const char *end,
 			    MAX_HDR_VALUE);
 			buf_addc(&P->tmp, '\n');
 			at = P->doc->text.len;
-			parser_emit(P, p, (size_t)(colon + 1 - p));
-			buf_reset(&P->tmp2);
-			textdec_header(&P->td, colon + 1, (size_t)(q - colon - 1),
-			    &P->tmp2);
-			parser_emit_raw(P, P->tmp2.data, P->tmp2.len);
+			if (!brief) {
+				parser_emit(P, p, (size_t)(colon + 1 - p));
+				buf_reset(&P->tmp2);
+				textdec_header(&P->td, colon + 1,
+				    (size_t)(q - colon - 1), &P->tmp2);
+				parser_emit_raw(P, P->tmp2.data, P->tmp2.len);
+			}
 		} else
 			break;		/* no blank line: the body starts */
 		if (quoted && (P->flags & BOUNCE_SPANS) && !P->full)
@@ -263,6 +271,7 @@ headers_parse(struct parser *P, const char *p, const char *end,
 	}
 	if (name != NULL)
 		field_done(P, name, nl, e, keep);
+	P->quiet = 0;
 	return (p);
 }
 
@@ -279,27 +288,33 @@ delim_find(const char *p, const char *end, const struct level *lv,
 
 	if (nlev == 0)
 		return (end);
+	/* Jump from one "--" at a line start to the next. */
+	if (!(end - p >= 2 && p[0] == '-' && p[1] == '-')) {
+		if ((p = memmem(p, (size_t)(end - p), "\n--", 3)) == NULL)
+			return (end);
+		p++;
+	}
 	while (p < end) {
 		q = eol(p, end);
-		if (q - p >= 2 && p[0] == '-' && p[1] == '-') {
-			for (k = nlev; k-- > 0;) {
-				if ((size_t)(q - p) < lv[k].blen + 2 ||
-				    memcmp(p + 2, lv[k].b, lv[k].blen) != 0)
-					continue;
-				s = p + 2 + lv[k].blen;
-				*close = (q - s >= 2 && s[0] == '-' &&
-				    s[1] == '-');
-				if (*close)
-					s += 2;
-				while (s < q && (*s == ' ' || *s == '\t'))
-					s++;
-				if (s != q)
-					continue;
-				*which = k;
-				return (p);
-			}
+		for (k = nlev; k-- > 0;) {
+			if ((size_t)(q - p) < lv[k].blen + 2 ||
+			    memcmp(p + 2, lv[k].b, lv[k].blen) != 0)
+				continue;
+			s = p + 2 + lv[k].blen;
+			*close = (q - s >= 2 && s[0] == '-' && s[1] == '-');
+			if (*close)
+				s += 2;
+			while (s < q && (*s == ' ' || *s == '\t'))
+				s++;
+			if (s != q)
+				continue;
+			*which = k;
+			return (p);
 		}
-		p = q < end ? q + 1 : end;
+		if (q >= end || (p = memmem(q, (size_t)(end - q), "\n--", 3)) ==
+		    NULL)
+			return (end);
+		p++;
 	}
 	return (end);
 }
@@ -371,6 +386,8 @@ leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
 	size_t		 off = P->doc->text.len, n = (size_t)(q - p);
 	enum part_type	 pt;
 
+	if (returned && (P->flags & BOUNCE_BRIEF))
+		return;
 	if (returned) {
 		if (m->quoted + n > P->lim->max_quoted) {
 			n = m->quoted < P->lim->max_quoted ?
@@ -486,7 +503,8 @@ mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 			nlev++;
 			/* The preamble. */
 			d = delim_find(p, end, lv, nlev, &k, &close);
-			parser_emit(P, p, (size_t)(d - p));
+			if (!(P->flags & BOUNCE_BRIEF))
+				parser_emit(P, p, (size_t)(d - p));
 		} else if ((strcmp(e.type, "message/rfc822") == 0 ||
 		    strcmp(e.type, "message/global") == 0 ||
 		    strcmp(e.type, "message/partial") == 0) &&
@@ -508,7 +526,8 @@ mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 			    m->orig : NULL, 1);
 			part_add(P, m, PT_HEADERS, off, 1);
 			d = delim_find(q, end, lv, nlev, &k, &close);
-			parser_emit(P, q, (size_t)(d - q));
+			if (!(P->flags & BOUNCE_BRIEF))
+				parser_emit(P, q, (size_t)(d - q));
 		} else {
 			d = delim_find(p, end, lv, nlev, &k, &close);
 			leaf_emit(P, m, &e, p, d, returned);
@@ -519,8 +538,10 @@ mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 			if (d >= end)
 				return;
 			q = eol(d, end);
-			parser_emit(P, d, (size_t)(q - d));
-			parser_emit(P, "\n", 1);
+			if (!(P->flags & BOUNCE_BRIEF)) {
+				parser_emit(P, d, (size_t)(q - d));
+				parser_emit(P, "\n", 1);
+			}
 			p = q < end ? q + 1 : end;
 			if (returned && k < ret_level)
 				returned = 0;
@@ -530,7 +551,8 @@ mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 			}
 			nlev = k;
 			d = delim_find(p, end, lv, nlev, &k, &close);
-			parser_emit(P, p, (size_t)(d - p));	/* epilogue */
+			if (!(P->flags & BOUNCE_BRIEF))
+				parser_emit(P, p, (size_t)(d - p)); /* epilogue */
 		}
 	}
 }

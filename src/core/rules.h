@@ -19,7 +19,7 @@ enum rule_field {
 
 #define RULE_MAX_CODES	16
 #define RULE_MAX_STEPS	8
-#define RULE_MAX_LITS	32
+#define RULE_MAX_LITS	128
 
 struct rule {
 	const char	*id;
@@ -29,8 +29,11 @@ struct rule {
 	const char	*pattern;	/* the text as written, or NULL */
 	void		*re;		/* pcre2_code_8 * */
 	int		 jit;
-	/* Trigrams one of which the text must hold, or n == 0. */
-	uint16_t	 lits[RULE_MAX_LITS];
+	/*
+	 * Per alternative, the first and last trigram of its literal
+	 * prefix: the text must hold both of some pair, or n == 0.
+	 */
+	uint16_t	 lits[RULE_MAX_LITS][2];
 	size_t		 nlits;
 	const char	*status[RULE_MAX_CODES];  /* patterns: 5.1.1, 5.1.*, *.2.2 */
 	size_t		 nstatus;

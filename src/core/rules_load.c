@@ -202,7 +202,8 @@ prefilter(struct rule *r)
 				r->nlits = 0;
 				return;
 			}
-			r->lits[r->nlits++] = trigram(lit);
+			r->lits[r->nlits][0] = trigram(lit);
+			r->lits[r->nlits++][1] = trigram(lit + n - 3);
 			if (*p == '\0')
 				return;
 			n = 0;

@@ -32,20 +32,30 @@ is_addr_char(int c)
 const char *
 memcasemem(const char *h, size_t hl, const char *n, size_t nl)
 {
-	const char	*end;
-	int		 c0;
+	const char	*end, *lo = NULL, *up = NULL, *c;
+	int		 cl, cu;
 
 	if (nl == 0)
 		return (h);
 	if (hl < nl)
 		return (NULL);
-	c0 = n[0] | 0x20;
-	end = h + hl - nl;
-	for (; h <= end; h++) {
-		if ((*h | 0x20) != c0)
-			continue;
-		if (strncasecmp(h, n, nl) == 0)
-			return (h);
+	cl = (n[0] >= 'A' && n[0] <= 'Z') ? n[0] + 32 : n[0];
+	cu = (cl >= 'a' && cl <= 'z') ? cl - 32 : cl;
+	end = h + hl - nl + 1;		/* candidate starts lie before */
+	/* memchr for each case of the first byte: the C library's speed. */
+	while (h < end) {
+		if (lo == NULL || lo < h)
+			lo = memchr(h, cl, (size_t)(end - h));
+		if (cu != cl && (up == NULL || up < h))
+			up = memchr(h, cu, (size_t)(end - h));
+		c = lo;
+		if (cu != cl && up != NULL && (c == NULL || up < c))
+			c = up;
+		if (c == NULL)
+			return (NULL);
+		if (strncasecmp(c + 1, n + 1, nl - 1) == 0)
+			return (c);
+		h = c + 1;
 	}
 	return (NULL);
 }

@@ -204,7 +204,19 @@ textdec_latin1(const char *in, size_t len, struct buf *out)
 static void
 textdec_guess(const char *in, size_t len, struct buf *out)
 {
-	if (utf8_valid(in, len, NULL))
+	const unsigned char	*u = (const unsigned char *)in;
+	size_t			 i = 0;
+	uint64_t		 w;
+
+	/* Plain ASCII, the usual case, needs no validation pass. */
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, u + i, 8);
+		if (w & 0x8080808080808080ull)
+			break;
+	}
+	while (i < len && u[i] < 0x80)
+		i++;
+	if (i == len || utf8_valid(in + i, len - i, NULL))
 		textdec_utf8(in, len, out);
 	else
 		textdec_latin1(in, len, out);
