@@ -324,21 +324,28 @@ keymap_each(void (*fn)(void *, const char *, const char *), void *arg)
 	}
 }
 
+struct plain {
+	FILE	*f;
+	int	 sections;
+};
+
 static void
 print_plain(void *arg, const char *keys, const char *text)
 {
-	FILE	*f = arg;
+	struct plain	*p = arg;
 
 	if (keys == NULL)
-		fprintf(f, "\n%s\n", text);
+		fprintf(p->f, "%s%s\n", p->sections++ != 0 ? "\n" : "", text);
 	else
-		fprintf(f, "  %-20s %s\n", keys, text);
+		fprintf(p->f, "  %-20s %s\n", keys, text);
 }
 
 void
 tui_print_keys(FILE *f)
 {
-	keymap_each(print_plain, f);
+	struct plain	 p = { f, 0 };
+
+	keymap_each(print_plain, &p);
 }
 
 /* Text safe for roff: backslashes, leading dots and hyphens escaped. */

@@ -51,3 +51,21 @@ wait_gone '^/' "the prompt"
 wait_for " $total/$total *\$" "every entry after Esc in the prompt"
 keys q
 expect_exit 0
+
+# A history that cannot be written: said once, and the session goes on.
+printf 'not a directory\n' >"$e2e_tmp/blocker"
+keys "clear; XDG_STATE_HOME='$e2e_tmp/blocker/state' '$SMTP_DOCTOR'; echo rc=\$?" Enter
+wait_frame
+keys /
+type_text mailbox
+wait_for '^/mailbox' "the filter typed"
+keys Enter
+wait_for 'Filter history not saved' "the history warning"
+keys /
+type_text ' full'
+wait_for '^/mailbox full' "the second filter typed"
+keys Enter
+wait_for '^ /mailbox full' "the second filter kept"
+refute 'Filter history not saved'
+keys q
+expect_exit 0

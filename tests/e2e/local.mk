@@ -3,8 +3,10 @@
 if HAVE_CHECK
 check_PROGRAMS += tests/check_browse
 endif
-tests_check_browse_SOURCES = tests/unit/check_browse.c tests/unit/testutil.h
-tests_check_browse_CFLAGS = $(UNIT_CFLAGS)
+# action.c needs only the KEY_ constants of curses.h, not the library.
+tests_check_browse_SOURCES = tests/unit/check_browse.c tests/unit/testutil.h \
+	src/tui/action.c
+tests_check_browse_CFLAGS = $(UNIT_CFLAGS) $(NCURSES_CFLAGS)
 tests_check_browse_LDADD = $(UNIT_LDADD)
 
 dist_check_SCRIPTS += \
@@ -12,5 +14,6 @@ dist_check_SCRIPTS += \
 	tests/e2e/browse-filter.sh \
 	tests/e2e/browse-resize.sh \
 	tests/e2e/browse-signals.sh \
+	tests/e2e/browse-mouse.sh \
 	tests/e2e/browse-data-error.sh
 EXTRA_DIST += tests/e2e/lib.sh

@@ -5,10 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <curses.h>
+#include <stdio.h>
+
 #include "browse.h"
 #include "catalog.h"
 #include "category.h"
 #include "testutil.h"
+#include "tui/action.h"
+#include "tui/tui.h"
 
 #define ENTRY(code, kind, klass, cat, title, extra) \
 	"code: " code "\nkind: " kind "\n" klass "category: " cat "\n" \
@@ -482,6 +487,80 @@ START_TEST(test_shipped_catalogue)
 }
 END_TEST
 
+/* The key tables (src/tui/action.c): consistent, and printable. */
+START_TEST(test_key_tables)
+{
+	char	 label[32];
+
+	ck_assert_int_eq(keymap_lookup(KM_LIST, 'j'), ACT_DOWN);
+	ck_assert_int_eq(keymap_lookup(KM_LIST, KEY_DOWN), ACT_DOWN);
+	/* List and detail fall back on the global table; menus do not. */
+	ck_assert_int_eq(keymap_lookup(KM_LIST, 'q'), ACT_QUIT);
+	ck_assert_int_eq(keymap_lookup(KM_DETAIL, '/'), ACT_FILTER);
+	ck_assert_int_eq(keymap_lookup(KM_MENU, 'q'), ACT_BACK);
+	ck_assert_int_eq(keymap_lookup(KM_HELP, '/'), ACT_NONE);
+	/* g is "top" as in less; the category menu is C. */
+	ck_assert_int_eq(keymap_lookup(KM_LIST, 'g'), ACT_TOP);
+	ck_assert_int_eq(keymap_lookup(KM_LIST, 'C'), ACT_CATEGORY_MENU);
+	ck_assert_int_eq(keymap_lookup(KM_LIST, '7'), ACT_TYPE_CODE);
+	/* The prompt keeps only a few keys from readline. */
+	ck_assert_int_eq(keymap_lookup(KM_PROMPT, 'q'), ACT_NONE);
+	ck_assert_int_eq(keymap_lookup(KM_PROMPT, 27), ACT_CANCEL);
+	ck_assert_int_eq(keymap_key_for(KM_LIST, ACT_FILTER), '/');
+	ck_assert_int_eq(keymap_key_for(KM_HELP, ACT_FILTER), -1);
+	ck_assert_str_eq(key_label(CTRL_KEY('f'), label, sizeof label),
+	    "Ctrl-F");
+	ck_assert_str_eq(key_label(KEY_NPAGE, label, sizeof label), "PgDn");
+	ck_assert_str_eq(key_label(' ', label, sizeof label), "Space");
+	ck_assert_str_eq(key_label(TK_DIGIT, label, sizeof label), "0-9");
+	ck_assert_str_eq(action_name(ACT_NEXT_MATCH), "next-match");
+}
+END_TEST
+
+static void
+count_rows(void *arg, const char *keys, const char *text)
+{
+	size_t	*n = arg;
+
+	ck_assert_ptr_nonnull(text);
+	ck_assert_uint_gt(strlen(text), 2);
+	if (keys != NULL) {
+		ck_assert_uint_gt(strlen(keys), 0);
+		/* Enter is '\r', '\n' and KEY_ENTER: listed once. */
+		ck_assert_ptr_null(strstr(strstr(keys, "Enter") != NULL ?
+		    strstr(keys, "Enter") + 5 : keys, "Enter"));
+		n[1]++;
+	} else
+		n[0]++;
+}
+
+START_TEST(test_key_help)
+{
+	size_t	 n[2] = { 0, 0 };
+	char	*text = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+
+	keymap_each(count_rows, n);
+	ck_assert_uint_eq(n[0], 6);	/* one section per keymap */
+	ck_assert_uint_gt(n[1], 40);
+	f = open_memstream(&text, &len);
+	tui_print_keys(f);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(text, "\n\nList\n"));
+	ck_assert_int_ne(text[0], '\n');
+	ck_assert_ptr_nonnull(strstr(text, "  q                    Quit\n"));
+	free(text);
+	f = open_memstream(&text, &len);
+	tui_print_keys_man(f);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(text, ".SS \"List\"\n"));
+	ck_assert_ptr_nonnull(strstr(text, ".TP\n.B \"Left, \\-, h\"\n"));
+	ck_assert_ptr_null(strstr(text, "\n\n"));
+	free(text);
+}
+END_TEST
+
 static Suite *
 browse_suite(void)
 {
@@ -508,6 +587,11 @@ browse_suite(void)
 
 	tc = tcase_create("layout");
 	tcase_add_test(tc, test_layout);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("keys");
+	tcase_add_test(tc, test_key_tables);
+	tcase_add_test(tc, test_key_help);
 	suite_add_tcase(s, tc);
 	return (s);
 }
