@@ -133,7 +133,9 @@ resize()
 # "rc=N" on the shell's line once it exits.
 run_app()
 {
-	keys "clear; '$SMTP_DOCTOR' $*; echo rc=\$?" Enter
+	rm -f "$e2e_tmp/stty.before" "$e2e_tmp/stty.after"
+	keys "clear; stty -g >'$e2e_tmp/stty.before'; '$SMTP_DOCTOR' $*; \
+echo rc=\$?; stty -g >'$e2e_tmp/stty.after'" Enter
 }
 
 # The first frame is complete when the status line shows the counts.
@@ -149,4 +151,8 @@ expect_exit()
 	wait_for "^rc=$1\$" "exit status $1"
 	wait_for '^\$ *$' "the shell prompt after exit"
 	refute 'SMTP reply codes' "the browser's title after exit"
+	# The terminal modes are exactly what they were before.
+	cmp -s "$e2e_tmp/stty.before" "$e2e_tmp/stty.after" ||
+		fail "terminal modes changed: $(cat "$e2e_tmp/stty.before") \
+-> $(cat "$e2e_tmp/stty.after" 2>/dev/null)"
 }
