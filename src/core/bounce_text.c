@@ -312,7 +312,10 @@ command_of(const char *d)
 		const char	*words;
 		const char	*cmd;
 	} cmds[] = {
-		{ "rcpt to", "RCPT" }, { "end of data", "DATA" },
+		{ "rcpt to", "RCPT" }, { "rcpt command", "RCPT" },
+		{ "does not like recipient", "RCPT" },
+		{ "recipient address rejected", "RCPT" },
+		{ "... user unknown", "RCPT" }, { "end of data", "DATA" },
 		{ "data command", "DATA" }, { "after data", "DATA" },
 		{ "command data", "DATA" }, { "mail from", "MAIL" },
 		{ "reply to ehlo", "HELO" }, { "reply to helo", "HELO" },

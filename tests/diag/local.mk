@@ -27,7 +27,8 @@ EXTRA_DIST += \
 	tests/diag/samples/qmail.eml \
 	tests/diag/samples/sendmail.eml \
 	tests/diag/samples/vacation.eml \
-	tests/diag/samples/yahoo.eml
+	tests/diag/samples/yahoo.eml \
+	tests/diag/valgrind.supp
 
 # Accuracy against the shared corpus (labels from Sisimai 4.25).
 SCORE_CORPUS = $(abs_top_srcdir)/../shared/corpus
