@@ -19,6 +19,9 @@
 #include "tui/draw.h"
 #include "tui/view.h"
 
+/* Last: its capability macros (lines, columns...) clash with names. */
+#include <term.h>
+
 #define PROMPT	"/"
 
 static struct tui	*cur;		/* readline's callbacks take no arg */
@@ -64,6 +67,8 @@ box_accept(char *line)
 static void
 setup(void)
 {
+	TERMINAL	*term;
+
 	if (ready)
 		return;
 	rl_readline_name = PACKAGE;
@@ -81,7 +86,14 @@ setup(void)
 	rl_getc_function = box_getc;
 	rl_input_available_hook = box_pending;
 	rl_redisplay_function = box_redisplay;
+	/*
+	 * Readline looks the terminal up with tgetent(), which may make
+	 * another terminal current in ncurses: keep the screen's own.
+	 */
+	term = cur_term;
 	rl_initialize();
+	if (cur_term != term)
+		set_curterm(term);
 	rl_variable_bind("disable-completion", "on");
 	rl_variable_bind("bell-style", "none");
 	rl_variable_bind("enable-bracketed-paste", "off");
