@@ -199,7 +199,8 @@ looks_like_bounce(const struct bmsg *m, const char *body, size_t blen)
 		"could not deliver", "returned mail", "delivery errors",
 		"not delivered", "failed recipient", "delivery notification",
 		"mailbox is full", "no mailbox", "not member",
-		"delivery status notification",
+		"delivery status notification", "invalid user",
+		"no such user", "rcpt to:", "unable to deliver",
 	};
 	const char	*f = m->h[H_FROM];
 	size_t		 i;
@@ -279,6 +280,8 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 
 	m.first_rcpt = first;
 	dsn_scan(P, &m, msgi);
+	if (d->nrcpts == first)
+		ses_scan(P, &m, msgi);
 	bounce = d->nrcpts != first || !mail ||
 	    looks_like_bounce(&m, d->text.data + m.off, d->text.len - m.off);
 	if (d->nrcpts == first && mail && !bounce && looks_like_autoreply(&m)) {

@@ -65,6 +65,7 @@ void	parser_emit_raw(struct parser *, const char *, size_t);
 /* dsn.c and bounce_text.c: recipients of one message. */
 void	dsn_scan(struct parser *, struct bmsg *, size_t msgi);
 void	text_scan(struct parser *, struct bmsg *, size_t msgi);
+void	ses_scan(struct parser *, struct bmsg *, size_t msgi);
 struct bounce_rcpt *parser_add_rcpt(struct parser *, size_t msgi,
 	    const char *addr, size_t len);
 void	parser_add_span(struct parser *, enum span_kind, size_t off,

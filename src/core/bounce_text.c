@@ -171,7 +171,16 @@ rcpt_line(const char *s, size_t n, size_t *al, const char **rest,
 	}
 	if (p < end && (*p == '<' || *p == '"' || *p == '\''))
 		p++;
-	if ((a = addr_find(p, (size_t)(end - p), &l)) == NULL || a != p)
+	if ((a = addr_find(p, (size_t)(end - p), &l)) != NULL && a != p &&
+	    a > s && a[-1] == '<' && (c = memcasemem(s, (size_t)(a - s),
+	    "deliver", 7)) != NULL && memcasemem(c, (size_t)(a - c), " to ",
+	    4) != NULL) {
+		/* "Unable to deliver message to <a@b> (and others)". */
+		*label = s;
+		*labellen = (size_t)(a - 1 - s);
+		p = a;
+	}
+	if (a == NULL || a != p)
 		return (NULL);
 	p = a + l;
 	if (p < end && (*p == '>' || *p == '"' || *p == '\''))

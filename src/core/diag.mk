@@ -4,6 +4,7 @@ src_core_libcore_a_SOURCES += \
 	src/core/bounce.c src/core/bounce.h src/core/bounce_int.h \
 	src/core/mime.c \
 	src/core/dsn.c \
+	src/core/ses.c \
 	src/core/bounce_text.c \
 	src/core/smtptok.c \
 	src/core/spans.c

@@ -501,9 +501,16 @@ mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 			    e.blen);
 			lv[nlev].blen = e.blen;
 			nlev++;
-			/* The preamble. */
+			/*
+			 * The preamble: usually "This is a MIME message", but
+			 * a report cut short may hold everything here.
+			 */
 			d = delim_find(p, end, lv, nlev, &k, &close);
-			if (!(P->flags & BOUNCE_BRIEF))
+			if (!returned) {
+				off = P->doc->text.len;
+				parser_emit(P, p, (size_t)(d - p));
+				part_add(P, m, PT_TEXT, off, 0);
+			} else if (!(P->flags & BOUNCE_BRIEF))
 				parser_emit(P, p, (size_t)(d - p));
 		} else if ((strcmp(e.type, "message/rfc822") == 0 ||
 		    strcmp(e.type, "message/global") == 0 ||
