@@ -310,16 +310,32 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 			r->reply_code = reply_find(r->diagnostic,
 			    strlen(r->diagnostic), NULL);
 		if (r->diagnostic != NULL) {
-			char	 code[16];
+			char		 code[16];
+			const char	*t = r->diagnostic;
+			size_t		 at, tl = strlen(t);
+			int		 precise = 0;
 
 			/*
 			 * A precise code in the server's words beats a vague
-			 * Status field (5.0.0), as bounce processors agree.
+			 * Status field (5.0.0), as bounce processors agree;
+			 * of several codes the first precise one wins.
 			 */
-			if (status_find(r->diagnostic, strlen(r->diagnostic),
-			    code, NULL) && (r->status[0] == '\0' ||
-			    (strlen(code) == 5 && code[2] != '0' &&
-			    code[4] != '0' && code[0] == r->status[0])))
+			code[0] = '\0';
+			while (status_find(t, tl, code, &at)) {
+				precise = code[2] != '0' && code[4] != '0' &&
+				    strlen(code) == 5;
+				if (precise)
+					break;
+				t += at + 1;
+				tl -= at + 1;
+			}
+			if (!precise)
+				status_find(r->diagnostic,
+				    strlen(r->diagnostic), code, NULL);
+			if (code[0] != '\0' && (r->status[0] == '\0' ||
+			    (code[0] == r->status[0] && (precise ||
+			    (strcmp(r->status + 1, ".0.0") == 0 &&
+			    code[2] != '0')))))
 				memcpy(r->status, code, sizeof code);
 		}
 	}
