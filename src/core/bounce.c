@@ -339,6 +339,18 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 				memcpy(r->status, code, sizeof code);
 		}
 	}
+	for (i = first; i < d->nrcpts; i++) {
+		r = &d->rcpts[i];
+		/* "554 4.4.7 expired <421 4.4.2 timed out>": the 421. */
+		if (r->reply_code != 0 && r->status[0] != '\0' &&
+		    r->diagnostic != NULL &&
+		    r->reply_code / 100 != r->status[0] - '0') {
+			int rc = reply_find_class(r->diagnostic,
+			    strlen(r->diagnostic), r->status[0]);
+			if (rc != 0)
+				r->reply_code = rc;
+		}
+	}
 	if (P->flags & BOUNCE_SPANS)
 		spans_scan(P, m.off, d->text.len - m.off);
 	bm->len = d->text.len - m.off;

@@ -75,6 +75,7 @@ void	spans_scan(struct parser *, size_t off, size_t len);
 /* Helpers over text. */
 const char *addr_find(const char *s, size_t len, size_t *alen);
 int	reply_find(const char *s, size_t len, size_t *at);
+int	reply_find_class(const char *s, size_t len, int k);
 int	status_find(const char *s, size_t len, char out[16], size_t *at);
 const char *memcasemem(const char *h, size_t hl, const char *n, size_t nl);
 

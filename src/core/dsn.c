@@ -118,7 +118,8 @@ group_flush(struct parser *P, struct dsn_state *st, size_t msgi)
 			memcpy(r->status, g->status, sizeof r->status);
 			r->remote_mta = g->remote;
 			r->reporting_mta = st->reporting;
-			r->diagnostic = g->diag;
+			r->diagnostic = g->diag != NULL && *g->diag != '\0' ?
+			    g->diag : NULL;
 			r->diag_type = g->diag_type;
 			r->diag_off = g->diag_off;
 			r->diag_len = g->diag_len;

@@ -95,27 +95,30 @@ addr_find(const char *s, size_t len, size_t *alen)
 	return (NULL);
 }
 
-/* A three-digit reply code 2xx-5xx as a word of s. */
-int
-reply_find(const char *s, size_t len, size_t *at)
+/* The first reply code of class lo..hi as a word of s, or 0. */
+static int
+reply_scan(const char *s, size_t len, size_t *at, int lo, int hi)
 {
 	size_t	 i;
 	int	 c;
 
 	for (i = 0; i + 3 <= len; i++) {
 		c = (unsigned char)s[i];
-		if (c < '2' || c > '5' || !is_digit((unsigned char)s[i + 1]) ||
-		    !is_digit((unsigned char)s[i + 2]))
+		if (c < lo || c > hi || !is_digit((unsigned char)s[i + 1]) ||
+		    !is_digit((unsigned char)s[i + 2]) || s[i + 1] > '5')
 			continue;
 		if (i > 0 && (is_alnum((unsigned char)s[i - 1]) ||
-		    s[i - 1] == '.' || s[i - 1] == ':' || s[i - 1] == '-' ||
-		    s[i - 1] == '/' || s[i - 1] == '+' || s[i - 1] == '#' ||
-		    s[i - 1] == '='))
+		    s[i - 1] == '.' || s[i - 1] == '-' || s[i - 1] == '/' ||
+		    s[i - 1] == '+' || s[i - 1] == '#' || s[i - 1] == '=' ||
+		    (s[i - 1] == ':' && (i < 2 || s[i - 2] != ' '))))
 			continue;
 		if (i + 3 < len) {
 			c = (unsigned char)s[i + 3];
-			if (is_alnum(c) || c == '.' || c == ':' || c == '/' ||
-			    c == '@' || c == ',' || c == '_')
+			if (is_alnum(c) || c == '.' || c == '/' || c == '@' ||
+			    c == '_' || (c == ',' && (i + 4 >= len ||
+			    is_digit((unsigned char)s[i + 4]))) ||
+			    (c == ':' && i + 4 < len &&
+			    s[i + 4] != ' ' && s[i + 4] != ':'))
 				continue;
 		}
 		if (at != NULL)
@@ -124,6 +127,27 @@ reply_find(const char *s, size_t len, size_t *at)
 		    (s[i + 2] - '0'));
 	}
 	return (0);
+}
+
+/*
+ * A three-digit reply code as a word of s: a failure (4xx, 5xx) when
+ * there is one, since a report may quote the greeting (220) first.
+ */
+int
+reply_find(const char *s, size_t len, size_t *at)
+{
+	int	 r;
+
+	if ((r = reply_scan(s, len, at, '4', '5')) != 0)
+		return (r);
+	return (reply_scan(s, len, at, '2', '3'));
+}
+
+/* The first reply code of class k ('4' or '5') in s, or 0. */
+int
+reply_find_class(const char *s, size_t len, int k)
+{
+	return (reply_scan(s, len, NULL, k, k));
 }
 
 /* An enhanced status code 2.x.y/4.x.y/5.x.y as a word of s. */
