@@ -428,8 +428,6 @@ tui_open(struct tui *t, struct catalog *c, const struct options *o,
 	t->overlay = -1;
 	t->focus = VIEW_LIST;
 	t->headless = headless;
-	t->tty_in = in;
-	t->tty_out = out;
 	t->utf8 = locale_is_utf8();
 	draw_set_utf8(t->utf8);
 	browse_init(&t->b, c);

@@ -89,8 +89,6 @@ struct tui {
 	int			 menu_sel;
 
 	SCREEN			*screen;
-	FILE			*tty_in;
-	FILE			*tty_out;
 	int			 headless;	/* benchmarks: no signals */
 };
 
