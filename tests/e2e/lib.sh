@@ -138,10 +138,12 @@ run_app()
 echo rc=\$?; stty -g >'$e2e_tmp/stty.after'" Enter
 }
 
-# The first frame is complete when the status line shows the counts.
+# A frame is on screen: the title bar (the shell's echo of the command
+# starts with "$ ") and the counts at the end of the status line.
 wait_frame()
 {
-	wait_for ' [0-9]+/[0-9]+ *$' "the first frame"
+	wait_for '^ smtp-doctor' "the title bar"
+	wait_for ' [0-9]+/[0-9]+ *$' "the counts in the status line"
 }
 
 # expect_exit N: the browser has exited with status N and the pane is
