@@ -303,6 +303,11 @@ diagnose(const struct rules *rs, const struct catalog *c,
 	    r->reply_code != 0 ? r->reply_code / 100 : 0;
 	if (r->action != NULL && strncasecmp(r->action, "delayed", 7) == 0)
 		klass = 4;
+	/* No code at all: "this is a temporary error" still says 4. */
+	if (klass == 0 && r->diagnostic != NULL &&
+	    (strcasestr(r->diagnostic, "temporar") != NULL ||
+	    strcasestr(r->diagnostic, "will be retried") != NULL))
+		klass = 4;
 	if (v->rule != NULL && v->rule->permanent >= 0)
 		v->permanent = v->rule->permanent;
 	else if (klass == 5)
