@@ -196,11 +196,14 @@ prompt_key(struct tui *t, int c)
 		if (c == KEY_ENTER)
 			c = '\r';
 	} else if (c == KEY_ESC) {
-		/* Esc and a key at once is Meta-key (M-b, M-f...). */
+		/*
+		 * Esc and a printable key at once is Meta-key (M-b, M-f...);
+		 * anything else, a second Esc say, leaves Esc a cancel.
+		 */
 		nodelay(stdscr, TRUE);
 		next = wgetch(stdscr);
 		nodelay(stdscr, FALSE);
-		if (next != ERR && next < 256) {
+		if (next >= ' ' && next <= 127) {
 			feed(KEY_ESC);
 			feed(next);
 			after_edit(t);

@@ -49,6 +49,16 @@ keys Escape
 # Wait for the prompt to close: a key within 25 ms of Esc is Meta-key.
 wait_gone '^/' "the prompt"
 wait_for " $total/$total *\$" "every entry after Esc in the prompt"
+
+# Emacs editing: M-b goes back a word; two quick Esc still cancel.
+keys /
+type_text 'dkim fail'
+keys M-b
+type_text X
+wait_for '^/dkim Xfail' "the word inserted after M-b"
+keys Escape Escape
+wait_gone '^/' "the prompt after Esc Esc"
+wait_for " $total/$total *\$" "every entry after Esc in the prompt"
 keys q
 expect_exit 0
 
