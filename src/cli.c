@@ -17,6 +17,7 @@
 #include "options.h"
 #include "render.h"
 #include "search.h"
+#include "tui/tui.h"
 #include "utf8.h"
 
 #define MAX_MATCHES	64
@@ -288,6 +289,9 @@ cli_main(const struct options *o)
 	switch (o->mode) {
 	case MODE_HELP:
 		options_usage(stdout);
+		return (0);
+	case MODE_HELP_KEYS:
+		tui_print_keys(stdout);
 		return (0);
 	case MODE_VERSION:
 		printf("%s %s\n", PACKAGE, VERSION);

@@ -17,7 +17,8 @@ enum {
 	OPT_CLASS = 256,
 	OPT_CATEGORY,
 	OPT_DATA,
-	OPT_LIST_CATEGORIES
+	OPT_LIST_CATEGORIES,
+	OPT_HELP_KEYS
 };
 
 static const struct option long_options[] = {
@@ -32,6 +33,7 @@ static const struct option long_options[] = {
 	{ "width",		required_argument,	NULL, 'w' },
 	{ "data",		required_argument,	NULL, OPT_DATA },
 	{ "help",		no_argument,		NULL, 'h' },
+	{ "help-keys",		no_argument,		NULL, OPT_HELP_KEYS },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
 };
@@ -60,6 +62,7 @@ options_usage(FILE *f)
 "      --data PATH          read the data from PATH, a data directory or\n"
 "                             one catalogue file\n"
 "  -h, --help               display this help and exit\n"
+"      --help-keys          list the browser's keys and exit\n"
 "  -V, --version            output version information and exit\n"), f);
 	fputs(_("\n"
 "Exit status: 0 when something was found, 1 when nothing was,\n"
@@ -168,6 +171,9 @@ options_parse(int argc, char **argv, struct options *o)
 			return (0);
 		case 'V':
 			o->mode = MODE_VERSION;
+			return (0);
+		case OPT_HELP_KEYS:
+			o->mode = MODE_HELP_KEYS;
 			return (0);
 		case ':':
 			fprintf(stderr, _("%s: option '%s' needs an argument\n"),

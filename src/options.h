@@ -14,6 +14,7 @@ enum run_mode {
 	MODE_DIAGNOSE,
 	MODE_BROWSE,
 	MODE_HELP,
+	MODE_HELP_KEYS,
 	MODE_VERSION
 };
 

@@ -9,6 +9,7 @@
 
 #include "catalog.h"
 #include "category.h"
+#include "i18n.h"
 #include "search.h"
 
 static const char *kind_names[KIND__COUNT] = {
@@ -18,21 +19,21 @@ static const char *retry_names[RETRY__COUNT] = {
 	"none", "never", "after-fix", "auto"
 };
 static const char *retry_texts[RETRY__COUNT] = {
-	"Nothing to retry.",
-	"Do not retry: the same message will fail the same way.",
-	"Retry once the cause is fixed.",
-	"Transient: the sending server retries on its own later.",
+	N_("Nothing to retry."),
+	N_("Do not retry: the same message will fail the same way."),
+	N_("Retry once the cause is fixed."),
+	N_("Transient: the sending server retries on its own later."),
 };
 static const char *frequency_names[FREQ__COUNT] = {
-	"rare", "occasional", "common", "frequent"
+	N_("rare"), N_("occasional"), N_("common"), N_("frequent")
 };
 static const char *importance_names[IMP__COUNT] = {
-	"low", "medium", "high"
+	N_("low"), N_("medium"), N_("high")
 };
 static const char *group_titles[GROUP__COUNT] = {
-	"2xx Success", "3xx Intermediate", "4xx Transient failure",
-	"5xx Permanent failure", "Non-standard codes",
-	"Client-side errors (not SMTP replies)", "Enhanced code structure"
+	N_("2xx Success"), N_("3xx Intermediate"), N_("4xx Transient failure"),
+	N_("5xx Permanent failure"), N_("Non-standard codes"),
+	N_("Client-side errors (not SMTP replies)"), N_("Enhanced code structure")
 };
 
 static int

@@ -40,6 +40,27 @@ draw_glyph_closed(void)
 	return (utf8_locale ? "\xe2\x96\xb8" : "+");
 }
 
+/*
+ * The pane separator.  In a UTF-8 locale draw U+2502 itself: terminals
+ * whose TERM lacks a working alternate charset (tmux under an xterm
+ * TERM, for one) would otherwise show ACS_VLINE as a letter 'x'.
+ */
+void
+draw_vline(WINDOW *w, int n)
+{
+	cchar_t	 bar;
+	wchar_t	 wc[2] = { 0x2502, 0 };
+	int	 y;
+
+	if (!utf8_locale) {
+		mvwvline(w, 0, 0, ACS_VLINE, n);
+		return;
+	}
+	setcchar(&bar, wc, A_NORMAL, 0, NULL);
+	for (y = 0; y < n; y++)
+		mvwadd_wch(w, y, 0, &bar);
+}
+
 static const char *
 ellipsis(int *w)
 {

@@ -51,5 +51,6 @@ void	 draw_fill(WINDOW *, int y, int x, int w, attr_t);
 const char *draw_glyph_open(void);
 const char *draw_glyph_closed(void);
 void	 draw_set_utf8(int);
+void	 draw_vline(WINDOW *, int);
 
 #endif

@@ -276,8 +276,7 @@ tui_frame(struct tui *t)
 	sep = &t->panes[PANE_SEP];
 	if (sep->win != NULL) {
 		werase(sep->win);
-		wmove(sep->win, 0, 0);
-		wvline(sep->win, ACS_VLINE, sep->r.h);
+		draw_vline(sep->win, sep->r.h);
 		wnoutrefresh(sep->win);
 	}
 	if (t->overlay >= 0)
