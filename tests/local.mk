@@ -41,7 +41,8 @@ tests_check_render_LDADD = $(UNIT_LDADD)
 dist_check_SCRIPTS += \
 	tests/core-purity.sh \
 	tests/cli.sh \
-	tests/reference-coverage.sh
+	tests/reference-coverage.sh \
+	tests/man.sh
 TESTS += $(dist_check_SCRIPTS)
 EXTRA_DIST += tests/lib.sh
 

@@ -1,5 +1,10 @@
 ## Maintainer tools.
 EXTRA_DIST += tools/quickstart.sh
-noinst_PROGRAMS = tools/catalogue-pot
+noinst_PROGRAMS += tools/catalogue-pot
 tools_catalogue_pot_SOURCES = tools/catalogue-pot.c
 tools_catalogue_pot_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(LIBINTL)
+
+noinst_PROGRAMS += tools/man-keys
+tools_man_keys_SOURCES = tools/man-keys.c src/tui/action.c
+tools_man_keys_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
+tools_man_keys_LDADD = $(NCURSES_LIBS) $(LIBINTL)

@@ -377,7 +377,7 @@ print_man(void *arg, const char *keys, const char *text)
 		fputs("\"\n", f);
 		return;
 	}
-	fputs(".TP\n.B \"", f);
+	fputs(".TP 16\n.B \"", f);
 	roff_text(f, keys, 1);
 	fputs("\"\n", f);
 	roff_text(f, text, 0);
