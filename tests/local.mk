@@ -56,3 +56,6 @@ check-valgrind: $(check_PROGRAMS) src/smtp-doctor$(EXEEXT)
 	  LOG_COMPILER='$(VALGRIND_CMD)' \
 	  TESTS_ENVIRONMENT='CK_FORK=no; export CK_FORK; SD_WRAPPER="$(VALGRIND_CMD)"; export SD_WRAPPER;'
 .PHONY: check-valgrind
+
+# Translations: the CLI in French and German, the German browser's layout.
+dist_check_SCRIPTS += tests/i18n.sh tests/e2e/browse-german.sh

@@ -53,11 +53,16 @@ blank(struct rdoc *d)
 		push(d, RS_BLANK, xstrdup(""), 0);
 }
 
-/* Cut s (sanitized) at width columns, preferring a space. */
+/*
+ * Cut s (sanitized) at width columns: at the last space, else after the
+ * last hyphen of a compound (German runs long: "Sender-Support-Formular"),
+ * else after a dot or slash of a long URL, and only inside a word when
+ * nothing else fits.
+ */
 static size_t
 fit(const char *s, size_t len, size_t width, size_t *cols)
 {
-	size_t		 i = 0, n, w = 0, last_space = 0, cw;
+	size_t		 i = 0, n, w = 0, brk = 0, soft = 0, cw;
 	uint32_t	 cp;
 	int		 c;
 
@@ -68,15 +73,23 @@ fit(const char *s, size_t len, size_t width, size_t *cols)
 		if (w + cw > width)
 			break;
 		if (cp == ' ')
-			last_space = i;
+			brk = i;
+		else if (cp == '-' && i > 0 && s[i - 1] != ' ' && i + 1 < len &&
+		    s[i + 1] != ' ' && s[i + 1] != '-')
+			brk = i + 1;
+		else if ((cp == '/' || cp == '.') && i + 1 < len &&
+		    s[i + 1] != ' ' && s[i + 1] != '/' && s[i + 1] != '.')
+			soft = i + 1;
 		w += cw;
 		i += n;
 	}
 	*cols = w;
 	if (i < len && s[i] == ' ')
 		return (i);
-	if (i < len && last_space > 0)
-		return (last_space);
+	if (i < len && brk > 0)
+		return (brk);
+	if (i < len && soft > 0)
+		return (soft);
 	if (i == 0 && len > 0)	/* one glyph wider than the line */
 		return (utf8_decode(s, len, &cp));
 	return (i);
