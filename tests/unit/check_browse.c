@@ -555,7 +555,7 @@ START_TEST(test_key_help)
 	tui_print_keys_man(f);
 	fclose(f);
 	ck_assert_ptr_nonnull(strstr(text, ".SS \"List\"\n"));
-	ck_assert_ptr_nonnull(strstr(text, ".TP\n.B \"Left, \\-, h\"\n"));
+	ck_assert_ptr_nonnull(strstr(text, ".TP 16\n.B \"Left, \\-, h\"\n"));
 	ck_assert_ptr_null(strstr(text, "\n\n"));
 	free(text);
 }
