@@ -4,14 +4,14 @@
 ## with --enable-fuzzing (clang), "make fuzz" builds the libFuzzer
 ## binaries and "make fuzz-run" runs each for FUZZ_SECONDS.
 
-FUZZ_NAMES = catalog search json
+FUZZ_NAMES = catalog search json bounce rules
 FUZZ_CFLAGS = $(AM_CFLAGS) -DFUZZ_DATADIR=\"$(abs_top_srcdir)/data\" \
 	-DFUZZ_REGRESS=\"$(abs_top_srcdir)/tests/fuzz/regress\" \
 	-I$(top_srcdir)/tests/fuzz
 FUZZ_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(LIBINTL)
 
 check_PROGRAMS += tests/fuzz/replay_catalog tests/fuzz/replay_search \
-	tests/fuzz/replay_json
+	tests/fuzz/replay_json tests/fuzz/replay_bounce tests/fuzz/replay_rules
 tests_fuzz_replay_catalog_SOURCES = tests/fuzz/replay.c \
 	tests/fuzz/fuzz_catalog.c tests/fuzz/fuzz.h
 tests_fuzz_replay_catalog_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"catalog\"
@@ -25,11 +25,20 @@ tests_fuzz_replay_json_SOURCES = tests/fuzz/replay.c \
 tests_fuzz_replay_json_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"json\"
 tests_fuzz_replay_json_LDADD = $(FUZZ_LDADD)
 
+tests_fuzz_replay_bounce_SOURCES = tests/fuzz/replay.c \
+	tests/fuzz/fuzz_bounce.c tests/fuzz/fuzz.h
+tests_fuzz_replay_bounce_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"bounce\"
+tests_fuzz_replay_bounce_LDADD = $(FUZZ_LDADD)
+tests_fuzz_replay_rules_SOURCES = tests/fuzz/replay.c \
+	tests/fuzz/fuzz_rules.c tests/fuzz/fuzz.h
+tests_fuzz_replay_rules_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"rules\"
+tests_fuzz_replay_rules_LDADD = $(FUZZ_LDADD)
+
 EXTRA_DIST += tests/fuzz/regress tests/fuzz/dict
 
 if ENABLE_FUZZING
 EXTRA_PROGRAMS += tests/fuzz/fuzz_catalog tests/fuzz/fuzz_search \
-	tests/fuzz/fuzz_json
+	tests/fuzz/fuzz_json tests/fuzz/fuzz_bounce tests/fuzz/fuzz_rules
 tests_fuzz_fuzz_catalog_SOURCES = tests/fuzz/fuzz_catalog.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_catalog_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_catalog_LDFLAGS = -fsanitize=fuzzer
@@ -43,22 +52,37 @@ tests_fuzz_fuzz_json_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_json_LDFLAGS = -fsanitize=fuzzer
 tests_fuzz_fuzz_json_LDADD = $(FUZZ_LDADD)
 
+tests_fuzz_fuzz_bounce_SOURCES = tests/fuzz/fuzz_bounce.c tests/fuzz/fuzz.h
+tests_fuzz_fuzz_bounce_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_bounce_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_bounce_LDADD = $(FUZZ_LDADD)
+tests_fuzz_fuzz_rules_SOURCES = tests/fuzz/fuzz_rules.c tests/fuzz/fuzz.h
+tests_fuzz_fuzz_rules_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_rules_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_rules_LDADD = $(FUZZ_LDADD)
+
 fuzz: tests/fuzz/fuzz_catalog$(EXEEXT) tests/fuzz/fuzz_search$(EXEEXT) \
-	tests/fuzz/fuzz_json$(EXEEXT)
+	tests/fuzz/fuzz_json$(EXEEXT) tests/fuzz/fuzz_bounce$(EXEEXT) \
+	tests/fuzz/fuzz_rules$(EXEEXT)
 
 FUZZ_SECONDS = 60
+FUZZ_MAX_LEN = 65536
 # Seeds: the shipped data, the test samples, the corpus when present.
 fuzz-run: fuzz
 	@for t in $(FUZZ_NAMES); do \
 	  corpus=fuzz-corpus/$$t; $(MKDIR_P) $$corpus; \
 	  case $$t in \
 	  catalog) seeds=$(abs_top_srcdir)/data/catalogue ;; \
+	  rules) seeds=$(abs_top_srcdir)/data/rules ;; \
+	  bounce) seeds="$(abs_top_srcdir)/tests/fuzz/regress/bounce \
+	    $(abs_top_srcdir)/tests/diag/samples" ;; \
 	  *) seeds=$(abs_top_srcdir)/tests/fuzz/regress/$$t ;; \
 	  esac; \
 	  dict=$(abs_top_srcdir)/tests/fuzz/dict/$$t.dict; \
 	  test -f $$dict && dopt=-dict=$$dict || dopt=; \
 	  echo "fuzz-run: $$t for $(FUZZ_SECONDS) s"; \
 	  tests/fuzz/fuzz_$$t $$dopt -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=$(FUZZ_MAX_LEN) -rss_limit_mb=2048 \
 	    -print_final_stats=1 -artifact_prefix=fuzz-corpus/$$t- \
 	    $$corpus $$seeds 2>&1 | tail -12 || exit 1; \
 	done

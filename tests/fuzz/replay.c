@@ -76,6 +76,8 @@ main(int argc, char **argv)
 		/* The shipped catalogue is the loader's best seed. */
 		if (strcmp(FUZZ_NAME, "catalog") == 0)
 			rc |= replay_path(FUZZ_DATADIR "/catalogue", &count);
+		if (strcmp(FUZZ_NAME, "rules") == 0)
+			rc |= replay_path(FUZZ_DATADIR "/rules", &count);
 	}
 	for (i = 1; i < argc; i++)
 		rc |= replay_path(argv[i], &count);
