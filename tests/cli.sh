@@ -105,6 +105,23 @@ printf 'code: 550\nkind: reply\ntitle: caf\351\n' >"$tmp/latin1.txt"
 run 2 "$sd" --data "$tmp/latin1.txt" 550
 expect "$tmp/err" "latin1.txt:3: invalid UTF-8"
 
+# Huge, truncated and binary data files: a clear error, never a crash.
+truncate -s 70M "$tmp/huge.txt"
+run 2 "$sd" --data "$tmp/huge.txt" 550
+expect "$tmp/err" "file too large"
+head -c 3000 "$top_srcdir/data/catalogue/reply.txt" >"$tmp/cut.txt"
+run 2 "$sd" --data "$tmp/cut.txt" 550
+expect "$tmp/err" "cut.txt:"
+head -c 65536 /dev/urandom >"$tmp/random.txt"
+run 2 "$sd" --data "$tmp/random.txt" 550
+expect "$tmp/err" "random.txt:"
+mkdir "$tmp/emptydir"
+run 2 "$sd" --data "$tmp/emptydir" 550
+expect "$tmp/err" "not a data directory"
+mkdir "$tmp/emptydir/catalogue"
+run 2 "$sd" --data "$tmp/emptydir" 550
+expect "$tmp/err" "no catalogue files"
+
 # A hostile data file: escapes are shown, never sent to the terminal.
 printf 'code: 550\nkind: reply\ncategory: mailbox\ntitle: evil \033]0;pwned\007 \033[2J\nmeaning: m \302\233 \342\200\256x\nretry: never\nfrequency: rare\nimportance: low\nsource: s\n' >"$tmp/evil.txt"
 run 0 "$sd" --data "$tmp/evil.txt" 550

@@ -115,8 +115,12 @@ catalog_load_path(struct catalog *c, const char *path, struct load_error *err)
 	if ((n = datadir_list(path, "catalogue", &files)) < 0) {
 		snprintf(err->file, sizeof err->file, "%s/catalogue", path);
 		err->line = 0;
-		snprintf(err->message, sizeof err->message, "%s",
-		    strerror(errno));
+		if (errno == ENOENT)
+			snprintf(err->message, sizeof err->message,
+			    "not a data directory: it has no catalogue/ folder");
+		else
+			snprintf(err->message, sizeof err->message, "%s",
+			    strerror(errno));
 		return (-1);
 	}
 	if (n == 0) {
