@@ -13,6 +13,7 @@
 #include "catalog.h"
 #include "category.h"
 #include "datadir.h"
+#include "rules.h"
 
 struct msg {
 	const char	*id;
@@ -91,6 +92,7 @@ int
 main(int argc, char **argv)
 {
 	struct catalog		 c;
+	struct rules		 rs;
 	struct load_error	 err;
 	size_t			 i, j;
 
@@ -101,6 +103,11 @@ main(int argc, char **argv)
 	datadir = argv[1];
 	catalog_init(&c);
 	if (catalog_load_path(&c, datadir, &err) != 0) {
+		fprintf(stderr, "%s:%u: %s\n", err.file, err.line, err.message);
+		return (2);
+	}
+	rules_init(&rs);
+	if (rules_load_dir(&rs, datadir, &err) != 0) {
 		fprintf(stderr, "%s:%u: %s\n", err.file, err.line, err.message);
 		return (2);
 	}
@@ -122,6 +129,23 @@ main(int argc, char **argv)
 			add(e->providers[j].text, e->file, e->line,
 			    "what a provider means");
 		add(e->source, e->file, e->line, "defining document");
+	}
+	/* The diagnosis speaks in the same domain: reasons and next steps. */
+	for (i = 0; i < rs.nreasons; i++) {
+		const struct reason_def *r = &rs.reasons[i];
+
+		add(r->title, r->file, r->line, "diagnosis: what happened");
+		add(r->retry_note, r->file, r->line, "diagnosis: retry advice");
+		add(r->retry_note_transient, r->file, r->line,
+		    "diagnosis: retry advice for a transient failure");
+		for (j = 0; j < r->nsteps; j++)
+			add(r->steps[j], r->file, r->line,
+			    "diagnosis: next step (keep `commands` as they are)");
+	}
+	for (i = 0; i < rs.n; i++) {
+		for (j = 0; j < rs.v[i].nsteps; j++)
+			add(rs.v[i].steps[j], rs.v[i].file, rs.v[i].line,
+			    "diagnosis: next step (keep `commands` as they are)");
 	}
 	printf("# Catalogue text of smtp-doctor (text domain %s-catalogue).\n"
 	    "# Codes, field names and reply strings are not translated.\n"
@@ -145,6 +169,7 @@ main(int argc, char **argv)
 		buf_free(&msgs[i].refs);
 	}
 	free(msgs);
+	rules_free(&rs);
 	catalog_free(&c);
 	return (0);
 }
