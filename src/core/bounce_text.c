@@ -22,9 +22,14 @@ struct trcpt {
 	char		 command[8];
 };
 
+#define HASH_SIZE	1024	/* buckets of the address index */
+
 struct tscan {
 	struct trcpt	 r[MAX_LOCAL];
 	size_t		 n;
+	short		 head[HASH_SIZE];	/* entry + 1, or 0 */
+	short		 next[MAX_LOCAL];
+	struct parser	*P;
 	struct buf	 global;	/* text before any recipient */
 	const char	*skip1, *skip2;	/* the sender, the bounce's author */
 	size_t		 skip1l, skip2l;
@@ -86,23 +91,45 @@ same_addr(const char *a, size_t al, const char *b, size_t bl)
 	return (al == bl && strncasecmp(a, b, al) == 0);
 }
 
+static unsigned
+addr_hash(const char *a, size_t al)
+{
+	unsigned	 h = 2166136261u;
+	size_t		 i;
+
+	for (i = 0; i < al; i++)
+		h = (h ^ (unsigned char)(a[i] | 0x20)) * 16777619u;
+	return (h % HASH_SIZE);
+}
+
+/*
+ * The recipient a, found through a hash so that a paste of a million
+ * address lines stays linear; created when asked and room is left.
+ */
 static struct trcpt *
 trcpt_get(struct tscan *ts, const char *a, size_t al, int create)
 {
-	size_t	 i;
+	unsigned	 h = addr_hash(a, al);
+	int		 i;
 
-	for (i = 0; i < ts->n; i++) {
-		if (same_addr(ts->r[i].addr, ts->r[i].alen, a, al))
-			return (&ts->r[i]);
+	for (i = ts->head[h]; i != 0; i = ts->next[i - 1]) {
+		if (same_addr(ts->r[i - 1].addr, ts->r[i - 1].alen, a, al))
+			return (&ts->r[i - 1]);
 	}
-	if (!create || ts->n == MAX_LOCAL)
+	if (!create)
 		return (NULL);
+	if (ts->n == MAX_LOCAL) {
+		ts->P->doc->truncated = 1;
+		return (NULL);
+	}
 	if ((ts->skip1 != NULL && same_addr(a, al, ts->skip1, ts->skip1l)) ||
 	    (ts->skip2 != NULL && same_addr(a, al, ts->skip2, ts->skip2l)))
 		return (NULL);
 	memset(&ts->r[ts->n], 0, sizeof ts->r[0]);
 	ts->r[ts->n].addr = a;
 	ts->r[ts->n].alen = al;
+	ts->next[ts->n] = ts->head[h];
+	ts->head[h] = (short)(ts->n + 1);
 	return (&ts->r[ts->n++]);
 }
 
@@ -413,6 +440,7 @@ text_scan(struct parser *P, struct bmsg *m, size_t msgi)
 	char			 code[16];
 
 	ts = xcalloc(1, sizeof *ts);
+	ts->P = P;
 	if (m->h[H_TO] != NULL)
 		ts->skip1 = addr_find(m->h[H_TO], strlen(m->h[H_TO]),
 		    &ts->skip1l);

@@ -33,7 +33,7 @@ const char *
 memcasemem(const char *h, size_t hl, const char *n, size_t nl)
 {
 	const char	*end, *lo = NULL, *up = NULL, *c;
-	int		 cl, cu;
+	int		 cl, cu, lo_done = 0, up_done = 0;
 
 	if (nl == 0)
 		return (h);
@@ -44,12 +44,15 @@ memcasemem(const char *h, size_t hl, const char *n, size_t nl)
 	end = h + hl - nl + 1;		/* candidate starts lie before */
 	/* memchr for each case of the first byte: the C library's speed. */
 	while (h < end) {
-		if (lo == NULL || lo < h)
-			lo = memchr(h, cl, (size_t)(end - h));
-		if (cu != cl && (up == NULL || up < h))
-			up = memchr(h, cu, (size_t)(end - h));
-		c = lo;
-		if (cu != cl && up != NULL && (c == NULL || up < c))
+		/* Each memchr runs once per hit: no rescans, linear. */
+		if (!lo_done && (lo == NULL || lo < h) &&
+		    (lo = memchr(h, cl, (size_t)(end - h))) == NULL)
+			lo_done = 1;
+		if (cu != cl && !up_done && (up == NULL || up < h) &&
+		    (up = memchr(h, cu, (size_t)(end - h))) == NULL)
+			up_done = 1;
+		c = lo_done ? NULL : lo;
+		if (cu != cl && !up_done && (c == NULL || up < c))
 			c = up;
 		if (c == NULL)
 			return (NULL);

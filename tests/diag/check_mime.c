@@ -136,6 +136,28 @@ START_TEST(test_long_line)
 }
 END_TEST
 
+START_TEST(test_many_lines_linear)
+{
+	struct bounce_doc	 d;
+	struct buf		 b;
+	size_t			 i;
+	clock_t			 t0;
+
+	/* A million address lines once took quadratic time: never again. */
+	buf_init(&b);
+	for (i = 0; i < 200000; i++)
+		buf_printf(&b, "<u%zu@example.com>: host mx.example.net said: "
+		    "550 5.1.1 user unknown (in reply to RCPT TO command)\n", i);
+	t0 = clock();
+	parse_buf(&d, &b, NULL);
+	ck_assert(d.truncated);
+	ck_assert_uint_gt(d.nrcpts, 0);
+	ck_assert((double)(clock() - t0) / CLOCKS_PER_SEC < 3.0);
+	bounce_doc_free(&d);
+	buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_many_parts)
 {
 	struct bounce_doc	 d;
@@ -214,6 +236,7 @@ mime_suite(void)
 	tcase_set_timeout(th, 60);
 	tcase_add_test(th, test_binary_nul_invalid);
 	tcase_add_test(th, test_long_line);
+	tcase_add_test(th, test_many_lines_linear);
 	tcase_add_test(th, test_many_parts);
 	tcase_add_test(th, test_deep_and_unterminated);
 	tcase_add_test(th, test_limits);
