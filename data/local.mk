@@ -18,3 +18,4 @@ dist_rules_DATA = \
 	data/rules/40-wording.txt \
 	data/rules/80-codes.txt \
 	data/rules/90-fallback.txt
+dist_rules_DATA += data/rules/README

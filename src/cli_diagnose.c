@@ -134,7 +134,8 @@ labelled(struct buf *out, const char *label, const char *value, size_t width)
 
 	buf_printf(out, "  %s", label);
 	w = 2 + utf8_display_width(label, strlen(label));
-	wrap(out, value, 4, w, width);
+	/* Continuation lines line up under the value, not the label. */
+	wrap(out, value, w < 24 ? w : 4, w, width);
 }
 
 static void
@@ -174,7 +175,9 @@ print_text(struct buf *out, const char *source, const struct verdict *v,
 	buf_reset(&line);
 	buf_adds(&line, C_(retry_text(v->retry)));
 	if (v->retry_note != NULL) {
-		buf_adds(&line, ". ");
+		if (line.len > 0 && line.data[line.len - 1] != '.')
+			buf_addc(&line, '.');
+		buf_addc(&line, ' ');
 		buf_adds(&line, C_(v->retry_note));
 	}
 	labelled(out, _("Retry: "), line.data, width);
