@@ -31,6 +31,8 @@ struct tscan {
 	short		 next[MAX_LOCAL];
 	struct parser	*P;
 	struct buf	 global;	/* text before any recipient */
+	const char	*returned;	/* where the inline copy starts */
+	const char	*returned_end;
 	const char	*skip1, *skip2;	/* the sender, the bounce's author */
 	size_t		 skip1l, skip2l;
 };
@@ -122,8 +124,8 @@ trcpt_get(struct tscan *ts, const char *a, size_t al, int create)
 		ts->P->doc->truncated = 1;
 		return (NULL);
 	}
-	if ((ts->skip1 != NULL && same_addr(a, al, ts->skip1, ts->skip1l)) ||
-	    (ts->skip2 != NULL && same_addr(a, al, ts->skip2, ts->skip2l)))
+	/* The report's author is never the one who bounced. */
+	if (ts->skip2 != NULL && same_addr(a, al, ts->skip2, ts->skip2l))
 		return (NULL);
 	memset(&ts->r[ts->n], 0, sizeof ts->r[0]);
 	ts->r[ts->n].addr = a;
@@ -199,13 +201,15 @@ rcpt_line(const char *s, size_t n, size_t *al, const char **rest,
 	if (p < end && (*p == '<' || *p == '"' || *p == '\''))
 		p++;
 	if ((a = addr_find(p, (size_t)(end - p), &l)) != NULL && a != p &&
-	    a > s && a[-1] == '<' && (c = memcasemem(s, (size_t)(a - s),
-	    "deliver", 7)) != NULL && memcasemem(c, (size_t)(a - c), " to ",
-	    4) != NULL) {
+	    a > s && (a[-1] == '<' || a[-1] == ' ') &&
+	    (c = memcasemem(s, (size_t)(a - s), "deliver", 7)) != NULL &&
+	    memcasemem(c, (size_t)(a - c), " to ", 4) != NULL) {
 		/* "Unable to deliver message to <a@b> (and others)". */
 		*label = s;
 		*labellen = (size_t)(a - 1 - s);
 		p = a;
+		if (a[-1] == '<' && a - 1 > s && a[-2] != ' ')
+			return (NULL);
 	}
 	if (a == NULL || a != p)
 		return (NULL);
@@ -263,8 +267,13 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 			q = end;
 		if (q == p)
 			continue;
-		if (is_marker(p, (size_t)(q - p)))
+		if (is_marker(p, (size_t)(q - p))) {
+			if (ts->returned == NULL) {
+				ts->returned = p;
+				ts->returned_end = end;
+			}
 			break;
+		}
 		if ((a = rcpt_command(p, (size_t)(q - p), &al)) != NULL) {
 			if ((r = trcpt_get(ts, a, al, 1)) != NULL) {
 				cur = r;
@@ -430,6 +439,39 @@ rcpt_finish(struct parser *P, struct bounce_rcpt *br, struct trcpt *tr,
 		br->remote_mta = remote_of(P, tr->diag.data);
 }
 
+/*
+ * A report that names nobody: the returned message's To is whom it was
+ * for (its headers, or the copy that follows the marker line).
+ */
+static void
+orig_to(struct parser *P, struct bmsg *m, struct tscan *ts)
+{
+	const char	*to = m->orig[H_TO], *p, *q, *end, *a;
+	size_t		 al, lines = 0;
+
+	if (to == NULL && ts->returned != NULL) {
+		end = ts->returned_end;
+		for (p = ts->returned; p < end && lines++ < 200;
+		    p = q < end ? q + 1 : end) {
+			q = memchr(p, '\n', (size_t)(end - p));
+			if (q == NULL)
+				q = end;
+			if (q - p > 4 && strncasecmp(p, "To:", 3) == 0) {
+				to = arena_strndup(&P->doc->arena, p + 3,
+				    (size_t)(q - p - 3));
+				break;
+			}
+		}
+	}
+	if (to == NULL)
+		return;
+	while ((a = addr_find(to, strlen(to), &al)) != NULL) {
+		ts->skip1 = ts->skip2 = NULL;
+		trcpt_get(ts, a, al, 1);
+		to = a + al;
+	}
+}
+
 void
 text_scan(struct parser *P, struct bmsg *m, size_t msgi)
 {
@@ -469,6 +511,8 @@ text_scan(struct parser *P, struct bmsg *m, size_t msgi)
 				rcpt_finish(P, br, &ts->r[0], ts);
 			}
 		}
+		if (ts->n == 0 && m->has_headers)
+			orig_to(P, m, ts);
 		for (i = 0; i < ts->n; i++) {
 			if ((br = parser_add_rcpt(P, msgi, ts->r[i].addr,
 			    ts->r[i].alen)) == NULL)
