@@ -12,7 +12,8 @@
 #include "diagnose.h"
 #include "utf8.h"
 
-#define BITMAP_BITS	65536
+#define BITMAP_BITS	16384	/* trigram hashes folded to 14 bits */
+#define BITMAP_MASK	(BITMAP_BITS - 1)
 
 /* What a rule may look at, prepared once per record. */
 struct subject {
@@ -58,7 +59,7 @@ subject_prepare(struct subject *s, const struct bounce_doc *d,
 		    p[i + 1] + 32 : p[i + 1]);
 		c[2] = (unsigned char)(p[i + 2] >= 'A' && p[i + 2] <= 'Z' ?
 		    p[i + 2] + 32 : p[i + 2]);
-		uint16_t h = trigram(c);
+		uint16_t h = trigram(c) & BITMAP_MASK;
 		s->bits[h >> 3] |= (unsigned char)(1u << (h & 7));
 	}
 }
@@ -157,12 +158,14 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 	if (ru->re == NULL)
 		return (1);
 	if (ru->in == RF_DIAGNOSTIC && ru->nlits != 0) {
-		for (i = 0; i < ru->nlits; i++)
-			if ((s->bits[ru->lits[i][0] >> 3] &
-			    (1u << (ru->lits[i][0] & 7))) &&
-			    (s->bits[ru->lits[i][1] >> 3] &
-			    (1u << (ru->lits[i][1] & 7))))
+		for (i = 0; i < ru->nlits; i++) {
+			unsigned a = ru->lits[i][0] & BITMAP_MASK;
+			unsigned b = ru->lits[i][1] & BITMAP_MASK;
+
+			if ((s->bits[a >> 3] & (1u << (a & 7))) &&
+			    (s->bits[b >> 3] & (1u << (b & 7))))
 				break;
+		}
 		if (i == ru->nlits)
 			return (0);
 	}
