@@ -50,7 +50,7 @@ EXTRA_DIST += tests/lib.sh
 # valgrind memcheck; any error or definite leak fails the run.
 VALGRIND_CMD = valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite --show-leak-kinds=definite \
-	--track-origins=yes
+	--track-origins=yes --suppressions=$(abs_top_srcdir)/tests/diag/valgrind.supp
 check-valgrind: $(check_PROGRAMS) src/smtp-doctor$(EXEEXT)
 	$(MAKE) $(AM_MAKEFLAGS) check \
 	  LOG_COMPILER='$(VALGRIND_CMD)' \
