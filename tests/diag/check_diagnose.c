@@ -115,6 +115,47 @@ START_TEST(test_pseudo_status)
 }
 END_TEST
 
+/* One recipient's error line in a minimal report, and what it means. */
+static const struct {
+	const char	*line;
+	const char	*reason;
+} wording[] = {
+	{ "550 5.5.0 Invalid recipient. LPN007_416", "userunknown" },
+	{ "421 Service refused, please try later. OFR_999 [999]", "blocked" },
+	{ "550 5.7.1 Client host rejected LPN000_630", "policyviolation" },
+	{ "host mx.example.com[192.0.2.1] said: 550 Rejected (in reply to "
+	    "EHLO command)", "blocked" },
+	{ "500 Line limit exceeded", "emailtoolarge" },
+	{ "550 5.4.1 All recipient addresses rejected : Access denied "
+	    "(in reply to end of DATA command)", "rejected" },
+	{ "The error that the other server returned was: 500 Remote server "
+	    "does not support TLS (state 6).", "failedstarttls" },
+	{ "550 5.2.0 <q@example.com> From: Domain is invalid. Please provide "
+	    "a valid From:", "rejected" },
+};
+
+START_TEST(test_wording)
+{
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+	struct buf		 b;
+
+	buf_init(&b);
+	buf_printf(&b, "From: MAILER-DAEMON@x.example\nSubject: failure "
+	    "notice\n\n<q@example.com>:\n%s\n", wording[_i].line);
+	arena_init(&a);
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, b.data, b.len, NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_msg(strcmp(v.reason, wording[_i].reason) == 0,
+	    "%s: %s, not %s", wording[_i].line, v.reason, wording[_i].reason);
+	bounce_doc_free(&d);
+	arena_free(&a);
+	buf_free(&b);
+}
+END_TEST
+
 static const struct {
 	const char	*text;
 	unsigned	 line;
@@ -200,6 +241,8 @@ diagnose_suite(void)
 	    sizeof verdicts / sizeof verdicts[0]);
 	tcase_add_test(tc, test_gmail_steps_and_codes);
 	tcase_add_test(tc, test_pseudo_status);
+	tcase_add_loop_test(tc, test_wording, 0,
+	    sizeof wording / sizeof wording[0]);
 	suite_add_tcase(s, tc);
 	tcase_add_loop_test(tl, test_load_errors, 0, sizeof bad / sizeof bad[0]);
 	tcase_add_test(tl, test_unknown_reason);
