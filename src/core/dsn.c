@@ -326,7 +326,7 @@ dsn_scan(struct parser *P, struct bmsg *m, size_t msgi)
 	for (i = 0; i < m->nparts; i++) {
 		struct bpart *bp = &m->parts[i];
 
-		if (bp->type == PT_DSN) {
+		if (bp->type == PT_DSN && !bp->returned) {
 			fields_read(P, &st, msgi, bp->off, bp->len, 0);
 			any = 1;
 		}
@@ -338,6 +338,18 @@ dsn_scan(struct parser *P, struct bmsg *m, size_t msgi)
 		if (bp->type == PT_TEXT && !bp->returned &&
 		    has_dsn_fields(P->doc->text.data + bp->off, bp->len))
 			fields_read(P, &st, msgi, bp->off, bp->len, 1);
+	}
+	/*
+	 * A report that names nobody but returns another report: the
+	 * returned one's fields (a gateway passing a bounce on).
+	 */
+	for (i = 0; P->doc->nrcpts == m->first_rcpt && i < m->nparts; i++) {
+		struct bpart *bp = &m->parts[i];
+
+		if (bp->type == PT_DSN && bp->returned) {
+			memset(&st, 0, sizeof st);
+			fields_read(P, &st, msgi, bp->off, bp->len, 0);
+		}
 	}
 	for (i = 0; i < m->nparts; i++) {
 		struct bpart *bp = &m->parts[i];

@@ -385,8 +385,16 @@ leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
 	const char	*t = e->type;
 	size_t		 off = P->doc->text.len, n = (size_t)(q - p);
 	enum part_type	 pt;
+	int		 dsn;
 
-	if (returned && (P->flags & BOUNCE_BRIEF))
+	dsn = strcmp(t, "message/delivery-status") == 0 ||
+	    strcmp(t, "message/global-delivery-status") == 0;
+	/*
+	 * The returned message is quoted, except its own DSN part: a report
+	 * that forwards another report (and names nobody itself) is read
+	 * from that one.  Both count against max_quoted.
+	 */
+	if (returned && !dsn && (P->flags & BOUNCE_BRIEF))
 		return;
 	if (returned) {
 		if (m->quoted + n > P->lim->max_quoted) {
@@ -395,14 +403,15 @@ leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
 			q = p + n;
 		}
 		m->quoted += n;
-		parser_emit(P, p, n);
-		part_add(P, m, PT_QUOTED, off, 1);
-		return;
+		if (!dsn) {
+			parser_emit(P, p, n);
+			part_add(P, m, PT_QUOTED, off, 1);
+			return;
+		}
 	}
 	if (t[0] == '\0' || strncmp(t, "text/", 5) == 0)
 		pt = PT_TEXT;
-	else if (strcmp(t, "message/delivery-status") == 0 ||
-	    strcmp(t, "message/global-delivery-status") == 0)
+	else if (dsn)
 		pt = PT_DSN;
 	else if (strcmp(t, "message/feedback-report") == 0)
 		pt = PT_FEEDBACK;
@@ -452,7 +461,7 @@ leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
 	parser_emit_raw(P, P->tmp2.data, P->tmp2.len);
 	if (P->tmp2.len != 0 && P->tmp2.data[P->tmp2.len - 1] != '\n')
 		parser_emit(P, "\n", 1);
-	part_add(P, m, pt, off, 0);
+	part_add(P, m, pt, off, returned);
 }
 
 void

@@ -28,6 +28,7 @@ static const struct {
 	    MSG_BOUNCE },
 	{ "vacation.eml", "mallory@example.com", "", 0, MSG_AUTOREPLY },
 	{ "arf.eml", "niaj@example.net", "", 0, MSG_FEEDBACK },
+	{ "forwarded-dsn.eml", "pat@example.org", "5.1.1", 550, MSG_BOUNCE },
 };
 
 START_TEST(test_samples)
@@ -39,6 +40,20 @@ START_TEST(test_samples)
 	ck_assert_str_eq(d.rcpts[0].status, samples[_i].status);
 	ck_assert_int_eq(d.rcpts[0].reply_code, samples[_i].reply);
 	ck_assert_int_eq(d.rcpts[0].kind, samples[_i].kind);
+	bounce_doc_free(&d);
+}
+END_TEST
+
+/* A gateway that names nobody but returns a report: that report's. */
+START_TEST(test_forwarded_dsn_brief)
+{
+	struct bounce_doc	 d;
+
+	ck_assert_uint_eq(parse_sample("forwarded-dsn.eml", &d, BOUNCE_BRIEF),
+	    1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "pat@example.org");
+	ck_assert_str_eq(d.rcpts[0].status, "5.1.1");
+	ck_assert_str_eq(d.rcpts[0].diagnostic, "550 5.1.1 User unknown");
 	bounce_doc_free(&d);
 }
 END_TEST
@@ -158,6 +173,7 @@ bounce_suite(void)
 
 	tcase_add_loop_test(tc, test_samples, 0,
 	    sizeof samples / sizeof samples[0]);
+	tcase_add_test(tc, test_forwarded_dsn_brief);
 	tcase_add_test(tc, test_not_bounce);
 	tcase_add_test(tc, test_dsn_fields);
 	tcase_add_test(tc, test_paste_spans);

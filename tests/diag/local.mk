@@ -18,6 +18,7 @@ EXTRA_DIST += \
 	tests/diag/samples/arf.eml \
 	tests/diag/samples/courier.eml \
 	tests/diag/samples/exim.eml \
+	tests/diag/samples/forwarded-dsn.eml \
 	tests/diag/samples/gmail-spf.eml \
 	tests/diag/samples/iso2022jp-crlf.eml \
 	tests/diag/samples/not-bounce.eml \
