@@ -185,7 +185,7 @@ print_text(struct buf *out, const char *source, const struct verdict *v,
 	if (r->diagnostic != NULL)
 		labelled(out, _("Server said: "), r->diagnostic, width);
 	buf_reset(&line);
-	buf_adds(&line, C_(retry_text(v->retry)));
+	buf_adds(&line, _(retry_text(v->retry)));
 	if (v->retry_note != NULL) {
 		if (line.len > 0 && line.data[line.len - 1] != '.')
 			buf_addc(&line, '.');
@@ -275,13 +275,13 @@ print_json(struct buf *out, const char *source, const struct verdict *v)
 	json_key(out, &first, "retry");
 	json_cstring(out, retry_name(v->retry));
 	json_key(out, &first, "retry_note");
-	json_cstring(out, v->retry_note != NULL ? C_(v->retry_note) : NULL);
+	json_cstring(out, v->retry_note);
 	json_key(out, &first, "next_steps");
 	buf_addc(out, '[');
 	for (i = 0; i < v->nsteps; i++) {
 		if (i != 0)
 			buf_addc(out, ',');
-		json_cstring(out, C_(v->steps[i]));
+		json_cstring(out, v->steps[i]);
 	}
 	buf_adds(out, "]}\n");
 }

@@ -22,6 +22,12 @@ for line in open(sys.argv[1], encoding="utf-8"):
     n += 1
 assert n >= 12, n
 PY
+# JSON stays in English whatever the locale: scripts parse it.
+LC_ALL=C "$bin" --diagnose --json "$samples"/*.eml > "$out.c" || true
+LANGUAGE=en@quot LC_ALL=C.UTF-8 "$bin" --diagnose --json "$samples"/*.eml \
+    > "$out.l" || true
+cmp -s "$out.c" "$out.l" || { rm -f "$out.c" "$out.l"; exit 1; }
+rm -f "$out.c" "$out.l"
 rc=0
 "$bin" --diagnose --json "$samples/not-bounce.eml" > "$out" || rc=$?
 test "$rc" = 1
