@@ -290,6 +290,28 @@ reply_join(struct parser *P, const char *d)
 	return (d);
 }
 
+/*
+ * The reply code of a diagnostic.  In "554 <a@b>... 550 Host unknown"
+ * the first code is the reporting MTA's own and the second the remote
+ * server's: the remote's is the one that says what happened.
+ */
+static int
+remote_reply(const char *d)
+{
+	size_t		 n = strlen(d), at;
+	int		 code = reply_find(d, n, &at), inner;
+	const char	*p;
+
+	if (code == 0 || (p = strstr(d + at, ">... ")) == NULL ||
+	    p - d > 320)
+		return (code);
+	p += 5;
+	inner = reply_find(p, strlen(p) < 4 ? strlen(p) : 4, &at);
+	if (inner / 100 == code / 100 && at == 0)
+		return (inner);
+	return (code);
+}
+
 static void
 message_parse(struct parser *P, const char *p, const char *end, int mail)
 {
@@ -357,8 +379,7 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 		if (bm->kind == MSG_NOT_BOUNCE || r->kind == MSG_BOUNCE)
 			bm->kind = r->kind;
 		if (r->reply_code == 0 && r->diagnostic != NULL)
-			r->reply_code = reply_find(r->diagnostic,
-			    strlen(r->diagnostic), NULL);
+			r->reply_code = remote_reply(r->diagnostic);
 		if (r->diagnostic != NULL) {
 			char		 code[16];
 			const char	*t = r->diagnostic;

@@ -251,6 +251,17 @@ is_reply_line(const char *s, size_t n)
 	    (n == 3 || s[3] == ' ' || s[3] == '-'));
 }
 
+/*
+ * "554 <a@b>... 550 Host unknown": a reply that starts by naming whom
+ * it is about, as sendmail's summary lines do, makes a record.
+ */
+static int
+reply_names(const char *p, const char *q, const char *a, size_t al)
+{
+	return (a - p <= 16 && a > p && a[-1] == '<' && (size_t)(q - a) >=
+	    al + 4 && memcmp(a + al, ">...", 4) == 0);
+}
+
 static void
 scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 {
@@ -259,7 +270,7 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 	const char	*label;
 	struct trcpt	*cur = NULL, *r;
 	size_t		 al, labellen;
-	int		 transcript = 0;
+	int		 transcript = 0, named = 0;
 
 	for (; p < end; p = q < end ? q + 1 : end) {
 		q = memchr(p, '\n', (size_t)(end - p));
@@ -292,6 +303,7 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 			if (r != cur)
 				transcript = 0;
 			cur = r;
+			named = 0;
 			if (label != NULL && labellen > 0)
 				diag_add(&cur->diag, label, labellen);
 			if (rest < q) {
@@ -319,8 +331,15 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 		if (is_reply_line(p, (size_t)(q - p))) {
 			/* "550 5.1.1 <a@b>... User unknown" names its own. */
 			if ((a = addr_find(p, (size_t)(q - p), &al)) != NULL &&
-			    (r = trcpt_get(ts, a, al, ts->n == 0)) != NULL)
+			    (r = trcpt_get(ts, a, al, ts->n == 0 ||
+			    reply_names(p, q, a, al))) != NULL) {
 				cur = r;
+				named = reply_names(p, q, a, al);
+			} else if (a == NULL && named) {
+				/* The next one's "550 host (smtp)..." line. */
+				cur = NULL;
+				named = 0;
+			}
 			if (cur != NULL && (transcript || p[0] == '<')) {
 				diag_add(&cur->reply, p, (size_t)(q - p));
 				continue;

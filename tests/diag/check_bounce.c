@@ -58,6 +58,25 @@ START_TEST(test_forwarded_dsn_brief)
 }
 END_TEST
 
+/*
+ * Sendmail's summary lines name their recipient after their own code;
+ * the remote's code follows, and a host line belongs to the next one.
+ */
+START_TEST(test_sendmail_summary)
+{
+	struct bounce_doc	 d;
+
+	ck_assert_uint_eq(parse_sample("sendmail-summary.eml", &d,
+	    BOUNCE_BRIEF), 2);
+	ck_assert_str_eq(d.rcpts[0].recipient, "ann@example.net");
+	ck_assert_int_eq(d.rcpts[0].reply_code, 550);
+	ck_assert(strstr(d.rcpts[0].diagnostic, "Connection") == NULL);
+	ck_assert_str_eq(d.rcpts[1].recipient, "ben@example.org");
+	ck_assert_int_eq(d.rcpts[1].reply_code, 554);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_not_bounce)
 {
 	struct bounce_doc	 d;
@@ -174,6 +193,7 @@ bounce_suite(void)
 	tcase_add_loop_test(tc, test_samples, 0,
 	    sizeof samples / sizeof samples[0]);
 	tcase_add_test(tc, test_forwarded_dsn_brief);
+	tcase_add_test(tc, test_sendmail_summary);
 	tcase_add_test(tc, test_not_bounce);
 	tcase_add_test(tc, test_dsn_fields);
 	tcase_add_test(tc, test_paste_spans);

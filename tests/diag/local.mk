@@ -26,6 +26,7 @@ EXTRA_DIST += \
 	tests/diag/samples/opensmtpd.eml \
 	tests/diag/samples/postfix.eml \
 	tests/diag/samples/qmail.eml \
+	tests/diag/samples/sendmail-summary.eml \
 	tests/diag/samples/sendmail.eml \
 	tests/diag/samples/vacation.eml \
 	tests/diag/samples/yahoo.eml \
