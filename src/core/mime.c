@@ -415,8 +415,9 @@ leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
 		pt = PT_DSN;
 	else if (strcmp(t, "message/feedback-report") == 0)
 		pt = PT_FEEDBACK;
-	else if (strncmp(t, "message/", 8) == 0)
-		pt = PT_TEXT;
+	else if (strncmp(t, "message/", 8) == 0 ||
+	    strncmp(t, "multipart/", 10) == 0)
+		pt = PT_TEXT;	/* a multipart without a boundary: its text */
 	else {
 		buf_reset(&P->tmp2);
 		buf_printf(&P->tmp2, "[%s part of %zu bytes, not shown]\n", t,

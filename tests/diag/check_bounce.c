@@ -77,6 +77,27 @@ START_TEST(test_sendmail_summary)
 }
 END_TEST
 
+/* A part whose boundary parameter fell off its header is read as text. */
+START_TEST(test_multipart_without_boundary)
+{
+	struct bounce_doc	 d;
+	const char		*s = "From: post_master@example.net\n"
+	    "Subject: Re: hello\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/mixed; boundary=\"A\"\n\n--A\n"
+	    "Content-Type: multipart/alternative;\nboundary=\"B\"\n\n"
+	    "--B\nContent-Type: text/plain\n\nError: Invalid user address\n"
+	    "550 - Requested action not taken: no such user here\n"
+	    "  RCPT TO: kim@example.net\n--B--\n--A--\n";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
+	    1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "kim@example.net");
+	ck_assert_int_eq(d.rcpts[0].reply_code, 550);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_not_bounce)
 {
 	struct bounce_doc	 d;
@@ -194,6 +215,7 @@ bounce_suite(void)
 	    sizeof samples / sizeof samples[0]);
 	tcase_add_test(tc, test_forwarded_dsn_brief);
 	tcase_add_test(tc, test_sendmail_summary);
+	tcase_add_test(tc, test_multipart_without_boundary);
 	tcase_add_test(tc, test_not_bounce);
 	tcase_add_test(tc, test_dsn_fields);
 	tcase_add_test(tc, test_paste_spans);
