@@ -129,6 +129,14 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 		if (i == ru->nagent)
 			return (0);
 	}
+	if (ru->ndtype != 0) {
+		for (i = 0; i < ru->ndtype; i++)
+			if (r->diag_type != NULL &&
+			    strcasecmp(r->diag_type, ru->dtype[i]) == 0)
+				break;
+		if (i == ru->ndtype)
+			return (0);
+	}
 	if (ru->ncommand != 0) {
 		for (i = 0; i < ru->ncommand; i++)
 			if (r->command != NULL ? strcmp(r->command,

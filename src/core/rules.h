@@ -43,6 +43,8 @@ struct rule {
 	size_t		 nagent;
 	const char	*command[RULE_MAX_CODES]; /* RCPT... or none */
 	size_t		 ncommand;
+	const char	*dtype[RULE_MAX_CODES];	/* x-unix, smtp... */
+	size_t		 ndtype;
 	unsigned	 kinds;		/* bit per enum msg_kind, 0 = any */
 	const char	*action;	/* failed, delayed... or NULL */
 	int		 no_status;	/* only when the report gave none */

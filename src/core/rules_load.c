@@ -23,7 +23,7 @@ enum rfield {
 	R_RULE, R_MATCH, R_IN, R_STATUS, R_REPLY, R_AGENT, R_KIND, R_ACTION,
 	R_NO_STATUS, R_REASON, R_PROVIDER, R_PERMANENT, R_STEP, R_COMMAND,
 	R_TITLE, R_RETRY, R_RETRY_NOTE, R_RETRY_NOTE_TRANSIENT, R_PSEUDO,
-	R__COUNT
+	R_DIAG_TYPE, R__COUNT
 };
 
 #define IN_RULE		0x1
@@ -53,6 +53,7 @@ static const struct {
 	[R_RETRY_NOTE] = { "retry-note", IN_REASON },
 	[R_RETRY_NOTE_TRANSIENT] = { "retry-note-transient", IN_REASON },
 	[R_PSEUDO] =	{ "pseudo-status", IN_REASON },
+	[R_DIAG_TYPE] =	{ "diagnostic-type", IN_RULE },
 };
 
 struct field {
@@ -363,6 +364,12 @@ rule_build(struct loader *l, struct stanza *s)
 			if (err)
 				return (-1);
 			break;
+		case R_DIAG_TYPE:
+			r->ndtype = words(l, v, r->dtype, RULE_MAX_CODES,
+			    f->line, "diagnostic-type", &err);
+			if (err)
+				return (-1);
+			break;
 		case R_COMMAND:
 			r->ncommand = words(l, v, r->command, RULE_MAX_CODES,
 			    f->line, "command", &err);
@@ -424,7 +431,7 @@ rule_build(struct loader *l, struct stanza *s)
 		    "'provider'", r->id));
 	if (!got_pattern && r->nstatus == 0 && r->nreply == 0 &&
 	    r->nagent == 0 && r->kinds == 0 && r->action == NULL &&
-	    r->ncommand == 0)
+	    r->ncommand == 0 && r->ndtype == 0)
 		return (fail(l, r->line, "rule '%s' has no condition (match, "
 		    "status, reply, agent, kind or action)", r->id));
 	for (j = 0; j < rs->n; j++)
