@@ -132,6 +132,18 @@ static const struct {
 	    "does not support TLS (state 6).", "failedstarttls" },
 	{ "550 5.2.0 <q@example.com> From: Domain is invalid. Please provide "
 	    "a valid From:", "rejected" },
+	{ "host mx.mimecast.com[192.0.2.9] said: 554 email rejected due to "
+	    "security policies - MCSpamSignature.sa.2.2", "virusdetected" },
+	{ "554 Host network not allowed - https://community.mimecast.com/",
+	    "policyviolation" },
+	{ "550 5.7.1 RESOLVER.RST.AuthRequired; authentication required",
+	    "securityerror" },
+	{ "host mx.example.net [192.0.2.2] SMTP error from remote mail server "
+	    "after end of data: 553 neko.example.com does not exist",
+	    "hostunknown" },
+	{ "500 5.6.1 Message content rejected", "contenterror" },
+	{ "host mfsmax.docomo.ne.jp[192.0.2.3] said: 550 Unknown user "
+	    "q@example.com (in reply to end of DATA command)", "rejected" },
 };
 
 START_TEST(test_wording)
@@ -170,6 +182,31 @@ static const struct {
 	{ "reason: x\ntitle: t\nretry: never\n", 1, "needs 'permanent'" },
 	{ "rule: a\nmatch: x\nrule: b\n", 3, "must start a new stanza" },
 };
+
+/* A local program's failure is told by the Diagnostic-Code's type. */
+START_TEST(test_diagnostic_type)
+{
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+	const char		*s = "From: MAILER-DAEMON@x.example\n"
+	    "Subject: Undelivered Mail\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/report; report-type=delivery-status; "
+	    "boundary=\"B\"\n\n--B\nContent-Type: message/delivery-status\n"
+	    "\nReporting-MTA: dns; x.example\n\nFinal-Recipient: rfc822; "
+	    "q@example.com\nAction: failed\nStatus: 4.3.0\n"
+	    "Diagnostic-Code: x-unix; temporary failure\n\n--B--\n";
+
+	arena_init(&a);
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "mailererror");
+	ck_assert(!v.permanent);
+	bounce_doc_free(&d);
+	arena_free(&a);
+}
+END_TEST
 
 START_TEST(test_load_errors)
 {
@@ -241,6 +278,7 @@ diagnose_suite(void)
 	    sizeof verdicts / sizeof verdicts[0]);
 	tcase_add_test(tc, test_gmail_steps_and_codes);
 	tcase_add_test(tc, test_pseudo_status);
+	tcase_add_test(tc, test_diagnostic_type);
 	tcase_add_loop_test(tc, test_wording, 0,
 	    sizeof wording / sizeof wording[0]);
 	suite_add_tcase(s, tc);
