@@ -377,6 +377,7 @@ command_of(const char *d)
 		const char	*cmd;
 	} cmds[] = {
 		{ "rcpt to", "RCPT" }, { "rcpt command", "RCPT" },
+		{ "smtp:rcpt", "RCPT" },
 		{ "does not like recipient", "RCPT" },
 		{ "recipient address rejected", "RCPT" },
 		{ "... user unknown", "RCPT" }, { "end of data", "DATA" },

@@ -142,6 +142,8 @@ static const struct {
 	    "after end of data: 553 neko.example.com does not exist",
 	    "hostunknown" },
 	{ "500 5.6.1 Message content rejected", "contenterror" },
+	{ "SMTP:RCPT host 192.0.2.8: 553 5.3.0 <q@example.com>... No such "
+	    "user here", "userunknown" },
 	{ "host mfsmax.docomo.ne.jp[192.0.2.3] said: 550 Unknown user "
 	    "q@example.com (in reply to end of DATA command)", "rejected" },
 };
