@@ -9,6 +9,14 @@ tests_check_browse_SOURCES = tests/unit/check_browse.c tests/unit/testutil.h \
 tests_check_browse_CFLAGS = $(UNIT_CFLAGS) $(NCURSES_CFLAGS)
 tests_check_browse_LDADD = $(UNIT_LDADD)
 
+## The paste box's curses-free model (issue 4): text, rows, analysis.
+if HAVE_CHECK
+check_PROGRAMS += tests/check_paste
+endif
+tests_check_paste_SOURCES = tests/unit/check_paste.c tests/unit/testutil.h
+tests_check_paste_CFLAGS = $(UNIT_CFLAGS)
+tests_check_paste_LDADD = $(UNIT_LDADD)
+
 dist_check_SCRIPTS += \
 	tests/e2e/browse-start.sh \
 	tests/e2e/browse-filter.sh \
