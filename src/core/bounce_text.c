@@ -380,7 +380,7 @@ command_of(const char *d)
 		{ "smtp:rcpt", "RCPT" },
 		{ "does not like recipient", "RCPT" },
 		{ "recipient address rejected", "RCPT" },
-		{ "... user unknown", "RCPT" }, { "end of data", "DATA" },
+		{ "end of data", "DATA" },
 		{ "data command", "DATA" }, { "after data", "DATA" },
 		{ "command data", "DATA" }, { "mail from", "MAIL" },
 		{ "reply to ehlo", "HELO" }, { "reply to helo", "HELO" },

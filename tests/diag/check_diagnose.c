@@ -146,6 +146,8 @@ static const struct {
 	    "user here", "userunknown" },
 	{ "host mfsmax.docomo.ne.jp[192.0.2.3] said: 550 Unknown user "
 	    "q@example.com (in reply to end of DATA command)", "rejected" },
+	/* Sendmail's "... User unknown" names no SMTP stage by itself. */
+	{ "550 5.2.1 <q@example.com>... User Unknown", "filtered" },
 };
 
 START_TEST(test_wording)
