@@ -349,6 +349,7 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 	bm->orig_to = m.orig[H_TO];
 	bm->orig_from = m.orig[H_FROM];
 	bm->orig_subject = m.orig[H_SUBJECT];
+	bm->headers = m.headers;
 
 	m.first_rcpt = first;
 	dsn_scan(P, &m, msgi);
@@ -451,8 +452,10 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	struct buf		 norm;
 	const char		*p, *end, *next;
 	size_t			 i, j;
+	static unsigned long	 generation;
 
 	/* Keep the big buffers from the last parse: many files, one doc. */
+	d->gen = ++generation;
 	arena_free(&d->arena);
 	arena_init(&d->arena);
 	buf_reset(&d->text);

@@ -72,6 +72,12 @@ struct bounce_msg {
 	const char	*orig_from;
 	const char	*orig_subject;
 	const char	*agent;		/* report format, or NULL */
+	/*
+	 * The top-level header fields as "name: value" lines, names in
+	 * lower case, values decoded and unfolded; bounded (8 KiB).  NULL
+	 * for a bare paste.
+	 */
+	const char	*headers;
 };
 
 /*
@@ -111,6 +117,7 @@ struct bounce_doc {
 	int			 truncated; /* a limit was hit */
 	struct arena		 arena;	 /* every string above */
 	size_t			 span_cap, rcpt_cap, msg_cap;
+	unsigned long		 gen;	 /* differs for every parse */
 };
 
 void	bounce_limits_default(struct bounce_limits *);

@@ -21,6 +21,7 @@ struct subject {
 	size_t		 len[RF__COUNT];
 	unsigned char	 bits[BITMAP_BITS / 8];	/* trigrams of diagnostic */
 	struct buf	 remote;
+	const char	*agent;		/* the report format, or NULL */
 };
 
 static uint16_t
@@ -48,6 +49,8 @@ subject_prepare(struct subject *s, const struct bounce_doc *d,
 	    r->remote_mta : "", r->reporting_mta != NULL ? r->reporting_mta :
 	    "");
 	s->text[RF_REMOTE] = s->remote.data;
+	s->text[RF_HEADERS] = m->headers != NULL ? m->headers : "";
+	s->agent = r->agent;
 	for (i = 0; i < RF__COUNT; i++)
 		s->len[i] = strlen(s->text[i]);
 	p = (const unsigned char *)s->text[RF_DIAGNOSTIC];
@@ -124,7 +127,7 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 		return (0);
 	if (ru->nagent != 0) {
 		for (i = 0; i < ru->nagent; i++)
-			if (r->agent != NULL && strcmp(r->agent, ru->agent[i]) == 0)
+			if (s->agent != NULL && strcmp(s->agent, ru->agent[i]) == 0)
 				break;
 		if (i == ru->nagent)
 			return (0);
@@ -243,6 +246,37 @@ codes_add(struct verdict *v, const struct catalog *c, const char *code)
 	}
 }
 
+/*
+ * The report format the format rules name for message msg, once per
+ * message: its records share it.
+ */
+static const char *
+format_find(const struct rules *rs, const struct bounce_doc *d,
+    const struct bounce_rcpt *r, struct subject *s)
+{
+	struct format_memo	*fm = rs->memo;
+	const struct rule	*ru;
+	size_t			 i, moff, mlen;
+
+	if (rs->nformats == 0 || fm == NULL)
+		return (NULL);
+	if (fm->doc == d && fm->gen == d->gen && fm->msg == r->msg)
+		return (fm->format);
+	fm->doc = d;
+	fm->gen = d->gen;
+	fm->msg = r->msg;
+	fm->format = NULL;
+	for (i = 0; i < rs->n; i++) {
+		ru = &rs->v[i];
+		if (ru->format != NULL && rule_matches(rs, ru, r, "", 0, s,
+		    &moff, &mlen)) {
+			fm->format = ru->format;
+			break;
+		}
+	}
+	return (fm->format);
+}
+
 void
 diagnose(const struct rules *rs, const struct catalog *c,
     const struct bounce_doc *d, size_t idx, struct verdict *v,
@@ -262,6 +296,14 @@ diagnose(const struct rules *rs, const struct catalog *c,
 	memcpy(v->status, r->status, sizeof v->status);
 	s = arena_alloc(scratch, sizeof *s);
 	subject_prepare(s, d, r);
+	/* A format told by the header outranks the generic RFC 3464. */
+	if (s->agent == NULL || strcmp(s->agent, "rfc3464") == 0) {
+		const char *f = format_find(rs, d, r, s);
+
+		if (f != NULL)
+			s->agent = f;
+	}
+	v->format = s->agent;
 	for (i = 0; i < rs->n; i++) {
 		ru = &rs->v[i];
 		if ((ru->reason == NULL || v->reason != NULL) &&

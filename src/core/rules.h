@@ -14,6 +14,7 @@ enum rule_field {
 	RF_SUBJECT,		/* the report's Subject */
 	RF_FROM,		/* the report's From */
 	RF_REMOTE,		/* remote and reporting MTA names */
+	RF_HEADERS,		/* the report's header fields, one a line */
 	RF__COUNT
 };
 
@@ -50,6 +51,7 @@ struct rule {
 	int		 no_status;	/* only when the report gave none */
 	const char	*reason;	/* what it decides, or NULL */
 	const char	*provider;
+	const char	*format;	/* the report format it names */
 	int		 permanent;	/* -1 unset, 0, 1 */
 	const char	*steps[RULE_MAX_STEPS];
 	size_t		 nsteps;
@@ -70,9 +72,19 @@ struct reason_def {
 	unsigned		 line;
 };
 
+/* The format found for the last message seen: diagnose()'s memo. */
+struct format_memo {
+	const struct bounce_doc	*doc;
+	unsigned long		 gen;
+	size_t			 msg;
+	const char		*format;	/* or NULL */
+};
+
 struct rules {
 	struct rule		*v;
 	size_t			 n, cap;
+	size_t			 nformats;	/* rules that name a format */
+	struct format_memo	*memo;		/* mutable scratch */
 	struct reason_def	*reasons;
 	size_t			 nreasons, reasons_cap;
 	struct arena		 arena;

@@ -23,7 +23,7 @@ enum rfield {
 	R_RULE, R_MATCH, R_IN, R_STATUS, R_REPLY, R_AGENT, R_KIND, R_ACTION,
 	R_NO_STATUS, R_REASON, R_PROVIDER, R_PERMANENT, R_STEP, R_COMMAND,
 	R_TITLE, R_RETRY, R_RETRY_NOTE, R_RETRY_NOTE_TRANSIENT, R_PSEUDO,
-	R_DIAG_TYPE, R__COUNT
+	R_DIAG_TYPE, R_FORMAT, R__COUNT
 };
 
 #define IN_RULE		0x1
@@ -54,6 +54,7 @@ static const struct {
 	[R_RETRY_NOTE_TRANSIENT] = { "retry-note-transient", IN_REASON },
 	[R_PSEUDO] =	{ "pseudo-status", IN_REASON },
 	[R_DIAG_TYPE] =	{ "diagnostic-type", IN_RULE },
+	[R_FORMAT] =	{ "format", IN_RULE },
 };
 
 struct field {
@@ -95,6 +96,7 @@ rules_init(struct rules *rs)
 {
 	memset(rs, 0, sizeof *rs);
 	arena_init(&rs->arena);
+	rs->memo = xcalloc(1, sizeof *rs->memo);
 }
 
 void
@@ -109,6 +111,7 @@ rules_free(struct rules *rs)
 		pcre2_match_data_free(rs->md);
 	free(rs->v);
 	free(rs->reasons);
+	free(rs->memo);
 	arena_free(&rs->arena);
 	memset(rs, 0, sizeof *rs);
 }
@@ -254,7 +257,8 @@ compile(struct loader *l, struct rule *r, unsigned line)
 	PCRE2_UCHAR	 msg[160];
 
 	r->re = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_CASELESS, &errcode, &erroff, NULL);
+	    PCRE2_CASELESS | (r->in == RF_HEADERS ? PCRE2_MULTILINE : 0),
+	    &errcode, &erroff, NULL);
 	if (r->re == NULL) {
 		pcre2_get_error_message(errcode, msg, sizeof msg);
 		return (fail(l, line, "bad pattern at offset %zu: %s",
@@ -330,10 +334,12 @@ rule_build(struct loader *l, struct stanza *s)
 				r->in = RF_FROM;
 			else if (strcmp(v, "remote") == 0)
 				r->in = RF_REMOTE;
+			else if (strcmp(v, "headers") == 0)
+				r->in = RF_HEADERS;
 			else
 				return (fail(l, f->line, "'in' must be "
-				    "diagnostic, subject, from or remote, not "
-				    "'%.40s'", v));
+				    "diagnostic, subject, from, remote or "
+				    "headers, not '%.40s'", v));
 			break;
 		case R_STATUS:
 			r->nstatus = words(l, v, r->status, RULE_MAX_CODES,
@@ -411,6 +417,9 @@ rule_build(struct loader *l, struct stanza *s)
 		case R_PROVIDER:
 			r->provider = arena_strdup(&rs->arena, v);
 			break;
+		case R_FORMAT:
+			r->format = arena_strdup(&rs->arena, v);
+			break;
 		case R_PERMANENT:
 			if ((r->permanent = yes_no(v)) < 0)
 				return (fail(l, f->line, "'permanent' must be "
@@ -426,9 +435,24 @@ rule_build(struct loader *l, struct stanza *s)
 			break;
 		}
 	}
-	if (r->reason == NULL && r->provider == NULL)
-		return (fail(l, r->line, "rule '%s' sets neither 'reason' nor "
-		    "'provider'", r->id));
+	if (r->format != NULL) {
+		/* Told by the message alone: found once per message. */
+		if (!got_pattern || (r->in != RF_HEADERS &&
+		    r->in != RF_SUBJECT && r->in != RF_FROM))
+			return (fail(l, r->line, "rule '%s' names a format: it "
+			    "needs a 'match' in headers, subject or from",
+			    r->id));
+		if (r->reason != NULL || r->provider != NULL ||
+		    r->nstatus != 0 || r->nreply != 0 || r->nagent != 0 ||
+		    r->kinds != 0 || r->action != NULL || r->no_status ||
+		    r->ncommand != 0 || r->ndtype != 0 || r->nsteps != 0 ||
+		    r->permanent >= 0)
+			return (fail(l, r->line, "rule '%s' names a format: "
+			    "'match' and 'in' are its only other fields",
+			    r->id));
+	} else if (r->reason == NULL && r->provider == NULL)
+		return (fail(l, r->line, "rule '%s' sets neither 'reason', "
+		    "'provider' nor 'format'", r->id));
 	if (!got_pattern && r->nstatus == 0 && r->nreply == 0 &&
 	    r->nagent == 0 && r->kinds == 0 && r->action == NULL &&
 	    r->ncommand == 0 && r->ndtype == 0)
@@ -440,6 +464,8 @@ rule_build(struct loader *l, struct stanza *s)
 			    "at %s:%u", r->id, rs->v[j].file, rs->v[j].line));
 	if (got_pattern && compile(l, r, pline) != 0)
 		return (-1);
+	if (r->format != NULL)
+		rs->nformats++;
 	rs->n++;
 	return (0);
 }

@@ -185,6 +185,10 @@ static const struct {
 	{ "rule: a\nstatus: 5.1\nreason: x\n", 2, "not a status pattern" },
 	{ "reason: x\ntitle: t\nretry: never\n", 1, "needs 'permanent'" },
 	{ "rule: a\nmatch: x\nrule: b\n", 3, "must start a new stanza" },
+	{ "rule: a\nmatch: x\nformat: f\n", 1, "needs a 'match' in headers" },
+	{ "rule: a\nmatch: ^x-a:\nin: headers\nformat: f\nreason: x\n", 1,
+	    "its only other fields" },
+	{ "rule: a\nmatch: x\nin: body\nreason: x\n", 3, "'in' must be" },
 };
 
 /* A local program's failure is told by the Diagnostic-Code's type. */
@@ -271,6 +275,71 @@ START_TEST(test_new_provider_is_data)
 }
 END_TEST
 
+/* A report format is told by the header, and rules may test it. */
+START_TEST(test_format_is_data)
+{
+	struct rules		 rs;
+	struct load_error	 err;
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+	const char		*t =
+	    "reason: userunknown\ntitle: U\npermanent: yes\nretry: never\n\n"
+	    "reason: filtered\ntitle: F\npermanent: yes\nretry: never\n\n"
+	    "rule: acme-format\nmatch: ^x-acme-gateway: v[0-9]\nin: headers\n"
+	    "format: acme\n\n"
+	    "rule: acme-nouser\nagent: acme\nmatch: no such user\n"
+	    "reason: userunknown\n\n"
+	    "rule: nouser\nmatch: no such user\nreason: filtered\n";
+	const char		*with = "From: postmaster@x.example\n"
+	    "Subject: Returned mail\nX-Acme-Gateway: v2\n\n"
+	    "<q@example.com>:\n550 No such user\n";
+	const char		*without = "From: postmaster@x.example\n"
+	    "Subject: Returned mail\nX-Other: x-acme-gateway: v2\n\n"
+	    "<q@example.com>:\n550 No such user\n";
+
+	rules_init(&rs);
+	ck_assert_int_eq(rules_parse(&rs, "t.txt", t, strlen(t), &err), 0);
+	ck_assert_int_eq(rules_check(&rs, &err), 0);
+	bounce_doc_init(&d);
+	arena_init(&a);
+	ck_assert_uint_eq(bounce_parse(&d, with, strlen(with), NULL, 0), 1);
+	diagnose(&rs, NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "userunknown");
+	ck_assert_str_eq(v.format, "acme");
+	/* Same doc, next parse: the format is found again, not remembered. */
+	ck_assert_uint_eq(bounce_parse(&d, without, strlen(without), NULL, 0),
+	    1);
+	diagnose(&rs, NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "filtered");
+	ck_assert_ptr_null(v.format);
+	bounce_doc_free(&d);
+	arena_free(&a);
+	rules_free(&rs);
+}
+END_TEST
+
+/* The shipped formats: an IMail notice's "Unknown user" has no stage. */
+START_TEST(test_shipped_format)
+{
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+	const char		*s = "From: \"Postmaster\" <postmaster@x.example>\n"
+	    "Subject: Undeliverable Mail\nX-Mailer: <SMTP32 v8.12>\n\n"
+	    "Unknown user: q@example.com\n\nOriginal message follows.\n";
+
+	arena_init(&a);
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.format, "imailserver");
+	ck_assert_str_eq(v.reason, "userunknown");
+	bounce_doc_free(&d);
+	arena_free(&a);
+}
+END_TEST
+
 static Suite *
 diagnose_suite(void)
 {
@@ -289,6 +358,8 @@ diagnose_suite(void)
 	tcase_add_loop_test(tl, test_load_errors, 0, sizeof bad / sizeof bad[0]);
 	tcase_add_test(tl, test_unknown_reason);
 	tcase_add_test(tl, test_new_provider_is_data);
+	tcase_add_test(tl, test_format_is_data);
+	tcase_add_test(tc, test_shipped_format);
 	suite_add_tcase(s, tl);
 	return (s);
 }
