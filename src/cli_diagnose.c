@@ -163,9 +163,12 @@ print_text(struct buf *out, const char *source, const struct verdict *v,
 	utf8_sanitize(source, strlen(source), &safe, 0, 0);
 	buf_printf(out, "%s: %s\n", safe.data, r->recipient[0] != '\0' ?
 	    r->recipient : _("(no recipient named)"));
+	/* An auto-reply, a feedback report or a delivery is no failure. */
 	buf_printf(&line, "%s%s%s (%s)", v->reason, v->reason_title != NULL ?
 	    " \xe2\x80\x94 " : "", v->reason_title != NULL ?
-	    C_(v->reason_title) : "", v->permanent ? _("permanent") :
+	    C_(v->reason_title) : "", r->kind == MSG_AUTOREPLY ||
+	    r->kind == MSG_FEEDBACK || r->kind == MSG_DELIVERED ?
+	    _("not a failure") : v->permanent ? _("permanent") :
 	    _("temporary"));
 	labelled(out, _("Verdict: "), line.data, width);
 	if (v->provider != NULL)

@@ -11,7 +11,7 @@ trap 'rm -f "$out"' EXIT
 python3 - "$out" <<'PY'
 import json, sys
 need = ("source", "recipient", "reason", "permanent", "status",
-        "reply_code", "provider", "remote_mta", "diagnostic", "codes",
+        "reply_code", "provider", "format", "remote_mta", "diagnostic", "codes",
         "evidence", "retry", "next_steps")
 n = 0
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -41,4 +41,10 @@ grep -q '/nonexistent/file' "$out"
 printf '550 5.1.1 <x@example.com> \033]0;pwned\007 unknown\n' |
     "$bin" --diagnose > "$out"
 if grep -q "$(printf '\033')" "$out"; then exit 1; fi
+# An auto-reply or a feedback report is no failure, temporary or not.
+LC_ALL=C "$bin" --diagnose "$samples/vacation.eml" "$samples/arf.eml" > "$out"
+test "$(grep -c '(not a failure)' "$out")" = 2
+if grep -q '(temporary)' "$out"; then exit 1; fi
+LC_ALL=C "$bin" --diagnose "$samples/postfix.eml" > "$out"
+grep -q '(permanent)' "$out"
 exit 0
