@@ -271,6 +271,7 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 	struct trcpt	*cur = NULL, *r;
 	size_t		 al, labellen;
 	int		 transcript = 0, named = 0;
+	const char	*pending = NULL;	/* ">>> DATA" before any name */
 
 	for (; p < end; p = q < end ? q + 1 : end) {
 		q = memchr(p, '\n', (size_t)(end - p));
@@ -318,14 +319,14 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 		if (p[0] == '>' && p + 4 < q && p[1] == '>' && p[2] == '>') {
 			/* Our side of a transcript: "<<<" replies follow. */
 			transcript = 1;
-			if (cur != NULL && memcasemem(p, (size_t)(q - p),
-			    "data", 4) != NULL)
+			pending = memcasemem(p, (size_t)(q - p), "data", 4) !=
+			    NULL ? "DATA" : memcasemem(p, (size_t)(q - p),
+			    "mail from", 9) != NULL ? "MAIL" : NULL;
+			if (cur != NULL && pending != NULL) {
 				snprintf(cur->command, sizeof cur->command,
-				    "DATA");
-			else if (cur != NULL && memcasemem(p, (size_t)(q - p),
-			    "mail from", 9) != NULL)
-				snprintf(cur->command, sizeof cur->command,
-				    "MAIL");
+				    "%s", pending);
+				pending = NULL;
+			}
 			continue;
 		}
 		if (is_reply_line(p, (size_t)(q - p))) {
@@ -335,6 +336,15 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 			    reply_names(p, q, a, al))) != NULL) {
 				cur = r;
 				named = reply_names(p, q, a, al);
+				/*
+				 * ">>> DATA" after a heading, then "<<< 554 ...
+				 * (a@b)": the command was the one for a@b.
+				 */
+				if (transcript && pending != NULL &&
+				    cur->command[0] == '\0')
+					snprintf(cur->command,
+					    sizeof cur->command, "%s", pending);
+				pending = NULL;
 			} else if (a == NULL && named) {
 				/* The next one's "550 host (smtp)..." line. */
 				cur = NULL;

@@ -109,6 +109,36 @@ START_TEST(test_not_bounce)
 }
 END_TEST
 
+/*
+ * Sendmail's transcript after its heading: ">>> DATA", then the reply
+ * that names the recipient.  The stage is DATA; the digest of the
+ * header keeps every top-level field, names in lower case.
+ */
+START_TEST(test_transcript_command)
+{
+	struct bounce_doc	 d;
+	const char		*s = "From: MAILER-DAEMON@x.example\n"
+	    "Subject: Returned mail: see transcript for details\n"
+	    "X-Gateway: Acme 2\n\n"
+	    "   ----- The following addresses had permanent fatal errors "
+	    "-----\n<q@example.com>\n    (reason: 554 delivery error)\n\n"
+	    "   ----- Transcript of session follows -----\n"
+	    "... while talking to mx.example.com.:\n>>> DATA\n"
+	    "<<< 554 delivery error: no (q@example.com) here\n"
+	    "554 5.0.0 Service unavailable\n";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
+	    1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "q@example.com");
+	ck_assert_ptr_nonnull(d.rcpts[0].command);
+	ck_assert_str_eq(d.rcpts[0].command, "DATA");
+	ck_assert_ptr_nonnull(d.msgs[0].headers);
+	ck_assert(strstr(d.msgs[0].headers, "\nx-gateway: Acme 2\n") != NULL);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_dsn_fields)
 {
 	struct bounce_doc	 d;
@@ -218,6 +248,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_multipart_without_boundary);
 	tcase_add_test(tc, test_not_bounce);
 	tcase_add_test(tc, test_dsn_fields);
+	tcase_add_test(tc, test_transcript_command);
 	tcase_add_test(tc, test_paste_spans);
 	tcase_add_test(tc, test_diagnostic_span);
 	tcase_add_test(tc, test_mbox_and_bare_reply);
