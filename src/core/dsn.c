@@ -120,6 +120,20 @@ group_flush(struct parser *P, struct dsn_state *st, size_t msgi)
 			r->reporting_mta = st->reporting;
 			r->diagnostic = g->diag != NULL && *g->diag != '\0' ?
 			    g->diag : NULL;
+			/*
+			 * "Final-Recipient: rfc822;|/usr/bin/prog a@b": the
+			 * mail went to a program (Exim's words: "pipe to").
+			 */
+			if (r->diagnostic == NULL && g->final != NULL &&
+			    g->final[0] == '|') {
+				struct buf b;
+
+				buf_init(&b);
+				buf_printf(&b, "pipe to %s", g->final);
+				r->diagnostic = arena_strndup(&P->doc->arena,
+				    b.data, b.len);
+				buf_free(&b);
+			}
 			r->diag_type = g->diag_type;
 			r->diag_off = g->diag_off;
 			r->diag_len = g->diag_len;

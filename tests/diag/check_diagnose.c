@@ -216,6 +216,32 @@ START_TEST(test_diagnostic_type)
 }
 END_TEST
 
+/* A DSN whose recipient is a program: the pipe failed. */
+START_TEST(test_pipe_recipient)
+{
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+	const char		*s = "From: Mail Delivery System "
+	    "<Mailer-Daemon@x.example>\nSubject: Mail delivery failed\n"
+	    "MIME-Version: 1.0\nContent-Type: multipart/report; "
+	    "report-type=delivery-status; boundary=\"B\"\n\n--B\n\n"
+	    "A message that you sent could not be delivered.\n\n--B\n"
+	    "Content-Type: message/delivery-status\n\nReporting-MTA: dns; "
+	    "x.example\n\nAction: failed\nFinal-Recipient: rfc822;|/usr/bin/"
+	    "prog q@example.com\nStatus: 5.0.0\n\n--B--\n";
+
+	arena_init(&a);
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "q@example.com");
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "mailererror");
+	bounce_doc_free(&d);
+	arena_free(&a);
+}
+END_TEST
+
 START_TEST(test_load_errors)
 {
 	struct rules		 rs;
@@ -352,6 +378,7 @@ diagnose_suite(void)
 	tcase_add_test(tc, test_gmail_steps_and_codes);
 	tcase_add_test(tc, test_pseudo_status);
 	tcase_add_test(tc, test_diagnostic_type);
+	tcase_add_test(tc, test_pipe_recipient);
 	tcase_add_loop_test(tc, test_wording, 0,
 	    sizeof wording / sizeof wording[0]);
 	suite_add_tcase(s, tc);
