@@ -345,22 +345,37 @@ START_TEST(test_format_is_data)
 }
 END_TEST
 
-/* The shipped formats: an IMail notice's "Unknown user" has no stage. */
+/* The shipped formats: these products' notices name no SMTP stage. */
+static const struct {
+	const char	*msg;
+	const char	*format;
+	const char	*reason;
+} formats[] = {
+	{ "From: \"Postmaster\" <postmaster@x.example>\n"
+	    "Subject: Undeliverable Mail\nX-Mailer: <SMTP32 v8.12>\n\n"
+	    "Unknown user: q@example.com\n\nOriginal message follows.\n",
+	    "imailserver", "userunknown" },
+	{ "From: postmaster@x.example (\"InterScan Notification\")\n"
+	    "Subject: Mail could not be delivered\n\n"
+	    "Reason: Unable to deliver message to <q@example.com> (and other "
+	    "recipients in the same domain).\n", "interscanmss",
+	    "userunknown" },
+};
+
 START_TEST(test_shipped_format)
 {
 	struct bounce_doc	 d;
 	struct verdict		 v;
 	struct arena		 a;
-	const char		*s = "From: \"Postmaster\" <postmaster@x.example>\n"
-	    "Subject: Undeliverable Mail\nX-Mailer: <SMTP32 v8.12>\n\n"
-	    "Unknown user: q@example.com\n\nOriginal message follows.\n";
+	const char		*s = formats[_i].msg;
 
 	arena_init(&a);
 	bounce_doc_init(&d);
 	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
 	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
-	ck_assert_str_eq(v.format, "imailserver");
-	ck_assert_str_eq(v.reason, "userunknown");
+	ck_assert_ptr_nonnull(v.format);
+	ck_assert_str_eq(v.format, formats[_i].format);
+	ck_assert_str_eq(v.reason, formats[_i].reason);
 	bounce_doc_free(&d);
 	arena_free(&a);
 }
@@ -386,7 +401,8 @@ diagnose_suite(void)
 	tcase_add_test(tl, test_unknown_reason);
 	tcase_add_test(tl, test_new_provider_is_data);
 	tcase_add_test(tl, test_format_is_data);
-	tcase_add_test(tc, test_shipped_format);
+	tcase_add_loop_test(tc, test_shipped_format, 0,
+	    sizeof formats / sizeof formats[0]);
 	suite_add_tcase(s, tl);
 	return (s);
 }
