@@ -253,8 +253,6 @@ print_json(struct buf *out, const char *source, const struct verdict *v)
 	json_cstring(out, r->command);
 	json_key(out, &first, "provider");
 	json_cstring(out, v->provider);
-	json_key(out, &first, "format");
-	json_cstring(out, v->format);
 	json_key(out, &first, "remote_mta");
 	json_cstring(out, r->remote_mta);
 	json_key(out, &first, "reporting_mta");

@@ -73,9 +73,8 @@ struct bounce_msg {
 	const char	*orig_subject;
 	const char	*agent;		/* report format, or NULL */
 	/*
-	 * The top-level header fields as "name: value" lines, names in
-	 * lower case, values decoded and unfolded; bounded (8 KiB).  NULL
-	 * for a bare paste.
+	 * The top-level header as received (lines folded, words encoded),
+	 * its first 8 KiB; NULL for a bare paste.
 	 */
 	const char	*headers;
 };

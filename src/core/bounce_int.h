@@ -36,7 +36,7 @@ struct bmsg {
 	size_t		 off;
 	const char	*h[H__COUNT];	/* top-level header values */
 	const char	*orig[H__COUNT]; /* of the returned message */
-	const char	*headers;	/* top-level "name: value" lines */
+	const char	*headers;	/* the top-level header, raw */
 	struct bpart	*parts;
 	size_t		 nparts, cap;
 	size_t		 quoted;	/* returned body bytes kept */

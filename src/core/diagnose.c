@@ -22,7 +22,14 @@ struct subject {
 	unsigned char	 bits[BITMAP_BITS / 8];	/* trigrams of diagnostic */
 	struct buf	 remote;
 	const char	*agent;		/* the report format, or NULL */
+	int		 agent_known;	/* else the format rules may tell */
+	const struct bounce_doc	*doc;
+	const struct bounce_rcpt *rcpt;
 };
+
+static const char *format_find(const struct rules *,
+    const struct bounce_doc *, const struct bounce_rcpt *,
+    struct subject *);
 
 static uint16_t
 trigram(const unsigned char *p)
@@ -51,6 +58,10 @@ subject_prepare(struct subject *s, const struct bounce_doc *d,
 	s->text[RF_REMOTE] = s->remote.data;
 	s->text[RF_HEADERS] = m->headers != NULL ? m->headers : "";
 	s->agent = r->agent;
+	/* A format told by the header outranks the generic RFC 3464. */
+	s->agent_known = r->agent != NULL && strcmp(r->agent, "rfc3464") != 0;
+	s->doc = d;
+	s->rcpt = r;
 	for (i = 0; i < RF__COUNT; i++)
 		s->len[i] = strlen(s->text[i]);
 	p = (const unsigned char *)s->text[RF_DIAGNOSTIC];
@@ -109,6 +120,36 @@ code_match(const char *pat, const char *code, int enhanced)
 }
 
 static int
+agent_in(const struct rule *ru, const char *agent)
+{
+	size_t	 i;
+
+	for (i = 0; i < ru->nagent; i++)
+		if (agent != NULL && strcmp(agent, ru->agent[i]) == 0)
+			return (1);
+	return (0);
+}
+
+/*
+ * The 'agent' condition, last: the format rules run only when a rule
+ * that asks for a format holds otherwise (they reuse the match data).
+ */
+static int
+agent_ok(const struct rules *rs, const struct rule *ru, struct subject *s)
+{
+	const char	*f;
+
+	if (ru->nagent == 0)
+		return (1);
+	if (!s->agent_known) {
+		s->agent_known = 1;
+		if ((f = format_find(rs, s->doc, s->rcpt, s)) != NULL)
+			s->agent = f;
+	}
+	return (agent_in(ru, s->agent));
+}
+
+static int
 rule_matches(const struct rules *rs, const struct rule *ru,
     const struct bounce_rcpt *r, const char *status, int reply,
     struct subject *s, size_t *moff, size_t *mlen)
@@ -125,13 +166,8 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 	if (ru->action != NULL && (r->action == NULL ||
 	    strncasecmp(r->action, ru->action, strlen(ru->action)) != 0))
 		return (0);
-	if (ru->nagent != 0) {
-		for (i = 0; i < ru->nagent; i++)
-			if (s->agent != NULL && strcmp(s->agent, ru->agent[i]) == 0)
-				break;
-		if (i == ru->nagent)
-			return (0);
-	}
+	if (ru->nagent != 0 && s->agent_known && !agent_in(ru, s->agent))
+		return (0);
 	if (ru->ndtype != 0) {
 		for (i = 0; i < ru->ndtype; i++)
 			if (r->diag_type != NULL &&
@@ -167,7 +203,7 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 			return (0);
 	}
 	if (ru->re == NULL)
-		return (1);
+		return (agent_ok(rs, ru, s));
 	if (ru->in == RF_DIAGNOSTIC && ru->nlits != 0) {
 		for (i = 0; i < ru->nlits; i++) {
 			unsigned a = ru->lits[i][0] & BITMAP_MASK;
@@ -191,7 +227,7 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 	ov = pcre2_get_ovector_pointer(rs->md);
 	*moff = ov[0];
 	*mlen = ov[1] - ov[0];
-	return (1);
+	return (agent_ok(rs, ru, s));
 }
 
 static void
@@ -296,14 +332,6 @@ diagnose(const struct rules *rs, const struct catalog *c,
 	memcpy(v->status, r->status, sizeof v->status);
 	s = arena_alloc(scratch, sizeof *s);
 	subject_prepare(s, d, r);
-	/* A format told by the header outranks the generic RFC 3464. */
-	if (s->agent == NULL || strcmp(s->agent, "rfc3464") == 0) {
-		const char *f = format_find(rs, d, r, s);
-
-		if (f != NULL)
-			s->agent = f;
-	}
-	v->format = s->agent;
 	for (i = 0; i < rs->n; i++) {
 		ru = &rs->v[i];
 		if ((ru->reason == NULL || v->reason != NULL) &&
@@ -343,6 +371,9 @@ diagnose(const struct rules *rs, const struct catalog *c,
 		}
 	}
 	buf_free(&s->remote);
+	v->format = s->agent_known ? s->agent : NULL;
+	if (v->rule != NULL && v->rule->nagent != 0 && s->agent != NULL)
+		evidence_add(v, scratch, "report format %s", s->agent);
 	if (v->reason == NULL)
 		v->reason = "undefined";
 	rd = rules_reason(rs, v->reason);

@@ -20,7 +20,7 @@ struct verdict {
 	enum retry_advice	 retry;
 	const char		*retry_note;
 	const char		*provider;	/* or NULL */
-	const char		*format;	/* report format, or NULL */
+	const char		*format;	/* report format, if looked for */
 	char			 status[16];	/* reported, or derived */
 	int			 status_derived; /* X.0.9NN from the reason */
 	int			 reply_code;	/* 0 when none */

@@ -8,8 +8,7 @@
 #include "utf8.h"
 
 #define MAX_HDR_VALUE	(16u * 1024)	/* a kept header value */
-#define MAX_HDR_DIGEST	(8u * 1024)	/* the top-level fields, for rules */
-#define MAX_DIGEST_VALUE 512u		/* one value in the digest */
+#define MAX_HDR_DIGEST	(8u * 1024)	/* the top-level header, for rules */
 #define MAX_BOUNDARY	200
 #define MAX_LEVELS	64		/* hard cap over limits.max_depth */
 
@@ -149,7 +148,7 @@ lower_copy(char *out, size_t size, const char *s, size_t n)
 /* One complete field: name and unfolded value in P->tmp. */
 static void
 field_done(struct parser *P, const char *name, size_t nl, struct ent *e,
-    const char **keep, struct buf *hb)
+    const char **keep)
 {
 	const char	*v = P->tmp.data;
 	size_t		 vl = P->tmp.len, i, n;
@@ -185,8 +184,7 @@ field_done(struct parser *P, const char *name, size_t nl, struct ent *e,
 		    strncasecmp(kept[i].name, name, nl) == 0)
 			break;
 	}
-	if (hb == NULL && (i == sizeof kept / sizeof kept[0] ||
-	    keep[kept[i].id] != NULL))
+	if (i == sizeof kept / sizeof kept[0] || keep[kept[i].id] != NULL)
 		return;
 	buf_reset(&P->tmp2);
 	textdec_header(&P->td, v, vl, &P->tmp2);
@@ -202,26 +200,6 @@ field_done(struct parser *P, const char *name, size_t nl, struct ent *e,
 	}
 	while (vl > 0 && v[vl - 1] == ' ')
 		vl--;
-	/* The digest: "name: value" lines, the rules' view of the header. */
-	if (hb != NULL && hb->len + nl + 3 < MAX_HDR_DIGEST) {
-		size_t	 room = MAX_HDR_DIGEST - hb->len - nl - 3;
-		size_t	 k;
-
-		for (k = 0; k < nl; k++)
-			buf_addc(hb, (char)(name[k] >= 'A' && name[k] <= 'Z' ?
-			    name[k] + 32 : name[k]));
-		buf_add(hb, ": ", 2);
-		n = vl < MAX_DIGEST_VALUE ? vl : MAX_DIGEST_VALUE;
-		if (n > room)
-			n = room;
-		/* Never cut a UTF-8 sequence. */
-		while (n > 0 && n < vl && ((unsigned char)v[n] & 0xc0) == 0x80)
-			n--;
-		buf_add(hb, v, n);
-		buf_addc(hb, '\n');
-	}
-	if (i == sizeof kept / sizeof kept[0] || keep[kept[i].id] != NULL)
-		return;
 	keep[kept[i].id] = arena_strndup(&P->doc->arena, v, vl);
 }
 
@@ -231,7 +209,7 @@ field_done(struct parser *P, const char *name, size_t nl, struct ent *e,
  */
 static const char *
 headers_parse(struct parser *P, const char *p, const char *end,
-    struct ent *e, const char **keep, int quoted, struct buf *hb)
+    struct ent *e, const char **keep, int quoted)
 {
 	const char	*name = NULL, *q, *colon;
 	size_t		 nl = 0, at;
@@ -245,7 +223,7 @@ headers_parse(struct parser *P, const char *p, const char *end,
 		q = eol(p, end);
 		if (q == p) {		/* the blank line */
 			if (name != NULL)
-				field_done(P, name, nl, e, keep, hb);
+				field_done(P, name, nl, e, keep);
 			parser_emit(P, "\n", 1);
 			P->quiet = 0;
 			return (q + 1 <= end ? q + 1 : end);
@@ -266,7 +244,7 @@ headers_parse(struct parser *P, const char *p, const char *end,
 			}
 		} else if (is_field_line(p, q)) {
 			if (name != NULL)
-				field_done(P, name, nl, e, keep, hb);
+				field_done(P, name, nl, e, keep);
 			colon = memchr(p, ':', (size_t)(q - p));
 			name = p;
 			nl = (size_t)(colon - p);
@@ -293,7 +271,7 @@ headers_parse(struct parser *P, const char *p, const char *end,
 		p = q < end ? q + 1 : end;
 	}
 	if (name != NULL)
-		field_done(P, name, nl, e, keep, hb);
+		field_done(P, name, nl, e, keep);
 	P->quiet = 0;
 	return (p);
 }
@@ -506,16 +484,12 @@ mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 	for (;;) {
 		/* Headers of the message, of a part, or of a returned mail. */
 		off = P->doc->text.len;
-		if (keep == m->h) {
-			struct buf	 hb;
-
-			buf_init(&hb);
-			q = headers_parse(P, p, end, &e, keep, returned, &hb);
-			m->headers = arena_strndup(&P->doc->arena,
-			    hb.data != NULL ? hb.data : "", hb.len);
-			buf_free(&hb);
-		} else
-			q = headers_parse(P, p, end, &e, keep, returned, NULL);
+		q = headers_parse(P, p, end, &e, keep, returned);
+		if (keep == m->h)
+			/* As received: the rules read it with caseless ^...$. */
+			m->headers = arena_strndup(&P->doc->arena, p,
+			    (size_t)(q - p) < MAX_HDR_DIGEST ? (size_t)(q - p) :
+			    MAX_HDR_DIGEST);
 		if (embedded)
 			part_add(P, m, PT_HEADERS, off, 1);
 		if (keep == m->h && e.type[0] != '\0' &&
@@ -572,7 +546,7 @@ mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 			off = P->doc->text.len;
 			q = headers_parse(P, p, end, &he,
 			    m->orig[H_FROM] == NULL && m->orig[H_TO] == NULL ?
-			    m->orig : NULL, 1, NULL);
+			    m->orig : NULL, 1);
 			part_add(P, m, PT_HEADERS, off, 1);
 			d = delim_find(q, end, lv, nlev, &k, &close);
 			if (!(P->flags & BOUNCE_BRIEF))

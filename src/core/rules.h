@@ -14,7 +14,7 @@ enum rule_field {
 	RF_SUBJECT,		/* the report's Subject */
 	RF_FROM,		/* the report's From */
 	RF_REMOTE,		/* remote and reporting MTA names */
-	RF_HEADERS,		/* the report's header fields, one a line */
+	RF_HEADERS,		/* the report's header as received */
 	RF__COUNT
 };
 

@@ -312,7 +312,7 @@ START_TEST(test_format_is_data)
 	const char		*t =
 	    "reason: userunknown\ntitle: U\npermanent: yes\nretry: never\n\n"
 	    "reason: filtered\ntitle: F\npermanent: yes\nretry: never\n\n"
-	    "rule: acme-format\nmatch: ^x-acme-gateway: v[0-9]\nin: headers\n"
+	    "rule: acme-format\nmatch: ^x-acme-gateway:\\s*v[0-9]\nin: headers\n"
 	    "format: acme\n\n"
 	    "rule: acme-nouser\nagent: acme\nmatch: no such user\n"
 	    "reason: userunknown\n\n"

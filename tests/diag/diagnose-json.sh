@@ -11,7 +11,7 @@ trap 'rm -f "$out"' EXIT
 python3 - "$out" <<'PY'
 import json, sys
 need = ("source", "recipient", "reason", "permanent", "status",
-        "reply_code", "provider", "format", "remote_mta", "diagnostic", "codes",
+        "reply_code", "provider", "remote_mta", "diagnostic", "codes",
         "evidence", "retry", "next_steps")
 n = 0
 for line in open(sys.argv[1], encoding="utf-8"):
