@@ -55,6 +55,11 @@ struct bounce_rcpt {
 	const char	*command;	/* RCPT, DATA, MAIL, HELO, CONN, or NULL */
 	const char	*agent;		/* report format: postfix, exim... */
 	const char	*feedback_type;	/* ARF: abuse, fraud... or NULL */
+	/*
+	 * The DSN group's other fields, "Name: value" lines as read
+	 * (X-PowerMTA-BounceCategory: bad-mailbox), at most 1 KiB, or NULL.
+	 */
+	const char	*dsn_extra;
 	size_t		 diag_off;	/* diagnostic in text, or len 0 */
 	size_t		 diag_len;
 	size_t		 msg;		/* index into msgs */

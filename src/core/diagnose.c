@@ -57,6 +57,7 @@ subject_prepare(struct subject *s, const struct bounce_doc *d,
 	    "");
 	s->text[RF_REMOTE] = s->remote.data;
 	s->text[RF_HEADERS] = m->headers != NULL ? m->headers : "";
+	s->text[RF_DSN] = r->dsn_extra != NULL ? r->dsn_extra : "";
 	s->agent = r->agent;
 	/* A format told by the header outranks the generic RFC 3464. */
 	s->agent_known = r->agent != NULL && strcmp(r->agent, "rfc3464") != 0;

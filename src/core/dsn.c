@@ -1,12 +1,14 @@
 /* RFC 3464 delivery status fields and RFC 5965 feedback reports. */
 #include "config.h"
 
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 
 #include "bounce_int.h"
 
 #define MAX_FIELD	(8u * 1024)
+#define MAX_EXTRA	1024u	/* a group's other fields kept for rules */
 
 enum dsn_field {
 	D_FINAL, D_ORIGINAL, D_ACTION, D_STATUS, D_REMOTE, D_DIAG,
@@ -37,6 +39,8 @@ struct group {
 	char		 status[16];
 	size_t		 diag_off, diag_len;
 	int		 used;
+	char		 extra[MAX_EXTRA];	/* other fields: "name: value\n" */
+	size_t		 nextra;
 };
 
 struct dsn_state {
@@ -138,9 +142,12 @@ group_flush(struct parser *P, struct dsn_state *st, size_t msgi)
 			r->diag_off = g->diag_off;
 			r->diag_len = g->diag_len;
 			r->agent = "rfc3464";
+			r->dsn_extra = g->nextra > 0 ? arena_strndup(
+			    &P->doc->arena, g->extra, g->nextra) : NULL;
 		}
 	}
-	memset(g, 0, sizeof *g);
+	memset(g, 0, offsetof(struct group, extra));
+	g->nextra = 0;
 }
 
 /* Join a field's lines into one line in P->tmp. */
@@ -244,6 +251,21 @@ field(struct parser *P, struct dsn_state *st, size_t msgi, const char *name,
 	case D_MAIL_FROM:
 		st->mail_from = typed_value(P, s, n, NULL);
 		break;
+	case D_OTHER:
+		/*
+		 * A product's own field (X-PowerMTA-BounceCategory): kept,
+		 * bounded, for rules 'in: dsn'.  Whole lines only.
+		 */
+		if (g->nextra + nl + n + 3 <= sizeof g->extra) {
+			memcpy(g->extra + g->nextra, name, nl);
+			g->nextra += nl;
+			g->extra[g->nextra++] = ':';
+			g->extra[g->nextra++] = ' ';
+			memcpy(g->extra + g->nextra, s, n);
+			g->nextra += n;
+			g->extra[g->nextra++] = '\n';
+		}
+		break;
 	default:
 		break;
 	}
@@ -278,6 +300,8 @@ fields_read(struct parser *P, struct dsn_state *st, size_t msgi, size_t off,
 			/* A blank line ends a complete group. */
 			if (st->g.final != NULL && st->g.action != NULL)
 				group_flush(P, st, msgi);
+			else if (!st->g.used)
+				st->g.nextra = 0;	/* per-message */
 		} else if ((colon = memchr(p, ':', (size_t)(q - p))) != NULL &&
 		    colon - p < 40 && colon > p) {
 			const char *c;

@@ -15,6 +15,7 @@ enum rule_field {
 	RF_FROM,		/* the report's From */
 	RF_REMOTE,		/* remote and reporting MTA names */
 	RF_HEADERS,		/* the report's header as received */
+	RF_DSN,			/* the DSN group's other fields */
 	RF__COUNT
 };
 

@@ -257,7 +257,7 @@ compile(struct loader *l, struct rule *r, unsigned line)
 	PCRE2_UCHAR	 msg[160];
 
 	r->re = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_CASELESS | (r->in == RF_HEADERS ? PCRE2_MULTILINE : 0),
+	    PCRE2_CASELESS | (r->in == RF_HEADERS || r->in == RF_DSN ? PCRE2_MULTILINE : 0),
 	    &errcode, &erroff, NULL);
 	if (r->re == NULL) {
 		pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -336,10 +336,12 @@ rule_build(struct loader *l, struct stanza *s)
 				r->in = RF_REMOTE;
 			else if (strcmp(v, "headers") == 0)
 				r->in = RF_HEADERS;
+			else if (strcmp(v, "dsn") == 0)
+				r->in = RF_DSN;
 			else
 				return (fail(l, f->line, "'in' must be "
-				    "diagnostic, subject, from, remote or "
-				    "headers, not '%.40s'", v));
+				    "diagnostic, subject, from, remote, "
+				    "headers or dsn, not '%.40s'", v));
 			break;
 		case R_STATUS:
 			r->nstatus = words(l, v, r->status, RULE_MAX_CODES,

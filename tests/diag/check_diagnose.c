@@ -345,6 +345,59 @@ START_TEST(test_format_is_data)
 }
 END_TEST
 
+/* A DSN group's own extra fields are read per recipient by 'in: dsn'. */
+START_TEST(test_dsn_extra_field)
+{
+	struct rules		 rs;
+	struct load_error	 err;
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+	const char		*t =
+	    "reason: userunknown\ntitle: U\npermanent: yes\nretry: never\n\n"
+	    "reason: mailboxfull\ntitle: M\npermanent: no\nretry: auto\n\n"
+	    "reason: filtered\ntitle: F\npermanent: yes\nretry: never\n\n"
+	    "rule: cat-mailbox\nmatch: ^x-acme-category:\\s*bad-mailbox$\n"
+	    "in: dsn\nreason: userunknown\n\n"
+	    "rule: cat-quota\nmatch: ^x-acme-category:\\s*quota$\n"
+	    "in: dsn\nreason: mailboxfull\n\n"
+	    "rule: other\nmatch: user\nreason: filtered\n";
+	const char		*s = "From: postmaster@x.example\n"
+	    "Subject: Delivery report\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/report; report-type=delivery-status; "
+	    "boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nFailed.\n"
+	    "--b\nContent-Type: message/delivery-status\n\n"
+	    "Reporting-MTA: dns;mx.example\nX-Acme-Category: quota\n\n"
+	    "Final-Recipient: rfc822;p@example.com\nAction: failed\n"
+	    "Status: 5.2.1\nDiagnostic-Code: smtp;550 5.2.1 User Unknown\n"
+	    "X-Acme-Category: bad-mailbox\n\n"
+	    "Final-Recipient: rfc822;q@example.com\nAction: failed\n"
+	    "Status: 5.2.2\nX-Acme-Category: quota\n"
+	    "Diagnostic-Code: smtp;552 5.2.2 user over quota\n\n"
+	    "Final-Recipient: rfc822;r@example.com\nAction: failed\n"
+	    "Status: 5.2.1\nDiagnostic-Code: smtp;550 5.2.1 User Unknown\n"
+	    "\n--b--\n";
+
+	rules_init(&rs);
+	ck_assert_int_eq(rules_parse(&rs, "t.txt", t, strlen(t), &err), 0);
+	ck_assert_int_eq(rules_check(&rs, &err), 0);
+	bounce_doc_init(&d);
+	arena_init(&a);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 3);
+	diagnose(&rs, NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "userunknown");
+	diagnose(&rs, NULL, &d, 1, &v, &a);
+	ck_assert_str_eq(v.reason, "mailboxfull");
+	/* The per-message field is no recipient's. */
+	ck_assert_ptr_null(d.rcpts[2].dsn_extra);
+	diagnose(&rs, NULL, &d, 2, &v, &a);
+	ck_assert_str_eq(v.reason, "filtered");
+	bounce_doc_free(&d);
+	arena_free(&a);
+	rules_free(&rs);
+}
+END_TEST
+
 /* The shipped formats: these products' notices name no SMTP stage. */
 static const struct {
 	const char	*msg;
@@ -401,6 +454,7 @@ diagnose_suite(void)
 	tcase_add_test(tl, test_unknown_reason);
 	tcase_add_test(tl, test_new_provider_is_data);
 	tcase_add_test(tl, test_format_is_data);
+	tcase_add_test(tl, test_dsn_extra_field);
 	tcase_add_loop_test(tc, test_shipped_format, 0,
 	    sizeof formats / sizeof formats[0]);
 	suite_add_tcase(s, tl);
