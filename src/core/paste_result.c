@@ -278,6 +278,10 @@ presult_render(const struct presult *r, size_t block, size_t width,
 
 	if (width < 16)
 		width = 16;
+	if (block == 0 && r->doc.truncated)
+		render_wrap(d, RS_META, "", _("Only part of the text was "
+		    "analysed: it goes past the parser's limits (parts, "
+		    "recipients or size)."), width);
 	if (r->nv == 0 || block >= r->nv) {
 		render_none(r, width, d);
 		if (r->rules_error != NULL)

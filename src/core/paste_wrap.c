@@ -32,51 +32,89 @@ wrap_marks_init(struct wrap_marks *m)
 void
 wrap_marks_free(struct wrap_marks *m)
 {
-	free(m->v);
+	size_t	 i;
+
+	for (i = 0; i < WRAP_MARK_SETS; i++)
+		free(m->set[i].v);
 	memset(m, 0, sizeof *m);
 }
 
 void
 wrap_marks_reset(struct wrap_marks *m)
 {
-	m->n = 0;
+	wrap_marks_cut(m, 0);
 }
 
-/* The index of the last mark at or before off, or m->n when none. */
-static size_t
-mark_before(const struct wrap_marks *m, size_t off)
+void
+wrap_marks_cut(struct wrap_marks *m, size_t len)
 {
-	size_t	 lo = 0, hi = m->n, mid;
+	struct wrap_markset	*ms;
+	size_t			 i;
+
+	for (i = 0; i < WRAP_MARK_SETS; i++) {
+		ms = &m->set[i];
+		while (ms->n > 0 && ms->v[ms->n - 1] >= len)
+			ms->n--;
+	}
+}
+
+size_t
+wrap_marks_count(const struct wrap_marks *m)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < WRAP_MARK_SETS; i++)
+		n += m->set[i].n;
+	return (n);
+}
+
+/* The index of the last mark at or before off, or ms->n when none. */
+static size_t
+mark_before(const struct wrap_markset *ms, size_t off)
+{
+	size_t	 lo = 0, hi = ms->n, mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (m->v[mid] <= off)
+		if (ms->v[mid] <= off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return (lo > 0 ? lo - 1 : m->n);
+	return (lo > 0 ? lo - 1 : ms->n);
 }
 
 void
 wrap_use_marks(struct wrap *w, struct wrap_marks *m)
 {
-	if (m->width != w->width || m->utf8 != w->utf8) {
-		m->n = 0;
-		m->width = w->width;
-		m->utf8 = w->utf8;
+	struct wrap_markset	*ms = NULL;
+	size_t			 i;
+
+	for (i = 0; i < WRAP_MARK_SETS; i++) {
+		if (m->set[i].width == w->width && m->set[i].utf8 == w->utf8) {
+			ms = &m->set[i];
+			break;
+		}
+		if (ms == NULL || m->set[i].used < ms->used)
+			ms = &m->set[i];
 	}
-	/* A mark is a row start only while the byte there is the same. */
-	while (m->n > 0 && m->v[m->n - 1] >= w->len)
-		m->n--;
-	w->marks = m;
+	if (ms->width != w->width || ms->utf8 != w->utf8) {
+		ms->n = 0;
+		ms->width = w->width;
+		ms->utf8 = w->utf8;
+	}
+	ms->used = ++m->clock;
+	/* The text may be shorter than when they were made. */
+	while (ms->n > 0 && ms->v[ms->n - 1] >= w->len)
+		ms->n--;
+	w->marks = ms;
 }
 
 /* Row k of a pass that started at a row start: remember every so often. */
 static void
 note(const struct wrap *w, size_t row, size_t k)
 {
-	struct wrap_marks	*m = w->marks;
+	struct wrap_markset	*m = w->marks;
 	size_t			 i;
 
 	if (m == NULL || k == 0 || k % WRAP_MARK_EVERY != 0 || row >= w->len)

@@ -18,14 +18,23 @@
  * Row starts met on the way, every WRAP_MARK_EVERY rows, kept between
  * calls so that a line of megabytes is wrapped from its start once per
  * width, and later from the nearest mark before the place asked for.
- * They hold while the text only grows at its end.
+ * A mark at m holds while the bytes up to m stay the same.  Marks are
+ * kept for the last few widths, so that a resize back and forth does
+ * not wrap everything again.
  */
 #define WRAP_MARK_EVERY	256
+#define WRAP_MARK_SETS	4
 
-struct wrap_marks {
+struct wrap_markset {
 	size_t		*v;		/* sorted */
 	size_t		 n, cap;
 	int		 width, utf8;
+	unsigned long	 used;		/* for least-recently-used reuse */
+};
+
+struct wrap_marks {
+	struct wrap_markset	 set[WRAP_MARK_SETS];
+	unsigned long		 clock;
 };
 
 struct wrap {
@@ -33,16 +42,20 @@ struct wrap {
 	size_t			 len;
 	int			 width;	/* columns, at least 1 */
 	int			 utf8;	/* UTF-8 locale: wcwidth(); else '?' */
-	struct wrap_marks	*marks;	/* or NULL */
+	struct wrap_markset	*marks;	/* or NULL */
 };
 
 void	wrap_init(struct wrap *, const char *s, size_t len, int width,
 	    int utf8);
 void	wrap_marks_init(struct wrap_marks *);
 void	wrap_marks_free(struct wrap_marks *);
-/* Forget the marks: the text changed other than by growing. */
+/* Forget every mark: another text. */
 void	wrap_marks_reset(struct wrap_marks *);
-/* Use marks (reset when made for another width or locale). */
+/* The text was cut to len bytes: forget the marks at or past it. */
+void	wrap_marks_cut(struct wrap_marks *, size_t len);
+/* Marks kept for every width, for the tests. */
+size_t	wrap_marks_count(const struct wrap_marks *);
+/* Use the marks of the wrap's width and locale. */
 void	wrap_use_marks(struct wrap *, struct wrap_marks *);
 /*
  * The character at off when it starts at column col: returns its bytes
