@@ -47,6 +47,8 @@ static const struct keybind global_keys[] = {
 	{ KEY_BACKSPACE,	ACT_HISTORY_BACK },
 	{ 127,			ACT_HISTORY_BACK },
 	{ CTRL_KEY('h'),	ACT_HISTORY_BACK },
+	{ 'p',			ACT_PASTE },
+	{ 'e',			ACT_EDIT },
 	{ 0,			ACT_NONE }
 };
 
@@ -155,6 +157,68 @@ static const struct keybind menu_keys[] = {
 	{ 0,			ACT_NONE }
 };
 
+/*
+ * The paste box takes every other key as text, Enter and Tab included,
+ * so finishing is Ctrl-D (end of input, as in a shell) or F2, and help
+ * is F1 only.
+ */
+static const struct keybind paste_keys[] = {
+	{ CTRL_KEY('d'),	ACT_ANALYSE },
+	{ KEY_F(2),		ACT_ANALYSE },
+	{ KEY_ESC,		ACT_CLOSE_BOX },
+	{ '\r',			ACT_NEWLINE },
+	{ '\n',			ACT_NEWLINE },
+	{ KEY_ENTER,		ACT_NEWLINE },
+	{ KEY_BACKSPACE,	ACT_RUBOUT },
+	{ 127,			ACT_RUBOUT },
+	{ CTRL_KEY('h'),	ACT_RUBOUT },
+	{ CTRL_KEY('u'),	ACT_ERASE_LINE },
+	{ CTRL_KEY('k'),	ACT_CLEAR_BOX },
+	{ KEY_UP,		ACT_UP },
+	{ KEY_DOWN,		ACT_DOWN },
+	{ KEY_PPAGE,		ACT_PAGE_UP },
+	{ KEY_NPAGE,		ACT_PAGE_DOWN },
+	{ KEY_HOME,		ACT_TOP },
+	{ KEY_END,		ACT_BOTTOM },
+	{ KEY_F(1),		ACT_HELP },
+	{ CTRL_KEY('l'),	ACT_REDRAW },
+	{ 0,			ACT_NONE }
+};
+
+/* The keys move in the focused pane: the text, or the verdict. */
+static const struct keybind result_keys[] = {
+	{ 'q',			ACT_QUIT },
+	{ '?',			ACT_HELP },
+	{ KEY_F(1),		ACT_HELP },
+	{ CTRL_KEY('l'),	ACT_REDRAW },
+	{ KEY_UP,		ACT_UP },
+	{ 'k',			ACT_UP },
+	{ KEY_DOWN,		ACT_DOWN },
+	{ 'j',			ACT_DOWN },
+	{ KEY_PPAGE,		ACT_PAGE_UP },
+	{ CTRL_KEY('b'),	ACT_PAGE_UP },
+	{ KEY_NPAGE,		ACT_PAGE_DOWN },
+	{ CTRL_KEY('f'),	ACT_PAGE_DOWN },
+	{ ' ',			ACT_PAGE_DOWN },
+	{ KEY_HOME,		ACT_TOP },
+	{ 'g',			ACT_TOP },
+	{ KEY_END,		ACT_BOTTOM },
+	{ 'G',			ACT_BOTTOM },
+	{ '\t',			ACT_RESULT_PANE },
+	{ ']',			ACT_NEXT_ENTRY },
+	{ '[',			ACT_PREV_ENTRY },
+	{ '\r',			ACT_OPEN_ENTRY },
+	{ '\n',			ACT_OPEN_ENTRY },
+	{ KEY_ENTER,		ACT_OPEN_ENTRY },
+	{ 'e',			ACT_EDIT },
+	{ 'p',			ACT_PASTE },
+	{ KEY_ESC,		ACT_BACK },
+	{ KEY_BACKSPACE,	ACT_BACK },
+	{ 127,			ACT_BACK },
+	{ CTRL_KEY('h'),	ACT_BACK },
+	{ 0,			ACT_NONE }
+};
+
 static const struct {
 	const struct keybind	*keys;
 	int			 fallback;	/* a keymap, or -1 */
@@ -168,11 +232,15 @@ static const struct {
 	    N_("Filter prompt (other keys edit the line as in bash)") },
 	[KM_HELP] = { help_keys, -1, N_("This help") },
 	[KM_MENU] = { menu_keys, -1, N_("Class and category menus") },
+	[KM_PASTE] = { paste_keys, -1,
+	    N_("Paste box (other keys type text; a paste goes in whole)") },
+	[KM_RESULT] = { result_keys, -1, N_("Diagnosis of the pasted text") },
 };
 
 /* The order of the sections in the help and the man page. */
 static const enum keymap help_order[] = {
-	KM_GLOBAL, KM_LIST, KM_DETAIL, KM_PROMPT, KM_MENU, KM_HELP
+	KM_GLOBAL, KM_LIST, KM_DETAIL, KM_PROMPT, KM_PASTE, KM_RESULT, KM_MENU,
+	KM_HELP
 };
 
 /* Readline keys worth knowing: they are readline's, not in a table. */
@@ -253,8 +321,8 @@ key_label(int key, char *buf, size_t size)
 		{ KEY_ENTER, "Enter" }, { '\r', "Enter" }, { '\n', "Enter" },
 		{ ' ', "Space" }, { '\t', "Tab" }, { KEY_ESC, "Esc" },
 		{ KEY_BACKSPACE, "Backspace" }, { 127, "Backspace" },
-		{ CTRL_KEY('h'), "Backspace" }, { KEY_F(1), "F1" },
-		{ TK_DIGIT, "0-9" },
+		{ CTRL_KEY('h'), "Backspace" }, { TK_DIGIT, "0-9" },
+		{ KEY_DC, "Delete" },
 	};
 	size_t	 i;
 
@@ -264,7 +332,9 @@ key_label(int key, char *buf, size_t size)
 			return (buf);
 		}
 	}
-	if (key >= 0 && key < 32)
+	if (key >= KEY_F(1) && key <= KEY_F(12))
+		snprintf(buf, size, "F%d", key - KEY_F0);
+	else if (key >= 0 && key < 32)
 		snprintf(buf, size, "Ctrl-%c", key + 'A' - 1);
 	else if (key > 32 && key < 127)
 		snprintf(buf, size, "%c", key);

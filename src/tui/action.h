@@ -72,7 +72,31 @@
 	X(ACCEPT,	"accept",	N_("keep"), \
 	    N_("Keep the filter and return to the list")) \
 	X(CANCEL,	"cancel",	N_("clear"), \
-	    N_("Clear the filter and return to the list"))
+	    N_("Clear the filter and return to the list")) \
+	X(PASTE,	"paste",	N_("paste"), \
+	    N_("Paste or type a bounce to diagnose")) \
+	X(EDIT,		"edit",		N_("edit"), \
+	    N_("Edit the pasted text again")) \
+	X(ANALYSE,	"analyse",	N_("diagnose"), \
+	    N_("Diagnose the text in the box")) \
+	X(CLOSE_BOX,	"close-box",	N_("close"), \
+	    N_("Close the box; p or e brings the text back")) \
+	X(NEWLINE,	"newline",	NULL, \
+	    N_("Start a new line")) \
+	X(RUBOUT,	"rubout",	NULL, \
+	    N_("Erase the last character")) \
+	X(ERASE_LINE,	"erase-line",	NULL, \
+	    N_("Erase the last line")) \
+	X(CLEAR_BOX,	"clear-box",	N_("clear"), \
+	    N_("Erase all the text")) \
+	X(RESULT_PANE,	"result-pane",	N_("pane"), \
+	    N_("Switch between the text and the verdict")) \
+	X(NEXT_ENTRY,	"next-entry",	N_("next code"), \
+	    N_("Select the next catalogue entry of the verdict")) \
+	X(PREV_ENTRY,	"previous-entry", NULL, \
+	    N_("Select the previous catalogue entry of the verdict")) \
+	X(OPEN_ENTRY,	"open-entry",	N_("open"), \
+	    N_("Open the selected catalogue entry (Backspace comes back)"))
 
 enum action {
 #define X(id, name, hint, help) ACT_##id,
@@ -89,6 +113,8 @@ enum keymap {
 	KM_PROMPT,	/* keys the filter prompt keeps from readline */
 	KM_HELP,
 	KM_MENU,
+	KM_PASTE,	/* the paste box: other keys are text */
+	KM_RESULT,	/* the diagnosis of the pasted text */
 	KM__COUNT
 };
 

@@ -6,7 +6,9 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "bounce.h"
 #include "buf.h"
+#include "paste_wrap.h"
 #include "tui/draw.h"
 #include "utf8.h"
 
@@ -19,7 +21,10 @@ enum {
 	PAIR_MAGENTA
 };
 
+static void	 span_init(int);
+
 static attr_t	 styles[TS__COUNT];
+static attr_t	 span_styles[SPAN__COUNT];
 static int	 utf8_locale = 1;
 
 void
@@ -48,17 +53,23 @@ draw_glyph_closed(void)
 void
 draw_vline(WINDOW *w, int n)
 {
+	draw_vline_at(w, 0, n);
+}
+
+void
+draw_vline_at(WINDOW *w, int x, int n)
+{
 	cchar_t	 bar;
 	wchar_t	 wc[2] = { 0x2502, 0 };
 	int	 y;
 
 	if (!utf8_locale) {
-		mvwvline(w, 0, 0, ACS_VLINE, n);
+		mvwvline(w, 0, x, ACS_VLINE, n);
 		return;
 	}
 	setcchar(&bar, wc, A_NORMAL, 0, NULL);
 	for (y = 0; y < n; y++)
-		mvwadd_wch(w, y, 0, &bar);
+		mvwadd_wch(w, y, x, &bar);
 }
 
 static const char *
@@ -87,6 +98,7 @@ draw_init(void)
 		init_pair(PAIR_MAGENTA, COLOR_MAGENTA, (short)bg);
 	} else
 		color = 0;
+	span_init(color);
 
 	styles[TS_NORMAL] = A_NORMAL;
 	styles[TS_BAR] = A_REVERSE;
@@ -102,6 +114,9 @@ draw_init(void)
 	styles[TS_NOTE] = A_BOLD;
 	styles[TS_MARK] = A_BOLD;
 	styles[TS_WARN] = A_BOLD | A_REVERSE;
+	styles[TS_HARD] = A_BOLD | A_REVERSE;
+	styles[TS_SOFT] = A_BOLD | A_UNDERLINE;
+	styles[TS_DIM] = A_DIM;
 	if (color) {
 		styles[TS_CLASS2] = COLOR_PAIR(PAIR_GREEN);
 		styles[TS_CLASS3] = COLOR_PAIR(PAIR_CYAN);
@@ -110,6 +125,8 @@ draw_init(void)
 		styles[TS_CATEGORY] = A_BOLD | COLOR_PAIR(PAIR_BLUE);
 		styles[TS_EXAMPLE] = COLOR_PAIR(PAIR_MAGENTA);
 		styles[TS_MARK] = A_BOLD | COLOR_PAIR(PAIR_YELLOW);
+		styles[TS_HARD] = A_BOLD | COLOR_PAIR(PAIR_RED);
+		styles[TS_SOFT] = A_BOLD | COLOR_PAIR(PAIR_YELLOW);
 	} else {
 		/* Without colour the worst class still stands out. */
 		styles[TS_CLASS2] = A_NORMAL;
@@ -118,6 +135,65 @@ draw_init(void)
 		styles[TS_CLASS5] = A_BOLD;
 	}
 	return (color);
+}
+
+/*
+ * A style per span kind of a bounce: a colour each, and without colour
+ * (NO_COLOR, monochrome) a distinct mix of bold, underline, reverse,
+ * dim and italic, so that the legend still tells them apart.  Where
+ * italics do not show, the two containers (field values and returned
+ * headers) stay plain: their parts inside are what matters.
+ */
+static void
+span_init(int color)
+{
+	static const struct {
+		int	 kind;
+		short	 pair;
+		attr_t	 color;	/* with the pair */
+		attr_t	 mono;
+		attr_t	 plain;	/* mono where italics do not show */
+	} map[] = {
+		{ SPAN_REPLY, PAIR_RED, A_BOLD, A_REVERSE | A_BOLD,
+		    A_REVERSE | A_BOLD },
+		{ SPAN_STATUS, PAIR_YELLOW, A_BOLD, A_REVERSE, A_REVERSE },
+		{ SPAN_RECIPIENT, PAIR_GREEN, A_BOLD, A_BOLD | A_UNDERLINE,
+		    A_BOLD | A_UNDERLINE },
+		{ SPAN_SENDER, PAIR_GREEN, 0, A_UNDERLINE | A_ITALIC,
+		    A_UNDERLINE | A_DIM },
+		{ SPAN_HOST, PAIR_CYAN, 0, A_BOLD, A_BOLD },
+		{ SPAN_IP, PAIR_CYAN, A_BOLD, A_BOLD | A_ITALIC,
+		    A_BOLD | A_UNDERLINE | A_REVERSE },
+		{ SPAN_URL, PAIR_BLUE, A_UNDERLINE, A_UNDERLINE | A_DIM,
+		    A_UNDERLINE | A_REVERSE },
+		{ SPAN_TAG, PAIR_MAGENTA, 0, A_REVERSE | A_ITALIC,
+		    A_REVERSE | A_DIM },
+		{ SPAN_BLOCKLIST, PAIR_RED, A_REVERSE, A_REVERSE | A_UNDERLINE,
+		    A_REVERSE | A_UNDERLINE | A_DIM },
+		{ SPAN_FIELD_NAME, PAIR_BLUE, A_BOLD, A_DIM | A_ITALIC, A_DIM },
+		{ SPAN_FIELD_VALUE, PAIR_BLUE, 0, A_ITALIC, A_NORMAL },
+		{ SPAN_QUOTED, 0, A_DIM, A_DIM, A_NORMAL },
+		{ SPAN_DIAGNOSTIC, PAIR_YELLOW, 0, A_UNDERLINE, A_UNDERLINE },
+	};
+	size_t	 i;
+	int	 italic = (term_attrs() & A_ITALIC) != 0;
+
+	for (i = 0; i < sizeof map / sizeof map[0]; i++) {
+		if (!color)
+			span_styles[map[i].kind] = italic ? map[i].mono :
+			    map[i].plain;
+		else
+			span_styles[map[i].kind] = map[i].color |
+			    (map[i].pair != 0 ? COLOR_PAIR(map[i].pair) : 0);
+	}
+}
+
+attr_t
+draw_span_attr(int kind)
+{
+	if (kind < 0 || kind >= SPAN__COUNT)
+		return (A_NORMAL);
+	return (span_styles[kind]);
 }
 
 attr_t
@@ -261,4 +337,31 @@ draw_fill(WINDOW *win, int y, int x, int w, attr_t attr)
 	wattrset(win, attr);
 	mvwhline(win, y, x, ' ', w);
 	wattrset(win, A_NORMAL);
+}
+
+int
+draw_wrapped(WINDOW *win, int y, int x, int col, int maxw,
+    const struct wrap *w, size_t from, size_t to, attr_t attr)
+{
+	const char	*tab;
+	size_t		 i = from, j;
+	int		 used = 0, cw;
+
+	while (i < to && used < maxw) {
+		if (w->s[i] == '\t') {
+			cw = WRAP_TAB - (col + used) % WRAP_TAB;
+			if (cw > maxw - used)
+				cw = maxw - used;
+			draw_fill(win, y, x + used, cw, attr);
+			used += cw;
+			i++;
+			continue;
+		}
+		tab = memchr(w->s + i, '\t', to - i);
+		j = tab != NULL ? (size_t)(tab - w->s) : to;
+		used += draw_text(win, y, x + used, maxw - used, w->s + i, j - i,
+		    attr, 0);
+		i = j;
+	}
+	return (used);
 }

@@ -24,6 +24,9 @@ enum tstyle {
 	TS_NOTE,
 	TS_MARK,	/* the non-standard mark */
 	TS_WARN,	/* a status message */
+	TS_HARD,	/* a permanent failure */
+	TS_SOFT,	/* a temporary failure */
+	TS_DIM,		/* the empty paste box's invitation */
 	TS__COUNT
 };
 
@@ -31,6 +34,8 @@ enum tstyle {
 int	 draw_init(void);
 attr_t	 draw_attr(enum tstyle);
 attr_t	 draw_class_attr(int klass);
+/* The style of a span kind of a parsed bounce (enum span_kind). */
+attr_t	 draw_span_attr(int kind);
 
 /* Clipping flags. */
 #define DT_ELLIPSIS	0x1	/* mark a cut with an ellipsis */
@@ -43,6 +48,14 @@ attr_t	 draw_class_attr(int klass);
 int	 draw_text(WINDOW *, int y, int x, int maxw, const char *s,
 	    size_t len, attr_t, int flags);
 int	 draw_str(WINDOW *, int y, int x, int maxw, const char *s, attr_t);
+struct wrap;
+/*
+ * Draw bytes from .. to - 1 of wrapped text at y, x, where the row's
+ * column col is: tabs as blanks to the next stop (paste_wrap.h), the
+ * rest as draw_text() does.  Returns the columns used.
+ */
+int	 draw_wrapped(WINDOW *, int y, int x, int col, int maxw,
+	    const struct wrap *, size_t from, size_t to, attr_t);
 /* Columns s takes when drawn. */
 int	 draw_width(const char *s);
 /* Fill columns x .. x + w - 1 of line y with blanks in attr. */
@@ -52,5 +65,6 @@ const char *draw_glyph_open(void);
 const char *draw_glyph_closed(void);
 void	 draw_set_utf8(int);
 void	 draw_vline(WINDOW *, int);
+void	 draw_vline_at(WINDOW *, int x, int n);
 
 #endif

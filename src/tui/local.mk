@@ -10,7 +10,11 @@ TUI_SOURCES = \
 	src/tui/view_list.c \
 	src/tui/view_detail.c \
 	src/tui/view_help.c \
-	src/tui/view_menu.c
+	src/tui/view_menu.c \
+	src/tui/tpaste.h \
+	src/tui/paste_io.c \
+	src/tui/view_paste.c \
+	src/tui/view_result.c
 src_smtp_doctor_SOURCES += $(TUI_SOURCES) src/tui/tui_main.c
 
 ## Its curses-free model lives in the core library.

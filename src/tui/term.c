@@ -12,6 +12,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "tui/tpaste.h"
 #include "tui/view.h"
 
 static volatile sig_atomic_t	 got_quit;	/* the signal number */
@@ -75,6 +76,8 @@ suspend(struct tui *t)
 	struct sigaction	 sa, old;
 	sigset_t		 set;
 
+	/* The shell must not get pastes wrapped in ESC [ 200 ~. */
+	pasteio_mode(t, 0);
 	endwin();
 	/* Stop for real: the default action, unblocked, then back. */
 	memset(&sa, 0, sizeof sa);

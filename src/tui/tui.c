@@ -18,6 +18,7 @@
 #include "options.h"
 #include "render.h"
 #include "tui/draw.h"
+#include "tui/tpaste.h"
 #include "tui/tui.h"
 #include "tui/view.h"
 
@@ -26,7 +27,15 @@ const struct view *const views[VIEW__COUNT] = {
 	[VIEW_DETAIL] = &view_detail,
 	[VIEW_HELP] = &view_help,
 	[VIEW_MENU] = &view_menu,
+	[VIEW_PASTE] = &view_paste,
+	[VIEW_RESULT] = &view_result,
 };
+
+int
+tui_body_mode(const struct tui *t)
+{
+	return (t->focus == VIEW_PASTE || t->focus == VIEW_RESULT);
+}
 
 static const struct view *
 focused(const struct tui *t)
@@ -52,11 +61,18 @@ tui_open_detail(struct tui *t)
 	t->focus = VIEW_DETAIL;
 }
 
-/* Leave the detail: on a narrow terminal the list comes back. */
+/*
+ * Leave the detail: back to the diagnosis it was opened from, else to
+ * the list (which a narrow terminal then shows again).
+ */
 void
 tui_back(struct tui *t)
 {
-	t->focus = VIEW_LIST;
+	if (t->from_result && t->paste != NULL && t->paste->res != NULL)
+		t->focus = VIEW_RESULT;
+	else
+		t->focus = VIEW_LIST;
+	t->from_result = 0;
 }
 
 static void
@@ -88,10 +104,21 @@ relayout(struct tui *t, int force)
 	}
 	pane_fit(&t->panes[PANE_TITLE], &t->lay.title, force);
 	pane_fit(&t->panes[PANE_STATUS], &t->lay.status, force);
-	pane_fit(&t->panes[PANE_SEP], t->lay.wide ? &t->lay.sep : &none, force);
-	for (i = VIEW_LIST; i <= VIEW_DETAIL; i++) {
-		views[i]->layout(t, &r);
-		pane_fit(&t->panes[views[i]->pane], &r, force);
+	if (tui_body_mode(t)) {
+		/* The paste box or its result has the whole body. */
+		pane_fit(&t->panes[PANE_SEP], &none, force);
+		pane_fit(&t->panes[PANE_LIST], &none, force);
+		pane_fit(&t->panes[PANE_DETAIL], &none, force);
+		views[t->focus]->layout(t, &r);
+		pane_fit(&t->panes[PANE_BODY], &r, force);
+	} else {
+		pane_fit(&t->panes[PANE_BODY], &none, force);
+		pane_fit(&t->panes[PANE_SEP], t->lay.wide ? &t->lay.sep :
+		    &none, force);
+		for (i = VIEW_LIST; i <= VIEW_DETAIL; i++) {
+			views[i]->layout(t, &r);
+			pane_fit(&t->panes[views[i]->pane], &r, force);
+		}
 	}
 	r = none;
 	if (t->overlay >= 0)
@@ -104,7 +131,7 @@ draw_title(struct tui *t)
 {
 	WINDOW			*w = t->panes[PANE_TITLE].win;
 	const struct entry	*e = browse_entry(&t->b);
-	const char		*right = PACKAGE_VERSION;
+	const char		*right = PACKAGE_VERSION, *what;
 	char			 left[128];
 	int			 rw, cols = t->lay.title.w;
 
@@ -115,8 +142,13 @@ draw_title(struct tui *t)
 	rw = draw_width(right) + 1;
 	if (rw > cols / 2)
 		rw = 0;
-	snprintf(left, sizeof left, " %s \xe2\x80\x94 %s", PACKAGE,
-	    _("SMTP reply codes"));
+	if (t->focus == VIEW_PASTE)
+		what = _("Paste a bounce");
+	else if (t->focus == VIEW_RESULT)
+		what = _("Diagnosis");
+	else
+		what = _("SMTP reply codes");
+	snprintf(left, sizeof left, " %s \xe2\x80\x94 %s", PACKAGE, what);
 	draw_str(w, 0, 0, cols - rw - 1, left, draw_attr(TS_BAR) | A_BOLD);
 	if (rw != 0)
 		draw_str(w, 0, cols - rw, rw, right, draw_attr(TS_BAR));
@@ -131,7 +163,16 @@ hint_applies(const struct tui *t, enum action a)
 	switch (a) {
 	case ACT_BACK:
 		return (t->overlay >= 0 || t->focus == VIEW_DETAIL ||
-		    browse_filtered(&t->b));
+		    t->focus == VIEW_RESULT || browse_filtered(&t->b));
+	case ACT_CLEAR_BOX:
+		return (t->paste != NULL && t->paste->box.text.len != 0);
+	case ACT_NEXT_ENTRY:
+	case ACT_OPEN_ENTRY:
+		return (t->paste != NULL && t->paste->llink >= 0 &&
+		    !t->paste->analysing);
+	case ACT_RESULT_PANE:
+	case ACT_EDIT:
+		return (t->paste != NULL && !t->paste->analysing);
 	case ACT_HISTORY_BACK:
 		return (t->b.nhistory != 0);
 	case ACT_NEXT_LINK:
@@ -162,6 +203,30 @@ filter_text(const struct tui *t, char *buf, size_t size)
 		    categories[t->b.category].id);
 }
 
+/* The right of the status line in the paste box and the result. */
+static void
+body_status(const struct tui *t, char *buf, size_t size)
+{
+	const struct tpaste	*p = t->paste;
+	size_t			 len;
+
+	buf[0] = '\0';
+	if (p == NULL)
+		return;
+	if (t->focus == VIEW_PASTE) {
+		len = p->box.text.len;
+		if (len < 1024)
+			snprintf(buf, size, _(" %zu bytes "), len);
+		else if (len < 1048576)
+			snprintf(buf, size, _(" %.1f KiB "), len / 1024.0);
+		else
+			snprintf(buf, size, _(" %.1f MiB "), len / 1048576.0);
+	} else if (p->analysing)
+		snprintf(buf, size, _(" %.1f s "), tpaste_elapsed(&p->started));
+	else if (p->res != NULL)
+		snprintf(buf, size, _(" in %.2f s "), p->took);
+}
+
 static void
 draw_status(struct tui *t)
 {
@@ -181,7 +246,9 @@ draw_status(struct tui *t)
 	}
 	draw_fill(w, 0, 0, cols, bar);
 	snprintf(right, sizeof right, " %zu/%zu ", t->b.nshown, t->cat->n);
-	if (t->focus == VIEW_DETAIL && t->lay.show_detail &&
+	if (tui_body_mode(t))
+		body_status(t, right, sizeof right);
+	else if (t->focus == VIEW_DETAIL && t->lay.show_detail &&
 	    (d = browse_doc(&t->b, t->b.doc_width)) != NULL &&
 	    d->n > (size_t)t->lay.detail.h) {
 		size_t pct = (t->b.dtop + (size_t)t->lay.detail.h) * 100 / d->n;
@@ -251,6 +318,20 @@ draw_too_small(struct tui *t)
 	wnoutrefresh(stdscr);
 }
 
+/* In the paste box, the cursor goes back to the end of its text. */
+static int
+box_cursor(struct tui *t)
+{
+	struct pane_win	*p = &t->panes[PANE_BODY];
+
+	if (t->focus != VIEW_PASTE || t->overlay >= 0 || t->paste == NULL ||
+	    !t->paste->cur_ok || p->win == NULL)
+		return (0);
+	wmove(p->win, t->paste->cur_y, t->paste->cur_x);
+	wnoutrefresh(p->win);
+	return (1);
+}
+
 void
 tui_frame(struct tui *t)
 {
@@ -266,13 +347,18 @@ tui_frame(struct tui *t)
 		curs_set(0);
 		draw_too_small(t);
 		doupdate();
+		pasteio_sync(t);
 		return;
 	}
 	/* stdscr is where keys are read: keep wgetch() from painting it. */
 	wnoutrefresh(stdscr);
 	draw_title(t);
-	for (i = VIEW_LIST; i <= VIEW_DETAIL; i++)
-		draw_pane(t, views[i]);
+	if (tui_body_mode(t))
+		draw_pane(t, views[t->focus]);
+	else {
+		for (i = VIEW_LIST; i <= VIEW_DETAIL; i++)
+			draw_pane(t, views[i]);
+	}
 	sep = &t->panes[PANE_SEP];
 	if (sep->win != NULL) {
 		werase(sep->win);
@@ -283,8 +369,10 @@ tui_frame(struct tui *t)
 		draw_pane(t, views[t->overlay]);
 	/* Last, so that the cursor ends in the prompt. */
 	draw_status(t);
-	curs_set(t->prompting ? 1 : 0);
+	curs_set(t->prompting || box_cursor(t) ? 1 : 0);
 	doupdate();
+	/* The terminal's paste mode is on exactly while the box is open. */
+	pasteio_sync(t);
 }
 
 static int
@@ -310,6 +398,13 @@ handle_mouse(struct tui *t)
 			    ev.bstate);
 		else if (ev.bstate & BUTTON1_PRESSED)
 			t->overlay = -1;
+		return;
+	}
+	if (tui_body_mode(t)) {
+		r = &t->panes[PANE_BODY].r;
+		if (inside(r, ev.y, ev.x))
+			views[t->focus]->mouse(t, r, ev.y - r->y, ev.x - r->x,
+			    ev.bstate);
 		return;
 	}
 	for (i = VIEW_LIST; i <= VIEW_DETAIL; i++) {
@@ -344,6 +439,11 @@ global_action(struct tui *t, enum action a, int key)
 		break;
 	case ACT_SWITCH_PANE:
 		t->focus = t->focus == VIEW_LIST ? VIEW_DETAIL : VIEW_LIST;
+		t->from_result = 0;
+		break;
+	case ACT_PASTE:
+	case ACT_EDIT:
+		tpaste_open(t);
 		break;
 	case ACT_FILTER:
 		prompt_open(t, 0);
@@ -369,7 +469,12 @@ global_action(struct tui *t, enum action a, int key)
 			tui_message(t, "%s", _("Filters cleared."));
 		break;
 	case ACT_HISTORY_BACK:
-		if (browse_back(&t->b) != 0)
+		if (browse_back(&t->b) == 0)
+			break;
+		/* Nothing followed since the diagnosis opened the entry. */
+		if (t->from_result && t->focus == VIEW_DETAIL)
+			tui_back(t);
+		else
 			tui_message(t, "%s", _("No followed code to go back "
 			    "from."));
 		break;
@@ -389,6 +494,14 @@ tui_key(struct tui *t, int key)
 		relayout(t, 1);
 		return;
 	}
+	/* A paste goes into the box whatever is on screen. */
+	if (key == KEY_PASTE_START && !t->prompting) {
+		t->msg[0] = '\0';
+		pasteio_begin(t);
+		return;
+	}
+	if (key == KEY_PASTE_END || key == KEY_PASTE_START)
+		return;
 	t->msg[0] = '\0';
 	if (key == KEY_MOUSE) {
 		handle_mouse(t);
@@ -400,6 +513,10 @@ tui_key(struct tui *t, int key)
 	}
 	if (t->lay.too_small && key != 'q' && key != CTRL_KEY('l'))
 		return;
+	if (t->focus == VIEW_PASTE && t->overlay < 0) {
+		tpaste_key(t, key);
+		return;
+	}
 	v = focused(t);
 	if ((a = keymap_lookup(v->keymap, key)) == ACT_NONE)
 		return;
@@ -462,6 +579,9 @@ tui_open(struct tui *t, struct catalog *c, const struct options *o,
 	meta(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
+	t->in_fd = fileno(in);
+	t->out_fd = fileno(out);
+	pasteio_init(t);
 	/* Press, not click: clicks would wait for the release. */
 	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
@@ -478,6 +598,10 @@ tui_close(struct tui *t)
 	int	 i;
 
 	prompt_cleanup();
+	/* Paste mode off and the worker joined, before the screen goes. */
+	tpaste_free(t);
+	free(t->datadir);
+	t->datadir = NULL;
 	for (i = 0; i < PANE__COUNT; i++) {
 		if (t->panes[i].win != NULL)
 			delwin(t->panes[i].win);

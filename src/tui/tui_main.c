@@ -8,24 +8,75 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "catalog.h"
+#include "datadir.h"
 #include "i18n.h"
 #include "options.h"
 #include "search.h"
+#include "tui/tpaste.h"
 #include "tui/tui.h"
 #include "tui/view.h"
 
 /* Errors in a row from wgetch() that mean the terminal is gone. */
 #define MAX_READ_ERRORS	64
+/* How often the loop looks for a finished analysis while one runs. */
+#define POLL_MS		40
+
+/*
+ * The rules live beside the catalogue, found as --diagnose finds them:
+ * --data FILE names one catalogue file, with no rules beside it, and
+ * then the default data location serves.
+ */
+static char *
+rules_dir(const struct options *o)
+{
+	const char	*path = options_data_path(o);
+
+	if (!path_is_dir(path)) {
+		path = datadir_resolve(NULL, getenv(DATA_ENV),
+		    options_exe_path());
+		if (!path_is_dir(path))
+			path = datadir_resolve(NULL, NULL, options_exe_path());
+	}
+	return (xstrdup(path));
+}
+
+/*
+ * The next key: one left over from a paste's read, else wgetch(),
+ * waiting at most POLL_MS while an analysis runs.  *timed_out tells an
+ * ERR of that wait from one of a terminal that is gone.
+ */
+static int
+next_key(struct tui *t, int *timed_out)
+{
+	struct timespec	 a, b;
+	int		 key, busy = t->paste != NULL && t->paste->analysing;
+	double		 ms;
+
+	*timed_out = 0;
+	if ((key = pasteio_next_key(t)) != ERR)
+		return (key);
+	wtimeout(stdscr, busy ? POLL_MS : -1);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	errno = 0;
+	key = wgetch(stdscr);
+	if (key == ERR && busy) {
+		clock_gettime(CLOCK_MONOTONIC, &b);
+		ms = (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6;
+		*timed_out = ms >= POLL_MS / 2;
+	}
+	return (key);
+}
 
 int
 tui_main(const struct options *o)
 {
 	struct catalog	 c;
 	struct tui	 t;
-	int		 rc, key, errors = 0;
+	int		 rc, key, errors = 0, timed_out;
 
 	catalog_init(&c);
 	/* A data error is printed before the screen is touched. */
@@ -45,8 +96,13 @@ tui_main(const struct options *o)
 		catalog_free(&c);
 		return (2);
 	}
+	t.datadir = rules_dir(o);
 	tui_frame(&t);
-	/* Build the search index while the user reads the first frame. */
+	/*
+	 * Build the search index while the user reads the first frame; the
+	 * paste analysis, which reads the catalogue from its own thread,
+	 * cannot start before it is done.
+	 */
 	catalog_index(&c);
 	while (!t.quit) {
 		if (term_pending(&t)) {
@@ -54,8 +110,17 @@ tui_main(const struct options *o)
 				tui_frame(&t);
 			continue;
 		}
-		errno = 0;
-		if ((key = wgetch(stdscr)) == ERR) {
+		if (pasteio_receiving(&t)) {
+			if (pasteio_pump(&t))
+				tui_frame(&t);
+			continue;
+		}
+		if ((key = next_key(&t, &timed_out)) == ERR) {
+			if (timed_out) {
+				if (tresult_poll(&t))
+					tui_frame(&t);
+				continue;
+			}
 			if (errno != EINTR && ++errors > MAX_READ_ERRORS) {
 				t.quit = 1;
 				t.exit_status = 1;
@@ -64,8 +129,10 @@ tui_main(const struct options *o)
 		}
 		errors = 0;
 		tui_key(&t, key);
-		if (!t.quit)
+		if (!t.quit) {
+			tresult_poll(&t);
 			tui_frame(&t);
+		}
 	}
 	rc = t.exit_status;
 	tui_close(&t);

@@ -14,6 +14,7 @@
 #include "tui/action.h"
 
 struct options;
+struct tpaste;
 struct tui;
 
 /*
@@ -41,7 +42,8 @@ enum view_id {
 	VIEW_DETAIL,
 	VIEW_HELP,
 	VIEW_MENU,
-	/* VIEW_PASTE goes here: a paste box for whole bounce messages. */
+	VIEW_PASTE,	/* the paste box: whole bounce messages */
+	VIEW_RESULT,	/* their diagnosis */
 	VIEW__COUNT
 };
 
@@ -52,6 +54,7 @@ enum pane {
 	PANE_DETAIL,
 	PANE_STATUS,
 	PANE_OVERLAY,
+	PANE_BODY,	/* the paste box or its result: all but the bars */
 	PANE__COUNT
 };
 
@@ -71,7 +74,8 @@ struct tui {
 	struct layout		 lay;
 	struct pane_win		 panes[PANE__COUNT];
 
-	enum view_id		 focus;		/* VIEW_LIST or VIEW_DETAIL */
+	/* VIEW_LIST, VIEW_DETAIL, VIEW_PASTE or VIEW_RESULT */
+	enum view_id		 focus;
 	int			 detail_open;	/* narrow: detail on screen */
 	int			 overlay;	/* VIEW_HELP, VIEW_MENU or -1 */
 	int			 prompting;	/* the filter prompt is open */
@@ -88,6 +92,11 @@ struct tui {
 	enum menu_kind		 menu_kind;
 	int			 menu_sel;
 
+	struct tpaste		*paste;		/* the paste box, once opened */
+	int			 from_result;	/* the detail came from it */
+	char			*datadir;	/* where the rules are */
+	int			 in_fd, out_fd;	/* the terminal */
+
 	SCREEN			*screen;
 	int			 headless;	/* benchmarks: no signals */
 };
@@ -96,6 +105,8 @@ extern const struct view view_list;
 extern const struct view view_detail;
 extern const struct view view_help;
 extern const struct view view_menu;
+extern const struct view view_paste;
+extern const struct view view_result;
 extern const struct view *const views[VIEW__COUNT];
 
 /* tui.c */
@@ -108,6 +119,9 @@ void	 tui_message(struct tui *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 tui_open_detail(struct tui *);
 void	 tui_back(struct tui *);
+
+/* The view owning the screen between the bars, and how keys reach it. */
+int	 tui_body_mode(const struct tui *);
 
 /* term.c: signals, suspend and resume. */
 void	 term_signals(void);

@@ -514,6 +514,26 @@ START_TEST(test_key_tables)
 	ck_assert_str_eq(key_label(' ', label, sizeof label), "Space");
 	ck_assert_str_eq(key_label(TK_DIGIT, label, sizeof label), "0-9");
 	ck_assert_str_eq(action_name(ACT_NEXT_MATCH), "next-match");
+	/* The paste box: Enter and q are text; Ctrl-D or F2 finish. */
+	ck_assert_int_eq(keymap_lookup(KM_LIST, 'p'), ACT_PASTE);
+	ck_assert_int_eq(keymap_lookup(KM_DETAIL, 'e'), ACT_EDIT);
+	ck_assert_int_eq(keymap_lookup(KM_PASTE, CTRL_KEY('d')), ACT_ANALYSE);
+	ck_assert_int_eq(keymap_lookup(KM_PASTE, KEY_F(2)), ACT_ANALYSE);
+	ck_assert_int_eq(keymap_lookup(KM_PASTE, '\r'), ACT_NEWLINE);
+	ck_assert_int_eq(keymap_lookup(KM_PASTE, 'q'), ACT_NONE);
+	ck_assert_int_eq(keymap_lookup(KM_PASTE, '?'), ACT_NONE);
+	ck_assert_int_eq(keymap_lookup(KM_PASTE, 27), ACT_CLOSE_BOX);
+	ck_assert_int_eq(keymap_key_for(KM_PASTE, ACT_ANALYSE),
+	    CTRL_KEY('d'));
+	ck_assert_str_eq(key_label(KEY_F(2), label, sizeof label), "F2");
+	/* The result: Enter opens a cited entry, Backspace and Esc leave. */
+	ck_assert_int_eq(keymap_lookup(KM_RESULT, '\r'), ACT_OPEN_ENTRY);
+	ck_assert_int_eq(keymap_lookup(KM_RESULT, ']'), ACT_NEXT_ENTRY);
+	ck_assert_int_eq(keymap_lookup(KM_RESULT, 'e'), ACT_EDIT);
+	ck_assert_int_eq(keymap_lookup(KM_RESULT, 'j'), ACT_DOWN);
+	ck_assert_int_eq(keymap_lookup(KM_RESULT, 127), ACT_BACK);
+	ck_assert_int_eq(keymap_lookup(KM_RESULT, '/'), ACT_NONE);
+	ck_assert_str_eq(action_name(ACT_OPEN_ENTRY), "open-entry");
 }
 END_TEST
 
@@ -542,7 +562,7 @@ START_TEST(test_key_help)
 	FILE	*f;
 
 	keymap_each(count_rows, n);
-	ck_assert_uint_eq(n[0], 6);	/* one section per keymap */
+	ck_assert_uint_eq(n[0], KM__COUNT);	/* one section per keymap */
 	ck_assert_uint_gt(n[1], 40);
 	f = open_memstream(&text, &len);
 	tui_print_keys(f);
@@ -550,6 +570,8 @@ START_TEST(test_key_help)
 	ck_assert_ptr_nonnull(strstr(text, "\n\nList\n"));
 	ck_assert_int_ne(text[0], '\n');
 	ck_assert_ptr_nonnull(strstr(text, "  q                    Quit\n"));
+	ck_assert_ptr_nonnull(strstr(text, "\nPaste box"));
+	ck_assert_ptr_nonnull(strstr(text, "  Ctrl-D, F2           "));
 	free(text);
 	f = open_memstream(&text, &len);
 	tui_print_keys_man(f);

@@ -1,0 +1,391 @@
+/*
+ * The paste box: a bounce message or an SMTP reply, pasted or typed,
+ * up to PASTE_MAX bytes.  Editing is deliberately small (type at the
+ * end, Backspace, erase the line, clear): the box is for receiving text
+ * to diagnose, not for writing it.  Readline, which the filter prompt
+ * keeps, would fit badly here: its buffer is one line whose Enter
+ * accepts, its redisplay and undo list are per character (a 10 MB paste
+ * would be copied and kept twice), and its keymaps and the user's
+ * ~/.inputrc could turn pasted bytes into commands.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "paste_wrap.h"
+#include "tui/draw.h"
+#include "tui/tpaste.h"
+#include "tui/view.h"
+
+/* Columns kept free on each side of the text. */
+#define MARGIN	1
+
+double
+tpaste_elapsed(const struct timespec *then)
+{
+	struct timespec	 now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return ((double)(now.tv_sec - then->tv_sec) +
+	    (now.tv_nsec - then->tv_nsec) / 1e9);
+}
+
+struct tpaste *
+tpaste_get(struct tui *t)
+{
+	struct tpaste	*p = t->paste;
+
+	if (p != NULL)
+		return (p);
+	p = xcalloc(1, sizeof *p);
+	paste_init(&p->box, PASTE_MAX);
+	wrap_marks_init(&p->box_marks);
+	wrap_marks_init(&p->text_marks);
+	p->follow = 1;
+	p->llink = -1;
+	p->pane = PP_VERDICT;
+	t->paste = p;
+	return (p);
+}
+
+void
+tpaste_free(struct tui *t)
+{
+	struct tpaste	*p = t->paste;
+
+	if (p == NULL)
+		return;
+	pasteio_mode(t, 0);
+	pjob_free(p->job);
+	presult_free(p->res);
+	paste_free(&p->box);
+	wrap_marks_free(&p->box_marks);
+	wrap_marks_free(&p->text_marks);
+	free(p);
+	t->paste = NULL;
+}
+
+void
+tpaste_open(struct tui *t)
+{
+	struct tpaste	*p = tpaste_get(t);
+
+	if (p->analysing) {
+		pjob_cancel(p->job);
+		p->analysing = 0;
+	}
+	t->overlay = -1;
+	t->focus = VIEW_PASTE;
+	p->follow = 1;
+}
+
+void
+tpaste_analyse(struct tui *t)
+{
+	struct tpaste	*p = tpaste_get(t);
+	char		*copy;
+	size_t		 len = p->box.text.len;
+
+	if (len == 0) {
+		tui_message(t, "%s", _("Nothing to diagnose: paste or type a "
+		    "bounce first."));
+		return;
+	}
+	/* The same text as last time: its result is still good. */
+	if (p->res != NULL && p->res->version == p->box.version) {
+		t->focus = VIEW_RESULT;
+		return;
+	}
+	if (p->job == NULL)
+		p->job = pjob_new(t->cat, t->datadir);
+	/* A copy: the box may be edited again while the job still runs. */
+	copy = xmalloc(len + 1);
+	memcpy(copy, p->box.text.data, len);
+	copy[len] = '\0';
+	if (pjob_submit(p->job, copy, len, p->box.version) != 0) {
+		free(copy);
+		tui_message(t, "%s", _("Cannot start the analysis: no thread."));
+		return;
+	}
+	presult_free(p->res);
+	p->res = NULL;
+	p->analysing = 1;
+	clock_gettime(CLOCK_MONOTONIC, &p->started);
+	t->focus = VIEW_RESULT;
+	tresult_reset(t);
+}
+
+static void
+paste_layout(struct tui *t, struct rect *r)
+{
+	*r = (struct rect){ 0, 0, 0, 0 };
+	if (t->focus == VIEW_PASTE && !t->lay.too_small)
+		*r = (struct rect){ t->lay.title.h, 0,
+		    t->lay.status.y - t->lay.title.h, t->lay.cols };
+}
+
+/* The rows above the text: the invitation and any warnings. */
+static int
+header_rows(const struct tpaste *p)
+{
+	return (1 + (p->box.dropped != 0) + (p->receiving != 0));
+}
+
+/* The text area of the box: its first row, height and width. */
+static void
+text_area(struct tui *t, const struct rect *r, int *y, int *h, int *w)
+{
+	*y = header_rows(t->paste);
+	*h = r->h - *y;
+	*w = r->w - 2 * MARGIN;
+	if (*h < 0)
+		*h = 0;
+	if (*w < 1)
+		*w = 1;
+}
+
+static void
+box_wrap(struct tui *t, struct wrap *w, int width)
+{
+	struct tpaste	*p = t->paste;
+
+	wrap_init(w, p->box.text.data, p->box.text.len, width, t->utf8);
+	wrap_use_marks(w, &p->box_marks);
+}
+
+static size_t
+first_row(struct tui *t, const struct wrap *w, int h)
+{
+	struct tpaste	*p = t->paste;
+
+	if (p->follow)
+		return (wrap_last_page(w, (size_t)h));
+	return (wrap_row_start(w, p->box_top));
+}
+
+static void
+paste_draw(struct tui *t, WINDOW *win, const struct rect *r)
+{
+	struct tpaste	*p = t->paste;
+	struct wrap	 w;
+	char		 line[256], size[32];
+	size_t		 row, end, next;
+	int		 y, h, width, i, cols;
+
+	if (p == NULL)
+		return;
+	p->cur_ok = 0;
+	draw_str(win, 0, MARGIN, r->w - MARGIN, _("Paste a bounce message or "
+	    "an SMTP reply here, or type one."), draw_attr(TS_HEADING));
+	y = 1;
+	if (p->box.dropped != 0) {
+		snprintf(line, sizeof line, _("The box is full (%1$u MiB): "
+		    "%2$zu bytes were not taken."), PASTE_MAX >> 20,
+		    p->box.dropped);
+		draw_str(win, y++, MARGIN, r->w - MARGIN, line,
+		    draw_attr(TS_WARN));
+	}
+	if (p->receiving) {
+		snprintf(size, sizeof size, "%.1f", p->received / 1048576.0);
+		snprintf(line, sizeof line, _("Receiving a paste: %s MiB so "
+		    "far\xe2\x80\xa6"), size);
+		draw_str(win, y++, MARGIN, r->w - MARGIN, line, A_BOLD);
+	}
+	text_area(t, r, &y, &h, &width);
+	if (h == 0)
+		return;
+	if (p->box.text.len == 0) {
+		draw_str(win, y, MARGIN, width, _("(empty: paste here; Enter "
+		    "starts a new line, Ctrl-D diagnoses, Esc closes)"),
+		    draw_attr(TS_DIM));
+		p->cur_y = y;
+		p->cur_x = MARGIN;
+		p->cur_ok = 1;
+		return;
+	}
+	box_wrap(t, &w, width);
+	row = first_row(t, &w, h);
+	if (!p->follow)
+		p->box_top = row;
+	for (i = 0; i < h; i++) {
+		end = wrap_row(&w, row, &next);
+		cols = draw_wrapped(win, y + i, MARGIN, 0, width, &w, row, end,
+		    A_NORMAL);
+		if (next == WRAP_NONE) {
+			p->cur_y = y + i;
+			p->cur_x = MARGIN + (cols < width ? cols : width);
+			p->cur_ok = 1;
+			break;
+		}
+		row = next;
+	}
+}
+
+/* Scroll by n rows (down when positive); at the end the box follows it. */
+static void
+scroll_box(struct tui *t, long n)
+{
+	struct tpaste	*p = t->paste;
+	struct rect	 r;
+	struct wrap	 w;
+	size_t		 top, last;
+	int		 y, h, width;
+
+	paste_layout(t, &r);
+	text_area(t, &r, &y, &h, &width);
+	if (h == 0)
+		return;
+	box_wrap(t, &w, width);
+	top = first_row(t, &w, h);
+	last = wrap_last_page(&w, (size_t)h);
+	if (n == LONG_MIN)
+		top = 0;
+	else if (n < 0)
+		top = wrap_up(&w, top, (size_t)-n);
+	else
+		top = wrap_down(&w, top, (size_t)n);
+	p->follow = top >= last;
+	p->box_top = top;
+}
+
+static long
+page(struct tui *t)
+{
+	struct rect	 r;
+	int		 y, h, w;
+
+	paste_layout(t, &r);
+	text_area(t, &r, &y, &h, &w);
+	return (h > 1 ? h - 1 : 1);
+}
+
+/* Esc and a printable key at once is Meta-key: neither closes the box. */
+static int
+meta_key(void)
+{
+	int	 next;
+
+	nodelay(stdscr, TRUE);
+	next = wgetch(stdscr);
+	nodelay(stdscr, FALSE);
+	if (next >= ' ' && next < 127)
+		return (1);
+	if (next != ERR)
+		ungetch(next);
+	return (0);
+}
+
+static int
+paste_key(struct tui *t, enum action a, int key)
+{
+	struct tpaste	*p = tpaste_get(t);
+	char		 c;
+
+	switch (a) {
+	case ACT_ANALYSE:
+		tpaste_analyse(t);
+		return (1);
+	case ACT_CLOSE_BOX:
+		if (key == KEY_ESC && meta_key())
+			return (1);
+		t->focus = VIEW_LIST;
+		if (p->box.text.len != 0)
+			tui_message(t, "%s", _("The text stays in the box: p "
+			    "brings it back."));
+		return (1);
+	case ACT_NEWLINE:
+		paste_add(&p->box, "\n", 1);
+		break;
+	case ACT_RUBOUT:
+		/* Row marks hold up to where the text was cut. */
+		paste_rubout(&p->box);
+		wrap_marks_cut(&p->box_marks, p->box.text.len);
+		break;
+	case ACT_ERASE_LINE:
+		paste_erase_line(&p->box);
+		wrap_marks_cut(&p->box_marks, p->box.text.len);
+		break;
+	case ACT_CLEAR_BOX:
+		paste_clear(&p->box);
+		wrap_marks_reset(&p->box_marks);
+		break;
+	case ACT_UP:
+		scroll_box(t, -1);
+		return (1);
+	case ACT_DOWN:
+		scroll_box(t, 1);
+		return (1);
+	case ACT_PAGE_UP:
+		scroll_box(t, -page(t));
+		return (1);
+	case ACT_PAGE_DOWN:
+		scroll_box(t, page(t));
+		return (1);
+	case ACT_TOP:
+		scroll_box(t, LONG_MIN);
+		return (1);
+	case ACT_BOTTOM:
+		p->follow = 1;
+		return (1);
+	case ACT_NONE:
+		/* Text: printable bytes (UTF-8 comes a byte a key) and tabs. */
+		if (key < 0 || key > 255 || (key < ' ' && key != '\t') ||
+		    key == 127)
+			return (1);
+		c = (char)key;
+		if (paste_add(&p->box, &c, 1) != 0)
+			tui_message(t, _("The box is full (%u MiB)."),
+			    PASTE_MAX >> 20);
+		break;
+	default:
+		return (0);	/* help, redraw */
+	}
+	p->follow = 1;
+	return (1);
+}
+
+void
+tpaste_key(struct tui *t, int key)
+{
+	enum action	 a = keymap_lookup(KM_PASTE, key);
+
+	if (!paste_key(t, a, key) && a != ACT_NONE) {
+		if (a == ACT_HELP)
+			help_open(t);
+		else if (a == ACT_REDRAW)
+			t->redraw_all = 1;
+	}
+}
+
+static void
+paste_mouse(struct tui *t, const struct rect *r, int y, int x, mmask_t m)
+{
+	(void)r;
+	(void)y;
+	(void)x;
+	if (m & BUTTON4_PRESSED)
+		scroll_box(t, -3);
+	else if (m & BUTTON5_PRESSED)
+		scroll_box(t, 3);
+}
+
+static const enum action paste_hints[] = {
+	ACT_ANALYSE, ACT_CLOSE_BOX, ACT_CLEAR_BOX, ACT_HELP, ACT_NONE
+};
+
+const struct view view_paste = {
+	.name = "paste",
+	.keymap = KM_PASTE,
+	.pane = PANE_BODY,
+	.layout = paste_layout,
+	.draw = paste_draw,
+	.key = paste_key,
+	.mouse = paste_mouse,
+	.hints = paste_hints,
+};
