@@ -158,3 +158,32 @@ expect_exit()
 		fail "terminal modes changed: $(cat "$e2e_tmp/stty.before") \
 -> $(cat "$e2e_tmp/stty.after" 2>/dev/null)"
 }
+
+# paste_file FILE [-r]: paste a file into the pane as a terminal does:
+# tmux wraps it in ESC [ 200 ~ ... ESC [ 201 ~ (-p) only when the
+# program turned bracketed-paste mode on, and sends its newlines as CR
+# (with -r, the bytes as they are).
+paste_file()
+{
+	tm load-buffer -b e2e-paste "$1" || fail "cannot load $1"
+	tm paste-buffer -p -d ${2:-} -b e2e-paste -t e2e ||
+		fail "cannot paste $1"
+}
+
+# Milliseconds since the epoch, or nothing where date has no %N.
+now_ms()
+{
+	_t=$(date +%s%N 2>/dev/null)
+	case $_t in
+	*N|'') ;;
+	*) echo $((_t / 1000000)) ;;
+	esac
+}
+
+# open_box: from the list, p opens the empty paste box.
+open_box()
+{
+	keys p
+	wait_for '^ smtp-doctor .* Paste a bounce' "the paste box"
+	wait_for 'Ctrl-D diagnose' "the paste box's hints"
+}

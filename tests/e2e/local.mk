@@ -23,5 +23,10 @@ dist_check_SCRIPTS += \
 	tests/e2e/browse-resize.sh \
 	tests/e2e/browse-signals.sh \
 	tests/e2e/browse-mouse.sh \
-	tests/e2e/browse-data-error.sh
+	tests/e2e/browse-data-error.sh \
+	tests/e2e/paste-diagnose.sh \
+	tests/e2e/paste-safety.sh \
+	tests/e2e/paste-big.sh \
+	tests/e2e/paste-resize.sh \
+	tests/e2e/paste-signals.sh
 EXTRA_DIST += tests/e2e/lib.sh
