@@ -350,6 +350,22 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 	bm->orig_from = m.orig[H_FROM];
 	bm->orig_subject = m.orig[H_SUBJECT];
 	bm->headers = m.headers;
+	/*
+	 * The report's own words: from its first text part (a MIME
+	 * preamble may be one) to its last before the returned message.
+	 */
+	for (i = 0, al = 0; i < m.nparts && !m.parts[i].returned; i++) {
+		if (m.parts[i].type != PT_TEXT)
+			continue;
+		if (al == 0)
+			bm->text_off = m.parts[i].off;
+		al = 1;
+		if (m.parts[i].off + m.parts[i].len > bm->text_off)
+			bm->text_len = m.parts[i].off + m.parts[i].len -
+			    bm->text_off;
+	}
+	if (bm->text_len > MSG_TEXT_MAX)
+		bm->text_len = MSG_TEXT_MAX;
 
 	m.first_rcpt = first;
 	dsn_scan(P, &m, msgi);

@@ -82,6 +82,13 @@ struct bounce_msg {
 	 * its first 8 KiB; NULL for a bare paste.
 	 */
 	const char	*headers;
+	/*
+	 * The report's own words: its text parts before the returned
+	 * message (from the first to the last), the first 4 KiB, in text;
+	 * len 0 if none.
+	 */
+	size_t		 text_off;
+	size_t		 text_len;
 };
 
 /*

@@ -24,6 +24,9 @@ enum part_type {
 	PT_OTHER		/* an attachment, not decoded */
 };
 
+/* The report's own words kept for rules 'in: message'. */
+#define MSG_TEXT_MAX	(4u * 1024)
+
 struct bpart {
 	enum part_type	 type;
 	size_t		 off;	/* in doc->text */

@@ -63,8 +63,14 @@ subject_prepare(struct subject *s, const struct bounce_doc *d,
 	s->agent_known = r->agent != NULL && strcmp(r->agent, "rfc3464") != 0;
 	s->doc = d;
 	s->rcpt = r;
+	s->text[RF_MESSAGE] = "";
 	for (i = 0; i < RF__COUNT; i++)
 		s->len[i] = strlen(s->text[i]);
+	/* A stretch of the text: not NUL-terminated, its length told. */
+	if (m->text_len > 0 && m->text_off + m->text_len <= d->text.len) {
+		s->text[RF_MESSAGE] = d->text.data + m->text_off;
+		s->len[RF_MESSAGE] = m->text_len;
+	}
 	p = (const unsigned char *)s->text[RF_DIAGNOSTIC];
 	n = s->len[RF_DIAGNOSTIC];
 	for (i = 0; i + 3 <= n; i++) {

@@ -16,6 +16,7 @@ enum rule_field {
 	RF_REMOTE,		/* remote and reporting MTA names */
 	RF_HEADERS,		/* the report's header as received */
 	RF_DSN,			/* the DSN group's other fields */
+	RF_MESSAGE,		/* the report's own text, its first 4 KiB */
 	RF__COUNT
 };
 

@@ -257,7 +257,8 @@ compile(struct loader *l, struct rule *r, unsigned line)
 	PCRE2_UCHAR	 msg[160];
 
 	r->re = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_CASELESS | (r->in == RF_HEADERS || r->in == RF_DSN ? PCRE2_MULTILINE : 0),
+	    PCRE2_CASELESS | (r->in == RF_HEADERS || r->in == RF_DSN ||
+	    r->in == RF_MESSAGE ? PCRE2_MULTILINE : 0),
 	    &errcode, &erroff, NULL);
 	if (r->re == NULL) {
 		pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -338,10 +339,13 @@ rule_build(struct loader *l, struct stanza *s)
 				r->in = RF_HEADERS;
 			else if (strcmp(v, "dsn") == 0)
 				r->in = RF_DSN;
+			else if (strcmp(v, "message") == 0)
+				r->in = RF_MESSAGE;
 			else
 				return (fail(l, f->line, "'in' must be "
 				    "diagnostic, subject, from, remote, "
-				    "headers or dsn, not '%.40s'", v));
+				    "headers, dsn or message, not '%.40s'",
+				    v));
 			break;
 		case R_STATUS:
 			r->nstatus = words(l, v, r->status, RULE_MAX_CODES,

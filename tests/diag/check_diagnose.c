@@ -398,6 +398,60 @@ START_TEST(test_dsn_extra_field)
 }
 END_TEST
 
+/* 'in: message' reads the report's own text, not the returned message. */
+START_TEST(test_message_text_field)
+{
+	struct rules		 rs;
+	struct load_error	 err;
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+	const char		*t =
+	    "reason: userunknown\ntitle: U\npermanent: yes\nretry: never\n\n"
+	    "reason: suspend\ntitle: S\npermanent: yes\nretry: never\n\n"
+	    "rule: off\nmatch: ^the account is switched off\\.$\n"
+	    "in: message\nreason: suspend\n\n"
+	    "rule: nouser\nmatch: user unknown\nreason: userunknown\n";
+	const char		*head = "From: postmaster@x.example\n"
+	    "Subject: Returned mail\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/report; report-type=delivery-status; "
+	    "boundary=\"b\"\n\nThis is a MIME-encapsulated message.\n\n"
+	    "--b\nContent-Type: text/plain\n\n";
+	const char		*mid = "<q@example.com>: 550 user unknown\n"
+	    "--b\nContent-Type: message/delivery-status\n\n"
+	    "Final-Recipient: rfc822;q@example.com\nAction: failed\n"
+	    "Status: 5.0.0\n\n--b\nContent-Type: message/rfc822\n\n"
+	    "From: s@example.org\nSubject: hi\n\n";
+	char			 s[2048];
+
+	rules_init(&rs);
+	ck_assert_int_eq(rules_parse(&rs, "t.txt", t, strlen(t), &err), 0);
+	ck_assert_int_eq(rules_check(&rs, &err), 0);
+	bounce_doc_init(&d);
+	arena_init(&a);
+	/* Above the recipient line, after a MIME preamble. */
+	snprintf(s, sizeof s, "%s%s%s%s\n--b--\n", head,
+	    "The account is switched off.\n\n", mid, "");
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
+	    1);
+	diagnose(&rs, NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "suspend");
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_SPANS),
+	    1);
+	diagnose(&rs, NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "suspend");
+	/* In the returned message: not the report's words. */
+	snprintf(s, sizeof s, "%s%s%s%s\n--b--\n", head, "", mid,
+	    "The account is switched off.");
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(&rs, NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "userunknown");
+	bounce_doc_free(&d);
+	arena_free(&a);
+	rules_free(&rs);
+}
+END_TEST
+
 /* The shipped formats: these products' notices name no SMTP stage. */
 static const struct {
 	const char	*msg;
@@ -455,6 +509,7 @@ diagnose_suite(void)
 	tcase_add_test(tl, test_new_provider_is_data);
 	tcase_add_test(tl, test_format_is_data);
 	tcase_add_test(tl, test_dsn_extra_field);
+	tcase_add_test(tl, test_message_text_field);
 	tcase_add_loop_test(tc, test_shipped_format, 0,
 	    sizeof formats / sizeof formats[0]);
 	suite_add_tcase(s, tl);
