@@ -307,6 +307,17 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 			named = 0;
 			if (label != NULL && labellen > 0)
 				diag_add(&cur->diag, label, labellen);
+			/*
+			 * "550: <a@b>: User unknown": a reply that names the
+			 * recipient it refuses answers its RCPT TO.
+			 */
+			if (label != NULL && labellen == 3 &&
+			    (label[0] == '4' || label[0] == '5') &&
+			    label[1] >= '0' && label[1] <= '9' &&
+			    label[2] >= '0' && label[2] <= '9' &&
+			    a > p && a[-1] == '<' && cur->command[0] == '\0')
+				snprintf(cur->command, sizeof cur->command,
+				    "RCPT");
 			if (rest < q) {
 				if (cur->off == 0) {
 					cur->off = (size_t)(rest - t);

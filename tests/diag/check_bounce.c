@@ -139,6 +139,37 @@ START_TEST(test_transcript_command)
 }
 END_TEST
 
+/*
+ * "550: <a@b>: User unknown" under the recipient's line: a reply that
+ * names the recipient it refuses is the answer to RCPT TO; without the
+ * address it names no stage.
+ */
+START_TEST(test_reply_names_rcpt)
+{
+	struct bounce_doc	 d;
+	const char		*with = "From: MAILER-DAEMON@x.example\n"
+	    "Subject: Failure Notice\n\n"
+	    "Sorry, we were unable to deliver your message to the "
+	    "following address.\n\n<q@example.com>:\n"
+	    "550: <q@example.com>: User unknown\n";
+	const char		*without = "From: MAILER-DAEMON@x.example\n"
+	    "Subject: Failure Notice\n\n"
+	    "Sorry, we were unable to deliver your message to the "
+	    "following address.\n\n<q@example.com>:\n550: : User unknown\n";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, with, strlen(with), NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_ptr_nonnull(d.rcpts[0].command);
+	ck_assert_str_eq(d.rcpts[0].command, "RCPT");
+	ck_assert(strstr(d.rcpts[0].diagnostic, "User unknown") != NULL);
+	ck_assert_uint_eq(bounce_parse(&d, without, strlen(without), NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_ptr_null(d.rcpts[0].command);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_dsn_fields)
 {
 	struct bounce_doc	 d;
@@ -249,6 +280,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_not_bounce);
 	tcase_add_test(tc, test_dsn_fields);
 	tcase_add_test(tc, test_transcript_command);
+	tcase_add_test(tc, test_reply_names_rcpt);
 	tcase_add_test(tc, test_paste_spans);
 	tcase_add_test(tc, test_diagnostic_span);
 	tcase_add_test(tc, test_mbox_and_bare_reply);
