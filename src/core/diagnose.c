@@ -421,7 +421,7 @@ diagnose(const struct rules *rs, const struct catalog *c,
 		if (r->status[0] == '\0' && rd->pseudo != 0) {
 			/* No code in the report: the reason's own. */
 			snprintf(v->status, sizeof v->status, "%d.0.%d",
-			    klass == 4 ? 4 : 5, rd->pseudo);
+			    klass == 4 && !rd->pseudo_perm ? 4 : 5, rd->pseudo);
 			v->status_derived = 1;
 		}
 	}

@@ -68,6 +68,7 @@ struct reason_def {
 	const char		*retry_note;
 	const char		*retry_note_transient;
 	int			 pseudo;	/* X.0.9NN when no status */
+	int			 pseudo_perm;	/* 5.0.9NN even when temporary */
 	const char		*steps[RULE_MAX_STEPS];
 	size_t			 nsteps;
 	const char		*file;

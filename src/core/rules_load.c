@@ -23,7 +23,7 @@ enum rfield {
 	R_RULE, R_MATCH, R_IN, R_STATUS, R_REPLY, R_AGENT, R_KIND, R_ACTION,
 	R_NO_STATUS, R_REASON, R_PROVIDER, R_PERMANENT, R_STEP, R_COMMAND,
 	R_TITLE, R_RETRY, R_RETRY_NOTE, R_RETRY_NOTE_TRANSIENT, R_PSEUDO,
-	R_DIAG_TYPE, R_FORMAT, R__COUNT
+	R_DIAG_TYPE, R_FORMAT, R_PSEUDO_TEMP, R__COUNT
 };
 
 #define IN_RULE		0x1
@@ -53,6 +53,7 @@ static const struct {
 	[R_RETRY_NOTE] = { "retry-note", IN_REASON },
 	[R_RETRY_NOTE_TRANSIENT] = { "retry-note-transient", IN_REASON },
 	[R_PSEUDO] =	{ "pseudo-status", IN_REASON },
+	[R_PSEUDO_TEMP] = { "pseudo-temporary", IN_REASON },
 	[R_DIAG_TYPE] =	{ "diagnostic-type", IN_RULE },
 	[R_FORMAT] =	{ "format", IN_RULE },
 };
@@ -542,6 +543,12 @@ reason_build(struct loader *l, struct stanza *s)
 				return (fail(l, f->line, "'pseudo-status' must "
 				    "be a number from 900 to 999"));
 			d->pseudo = (int)n;
+			break;
+		case R_PSEUDO_TEMP:
+			if ((d->pseudo_perm = yes_no(v)) < 0)
+				return (fail(l, f->line, "'pseudo-temporary' "
+				    "must be yes or no"));
+			d->pseudo_perm = !d->pseudo_perm;
 			break;
 		case R_STEP:
 			if (d->nsteps == RULE_MAX_STEPS)

@@ -110,6 +110,24 @@ START_TEST(test_pseudo_status)
 	ck_assert_str_eq(v.status, "5.0.922");
 	ck_assert(v.status_derived);
 	ck_assert_ptr_nonnull(v.retry_note);
+	/* Temporary: 4.0.922; but Sisimai has no temporary 9NN code for
+	 * an unknown user ('pseudo-temporary: no'): 5.0.911. */
+	s = "From: MAILER-DAEMON@x.example\nSubject: Warning: could not "
+	    "send message for past 4 hours\n\n<q@example.com>:\n"
+	    "mailbox is full (temporary failure, will be retried)\n";
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "mailboxfull");
+	ck_assert_str_eq(v.status, "4.0.922");
+	s = "From: MAILER-DAEMON@x.example\nSubject: Warning: could not "
+	    "send message for past 4 hours\n\n<q@example.com>:\n"
+	    "450 no such user here (in reply to RCPT TO command)\n";
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "userunknown");
+	ck_assert(!v.permanent);
+	ck_assert_str_eq(v.status, "5.0.911");
+	ck_assert(v.status_derived);
 	bounce_doc_free(&d);
 	arena_free(&a);
 }
