@@ -397,6 +397,7 @@ diagnose(const struct rules *rs, const struct catalog *c,
 	/* No code at all: "this is a temporary error" still says 4. */
 	if (klass == 0 && r->diagnostic != NULL &&
 	    (strcasestr(r->diagnostic, "temporar") != NULL ||
+	    strcasestr(r->diagnostic, "persistent") != NULL ||
 	    strcasestr(r->diagnostic, "will be retried") != NULL))
 		klass = 4;
 	if (v->rule != NULL && v->rule->permanent >= 0)

@@ -119,6 +119,13 @@ START_TEST(test_pseudo_status)
 	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
 	ck_assert_str_eq(v.reason, "mailboxfull");
 	ck_assert_str_eq(v.status, "4.0.922");
+	/* "Persistent" failure is RFC 3463's word for temporary. */
+	s = "From: MAILER-DAEMON@x.example\nSubject: failure notice\n\n"
+	    "<q@example.com>:\nmailbox is full (persistent failure)\n";
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.status, "4.0.922");
+	ck_assert(!v.permanent);
 	s = "From: MAILER-DAEMON@x.example\nSubject: Warning: could not "
 	    "send message for past 4 hours\n\n<q@example.com>:\n"
 	    "450 no such user here (in reply to RCPT TO command)\n";
