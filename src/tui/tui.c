@@ -571,6 +571,18 @@ tui_open(struct tui *t, struct catalog *c, const struct options *o,
 		return (-1);
 	}
 	set_term(t->screen);
+	/*
+	 * A terminal that cannot place the cursor (dumb) would show the
+	 * first frame and then nothing: say so instead, untouched.
+	 */
+	if (!headless && (tigetstr("cup") == NULL ||
+	    tigetstr("cup") == (char *)-1)) {
+		endwin();
+		delscreen(t->screen);
+		t->screen = NULL;
+		browse_free(&t->b);
+		return (-2);
+	}
 	cbreak();
 	noecho();
 	nonl();

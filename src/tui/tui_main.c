@@ -76,6 +76,7 @@ tui_main(const struct options *o)
 {
 	struct catalog	 c;
 	struct tui	 t;
+	const char	*term;
 	int		 rc, key, errors = 0, timed_out;
 
 	catalog_init(&c);
@@ -90,9 +91,15 @@ tui_main(const struct options *o)
 		catalog_free(&c);
 		return (2);
 	}
-	if (tui_open(&t, &c, o, stdin, stdout, 0) != 0) {
-		fprintf(stderr, _("%s: cannot use the terminal '%s'\n"),
-		    PACKAGE, getenv("TERM") != NULL ? getenv("TERM") : "");
+	if ((rc = tui_open(&t, &c, o, stdin, stdout, 0)) != 0) {
+		term = getenv("TERM") != NULL ? getenv("TERM") : "";
+		if (rc == -2)
+			fprintf(stderr, _("%1$s: the terminal '%2$s' cannot "
+			    "place the cursor; try '%1$s --list' or '%1$s "
+			    "CODE'\n"), PACKAGE, term);
+		else
+			fprintf(stderr, _("%s: cannot use the terminal '%s'\n"),
+			    PACKAGE, term);
 		catalog_free(&c);
 		return (2);
 	}

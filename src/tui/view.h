@@ -110,6 +110,8 @@ extern const struct view view_result;
 extern const struct view *const views[VIEW__COUNT];
 
 /* tui.c */
+/* 0, -1 when curses cannot use the terminal, -2 when it cannot place
+ * the cursor (TERM=dumb). */
 int	 tui_open(struct tui *, struct catalog *, const struct options *,
 	    FILE *in, FILE *out, int headless);
 void	 tui_close(struct tui *);
