@@ -88,6 +88,16 @@ timed_key "the box again" '^ smtp-doctor .* Paste a bounce' e
 wait_for ' 9\.[5-9] MiB *$' "the size of the box"
 timed_key "Ctrl-K on 10 MB" '^ \(empty: paste here' C-k
 
+# Past 16 MiB the box takes no more, and says so.
+cat "$e2e_tmp/big.mbox" "$e2e_tmp/big.mbox" >"$e2e_tmp/huge.mbox"
+paste_file "$e2e_tmp/huge.mbox"
+wait_for '^ The box is full: [0-9.]+ MiB of the paste were not taken' \
+    "the message of the full box"
+wait_for '^ The box is full \(16 MiB\): [0-9]+ bytes were not taken' \
+    "the box's own warning"
+wait_for ' 16\.0 MiB *$' "the box at its limit"
+timed_key "Ctrl-K on 16 MiB" '^ \(empty: paste here' C-k
+
 # The long line: every row of it on demand, and the box follows its end.
 paste_file "$e2e_tmp/line.txt"
 wait_for '^ Pasted 10[0-9.]+ KiB' "the long line"

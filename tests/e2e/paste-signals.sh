@@ -67,4 +67,13 @@ wait_for '^ Pasted [0-9.]+ MiB' "the big paste"
 keys C-d C-c
 expect_exit 130
 shell_paste_plain "after Ctrl-C in an analysis"
+
+# Ctrl-C while the 10 MB are still coming in.
+run_app
+wait_frame
+open_box
+paste_file "$e2e_tmp/big.txt"
+keys C-c
+expect_exit 130
+shell_paste_plain "after Ctrl-C in a paste"
 echo "PASS: $e2e_name"
