@@ -101,6 +101,55 @@ clean_addr(struct parser *P, const char *v)
 	return (arena_strndup(&P->doc->arena, a, n));
 }
 
+/*
+ * "5.1.0 - Unknown address error 550-'5.7.1 <a@b>... Access denied'
+ * (delivery attempts: 0)": a relay's own class, then the reply it got,
+ * quoted.  The quoted reply is the server's words: "550 5.7.1 <a@b>...
+ * Access denied".  Returns NULL when the text is not of that form.
+ */
+static const char *
+diag_unwrap(struct parser *P, const char *d)
+{
+	const char	*p = d, *q, *e, *end = d + strlen(d);
+	struct buf	 b;
+	const char	*out;
+	int		 i;
+
+	/* "D.D.D - " */
+	if (!(*p == '4' || *p == '5') || p[1] != '.')
+		return (NULL);
+	for (p += 2, i = 0; *p >= '0' && *p <= '9' && i < 4; p++, i++)
+		;
+	if (i == 0 || *p++ != '.')
+		return (NULL);
+	for (i = 0; *p >= '0' && *p <= '9' && i < 4; p++, i++)
+		;
+	if (i == 0 || strncmp(p, " - ", 3) != 0)
+		return (NULL);
+	/* "... error NNN-'" within 80 bytes */
+	q = memcasemem(p, (size_t)(end - p) < 80 ? (size_t)(end - p) : 80,
+	    " error ", 7);
+	if (q == NULL)
+		return (NULL);
+	q += 7;
+	if (end - q < 6 || !(q[0] == '4' || q[0] == '5') ||
+	    q[1] < '0' || q[1] > '9' || q[2] < '0' || q[2] > '9' ||
+	    (q[3] != '-' && q[3] != ' ') || q[4] != '\'')
+		return (NULL);
+	/* The closing quote: the last one. */
+	for (e = end; e > q + 5 && e[-1] != '\''; e--)
+		;
+	if (e <= q + 5)
+		return (NULL);
+	buf_init(&b);
+	buf_add(&b, q, 3);
+	buf_addc(&b, ' ');
+	buf_add(&b, q + 5, (size_t)(e - 1 - (q + 5)));
+	out = arena_strndup(&P->doc->arena, b.data, b.len);
+	buf_free(&b);
+	return (out);
+}
+
 static void
 group_flush(struct parser *P, struct dsn_state *st, size_t msgi)
 {
@@ -226,6 +275,8 @@ field(struct parser *P, struct dsn_state *st, size_t msgi, const char *name,
 		break;
 	case D_DIAG:
 		g->diag = typed_value(P, s, n, &g->diag_type);
+		if ((s = diag_unwrap(P, g->diag)) != NULL)
+			g->diag = s;
 		/* The text after the type, for the diagnostic span. */
 		s = memchr(v, ';', vn);
 		at = s != NULL && s - v < 16 ? (size_t)(s + 1 - v) : 0;

@@ -170,6 +170,39 @@ START_TEST(test_reply_names_rcpt)
 }
 END_TEST
 
+/*
+ * A relay's class, then the reply it got, quoted: the quoted reply is
+ * the diagnostic ("5.1.0 - Unknown address error 550-'...'").
+ */
+START_TEST(test_diag_unwrap)
+{
+	struct bounce_doc	 d;
+	const char		*s = "From: MAILER-DAEMON@x.example\n"
+	    "Subject: Delivery Status Notification (Failure)\n"
+	    "MIME-Version: 1.0\nContent-Type: multipart/report; "
+	    "report-type=delivery-status; boundary=\"b\"\n\n"
+	    "--b\nContent-Type: text/plain\n\nFailed.\n"
+	    "--b\nContent-Type: message/delivery-status\n\n"
+	    "Reporting-MTA: dns; mx.x.example\n\n"
+	    "Final-Recipient: rfc822;q@example.com\nAction: failed\n"
+	    "Status: 5.0.0 (permanent failure)\n"
+	    "Diagnostic-Code: smtp; 5.1.0 - Unknown address error "
+	    "550-'5.2.2 <q@example.com>... Mailbox Full' "
+	    "(delivery attempts: 0)\n\n"
+	    "Final-Recipient: rfc822;r@example.com\nAction: failed\n"
+	    "Status: 5.0.0\nDiagnostic-Code: smtp; 5.1.0 - no reply here\n"
+	    "\n--b--\n";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
+	    2);
+	ck_assert_str_eq(d.rcpts[0].diagnostic,
+	    "550 5.2.2 <q@example.com>... Mailbox Full");
+	ck_assert_str_eq(d.rcpts[1].diagnostic, "5.1.0 - no reply here");
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_dsn_fields)
 {
 	struct bounce_doc	 d;
@@ -281,6 +314,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_dsn_fields);
 	tcase_add_test(tc, test_transcript_command);
 	tcase_add_test(tc, test_reply_names_rcpt);
+	tcase_add_test(tc, test_diag_unwrap);
 	tcase_add_test(tc, test_paste_spans);
 	tcase_add_test(tc, test_diagnostic_span);
 	tcase_add_test(tc, test_mbox_and_bare_reply);
