@@ -211,6 +211,18 @@ rcpt_line(const char *s, size_t n, size_t *al, const char **rest,
 		if (a[-1] == '<' && a - 1 > s && a[-2] != ' ')
 			return (NULL);
 	}
+	/*
+	 * "[Status: Error, Address: <a@b>, ResponseCode 421, ...]": a list
+	 * of "Key: value" items, one of them plainly "Address".
+	 */
+	if (a != NULL && a != p && a - s >= 11 && a[-1] == '<' &&
+	    strncasecmp(a - 10, "address: <", 10) == 0 &&
+	    (a[-11] == '[' || (a[-11] == ' ' && a - s >= 12 &&
+	    a[-12] == ','))) {
+		*label = s;
+		*labellen = (size_t)(a - 10 - s);
+		p = a;
+	}
 	if (a == NULL || a != p)
 		return (NULL);
 	p = a + l;

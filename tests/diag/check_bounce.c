@@ -170,6 +170,26 @@ START_TEST(test_reply_names_rcpt)
 }
 END_TEST
 
+/* "[Status: Error, Address: <a@b>, ResponseCode 421, ...]" names a@b. */
+START_TEST(test_address_item)
+{
+	struct bounce_doc	 d;
+	const char		*s = "From: mailer-daemon@x.example\n"
+	    "Subject: Mail Delivery Status Notification (Delay)\n\n"
+	    "----- The following addresses had fatal errors -----\n"
+	    "[Status: Error, Address: <q@example.com>, ResponseCode 421, , "
+	    "Host not reachable.]\n\nSender address: <s@example.org>\n";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
+	    1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "q@example.com");
+	ck_assert(strstr(d.rcpts[0].diagnostic, "Host not reachable") != NULL);
+	ck_assert_int_eq(d.rcpts[0].reply_code, 421);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 /*
  * A relay's class, then the reply it got, quoted: the quoted reply is
  * the diagnostic ("5.1.0 - Unknown address error 550-'...'").
@@ -315,6 +335,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_transcript_command);
 	tcase_add_test(tc, test_reply_names_rcpt);
 	tcase_add_test(tc, test_diag_unwrap);
+	tcase_add_test(tc, test_address_item);
 	tcase_add_test(tc, test_paste_spans);
 	tcase_add_test(tc, test_diagnostic_span);
 	tcase_add_test(tc, test_mbox_and_bare_reply);
