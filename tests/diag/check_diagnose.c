@@ -146,6 +146,8 @@ static const struct {
 	const char	*reason;
 } wording[] = {
 	{ "550 5.5.0 Invalid recipient. LPN007_416", "userunknown" },
+	{ "421 Host not reachable. Message will be retried for 4 more day(s)",
+	    "expired" },
 	{ "421 Service refused, please try later. OFR_999 [999]", "blocked" },
 	{ "550 5.7.1 Client host rejected LPN000_630", "policyviolation" },
 	{ "host mx.example.com[192.0.2.1] said: 550 Rejected (in reply to "
