@@ -395,7 +395,12 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 			r->kind = MSG_DELIVERED;
 		if (bm->kind == MSG_NOT_BOUNCE || r->kind == MSG_BOUNCE)
 			bm->kind = r->kind;
-		if (r->reply_code == 0 && r->diagnostic != NULL)
+		/* "Diagnostic-Code: X-Unix; 255": a program's exit status. */
+		if (r->reply_code == 0 && r->diagnostic != NULL &&
+		    !(r->diag_type != NULL &&
+		    strcasecmp(r->diag_type, "x-unix") == 0 &&
+		    strspn(r->diagnostic, "0123456789") ==
+		    strlen(r->diagnostic)))
 			r->reply_code = remote_reply(r->diagnostic);
 		if (r->diagnostic != NULL) {
 			char		 code[16];

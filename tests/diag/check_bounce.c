@@ -219,6 +219,23 @@ START_TEST(test_diag_unwrap)
 	ck_assert_str_eq(d.rcpts[0].diagnostic,
 	    "550 5.2.2 <q@example.com>... Mailbox Full");
 	ck_assert_str_eq(d.rcpts[1].diagnostic, "5.1.0 - no reply here");
+	ck_assert_int_eq(d.rcpts[0].reply_code, 550);
+	bounce_doc_free(&d);
+	/* "X-Unix; 255" is a mailer's exit status, no SMTP reply. */
+	s = "From: MAILER-DAEMON@x.example\n"
+	    "Subject: Returned mail: see transcript for details\n"
+	    "MIME-Version: 1.0\nContent-Type: multipart/report; "
+	    "report-type=delivery-status; boundary=\"b\"\n\n"
+	    "--b\nContent-Type: text/plain\n\nFailed.\n"
+	    "--b\nContent-Type: message/delivery-status\n\n"
+	    "Reporting-MTA: dns; mx.x.example\n\n"
+	    "Final-Recipient: RFC822; q@example.com\nAction: failed\n"
+	    "Status: 5.0.0\nDiagnostic-Code: X-Unix; 255\n\n--b--\n";
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
+	    1);
+	ck_assert_str_eq(d.rcpts[0].diagnostic, "255");
+	ck_assert_int_eq(d.rcpts[0].reply_code, 0);
 	bounce_doc_free(&d);
 }
 END_TEST
