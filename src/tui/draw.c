@@ -365,3 +365,14 @@ draw_wrapped(WINDOW *win, int y, int x, int col, int maxw,
 	}
 	return (used);
 }
+
+/* A pane's title row: reversed when the pane has the keys. */
+void
+draw_pane_title(WINDOW *win, int y, int x, int w, const char *text,
+    int focused)
+{
+	attr_t	 a = focused ? draw_attr(TS_SELECTED) : A_BOLD | A_UNDERLINE;
+
+	draw_fill(win, y, x, w, a);
+	draw_str(win, y, x + 1, w - 1, text, a);
+}

@@ -60,6 +60,8 @@ int	 draw_wrapped(WINDOW *, int y, int x, int col, int maxw,
 int	 draw_width(const char *s);
 /* Fill columns x .. x + w - 1 of line y with blanks in attr. */
 void	 draw_fill(WINDOW *, int y, int x, int w, attr_t);
+void	 draw_pane_title(WINDOW *, int y, int x, int w, const char *text,
+	    int focused);
 /* Glyphs that depend on the locale. */
 const char *draw_glyph_open(void);
 const char *draw_glyph_closed(void);

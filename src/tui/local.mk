@@ -14,7 +14,8 @@ TUI_SOURCES = \
 	src/tui/tpaste.h \
 	src/tui/paste_io.c \
 	src/tui/view_paste.c \
-	src/tui/view_result.c
+	src/tui/view_result.c \
+	src/tui/result_verdict.c
 src_smtp_doctor_SOURCES += $(TUI_SOURCES) src/tui/tui_main.c
 
 ## Its curses-free model lives in the core library.

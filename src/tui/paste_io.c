@@ -21,9 +21,6 @@
 #include "tui/tpaste.h"
 #include "tui/view.h"
 
-/* Last: its capability macros (lines, columns...) clash with names. */
-#include <term.h>
-
 #define READ_SIZE	65536
 /* Read for at most this long before the loop looks at signals again. */
 #define PUMP_MS		20

@@ -266,7 +266,10 @@ draw_status(struct tui *t)
 		wnoutrefresh(w);
 		return;
 	}
-	filter_text(t, filters, sizeof filters);
+	/* The list's filters mean nothing in the paste box or its result. */
+	filters[0] = '\0';
+	if (!tui_body_mode(t))
+		filter_text(t, filters, sizeof filters);
 	if (filters[0] != '\0')
 		x += draw_str(w, 0, x, cols - rw - x, filters, bar | A_BOLD);
 	for (a = v->hints; *a != ACT_NONE && x < cols - rw; a++) {

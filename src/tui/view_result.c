@@ -1,9 +1,9 @@
 /*
  * The diagnosis of the pasted text: the decoded text with each kind of
  * part in its own style under a legend, and the verdict per recipient
- * beside it (or, on a narrow terminal, instead of it: Tab shows the
- * other).  The verdict's catalogue entries open in the detail view,
- * from which Backspace or Esc comes back here.
+ * (result_verdict.c) beside it, or on a narrow terminal instead of it:
+ * Tab shows the other.  The verdict's catalogue entries open in the
+ * detail view, from which Backspace or Esc comes back here.
  */
 #include "config.h"
 
@@ -36,14 +36,6 @@ static const char *const span_labels[SPAN__COUNT] = {
 	[SPAN_FIELD_VALUE] = N_("field value"),
 	[SPAN_QUOTED] = N_("returned header"),
 	[SPAN_DIAGNOSTIC] = N_("server's words"),
-};
-
-/* Where everything goes, relative to the body window. */
-struct geom {
-	struct paste_layout	 pl;
-	int			 legend;	/* rows under the text header */
-	int			 text_y, text_h, text_w;
-	int			 ver_h, ver_w;
 };
 
 void
@@ -99,8 +91,8 @@ legend(const struct presult *res, WINDOW *win, int x0, int y0, int w)
 	return (y + 1);
 }
 
-static void
-geom(struct tui *t, struct geom *g)
+void
+result_geom(struct tui *t, struct rgeom *g)
 {
 	struct tpaste	*p = t->paste;
 	struct rect	 body, rel;
@@ -132,7 +124,7 @@ geom(struct tui *t, struct geom *g)
 
 /* The text pane's rows, with the first row made a row start. */
 static void
-text_wrap(struct tui *t, const struct geom *g, struct wrap *w)
+text_wrap(struct tui *t, const struct rgeom *g, struct wrap *w)
 {
 	struct tpaste	*p = t->paste;
 	struct buf	*text = &p->res->doc.text;
@@ -143,176 +135,6 @@ text_wrap(struct tui *t, const struct geom *g, struct wrap *w)
 		/* After a resize: the row that holds the old first byte. */
 		p->ttop = wrap_row_start(w, p->ttop);
 		p->ttop_width = g->text_w;
-	}
-}
-
-static size_t
-block_lines(const struct presult *r, size_t b, int width)
-{
-	struct rdoc	 d;
-	size_t		 n;
-
-	rdoc_init(&d);
-	presult_render(r, b, (size_t)width, &d);
-	n = d.n;
-	rdoc_free(&d);
-	return (n);
-}
-
-/* The first line of the verdict's last screenful. */
-static void
-verdict_bottom(const struct presult *r, int width, size_t h, size_t *b,
-    size_t *l)
-{
-	size_t	 L;
-
-	*b = presult_blocks(r) - 1;
-	L = block_lines(r, *b, width);
-	while (L < h && *b > 0) {
-		h -= L;
-		(*b)--;
-		L = block_lines(r, *b, width);
-	}
-	*l = L > h ? L - h : 0;
-}
-
-static int
-before(size_t b1, size_t l1, size_t b2, size_t l2)
-{
-	return (b1 < b2 || (b1 == b2 && l1 < l2));
-}
-
-static void
-verdict_scroll(struct tui *t, const struct geom *g, long n)
-{
-	struct tpaste	*p = t->paste;
-	size_t		 b = p->vblock, l = p->vline, L, m, bb, bl;
-	size_t		 nb = presult_blocks(p->res);
-
-	if (n > 0) {
-		m = (size_t)n;
-		while (m > 0) {
-			L = block_lines(p->res, b, g->ver_w);
-			if (l + m < L) {
-				l += m;
-				break;
-			}
-			if (b + 1 >= nb) {
-				l = L > 0 ? L - 1 : 0;
-				break;
-			}
-			m -= L - l;
-			b++;
-			l = 0;
-		}
-	} else {
-		m = (size_t)-n;
-		while (m > 0) {
-			if (l >= m) {
-				l -= m;
-				break;
-			}
-			if (b == 0) {
-				l = 0;
-				break;
-			}
-			m -= l;
-			b--;
-			l = block_lines(p->res, b, g->ver_w);
-		}
-	}
-	verdict_bottom(p->res, g->ver_w, (size_t)g->ver_h, &bb, &bl);
-	if (before(bb, bl, b, l)) {
-		b = bb;
-		l = bl;
-	}
-	p->vblock = b;
-	p->vline = l;
-}
-
-/* The line of the selected entry in its block, or -1. */
-static long
-link_line(const struct tui *t, int width)
-{
-	const struct tpaste	*p = t->paste;
-	struct rdoc		 d;
-	long			 at = -1;
-	size_t			 i;
-
-	rdoc_init(&d);
-	presult_render(p->res, p->lblock, (size_t)width, &d);
-	for (i = 0; i < d.n; i++) {
-		if (d.v[i].style == RS_RELATED && d.v[i].link == p->llink) {
-			at = (long)i;
-			break;
-		}
-	}
-	rdoc_free(&d);
-	return (at);
-}
-
-/* Scroll the verdict so that the selected entry is on screen. */
-static void
-show_link(struct tui *t, const struct geom *g)
-{
-	struct tpaste	*p = t->paste;
-	size_t		 b, seen, L, line;
-	long		 at;
-
-	if (p->llink < 0 || g->ver_h <= 0 ||
-	    (at = link_line(t, g->ver_w)) < 0)
-		return;
-	line = (size_t)at;
-	if (before(p->lblock, line, p->vblock, p->vline)) {
-		p->vblock = p->lblock;
-		p->vline = line;
-		return;
-	}
-	/* Count the lines down to it, up to a screenful. */
-	seen = 0;
-	for (b = p->vblock; b < p->lblock && seen < (size_t)g->ver_h; b++) {
-		L = block_lines(p->res, b, g->ver_w);
-		seen += L - (b == p->vblock ? p->vline : 0);
-	}
-	if (b == p->lblock) {
-		seen += line - (b == p->vblock ? p->vline : 0);
-		if (seen < (size_t)g->ver_h)
-			return;
-	}
-	p->vblock = p->lblock;
-	p->vline = line;
-	verdict_scroll(t, g, -(long)(g->ver_h - 1));
-}
-
-/* Select the next (dir > 0) or previous catalogue entry; 0 or -1. */
-static int
-select_link(struct tui *t, int dir)
-{
-	struct tpaste		*p = t->paste;
-	const struct presult	*r = p->res;
-	size_t			 b = p->lblock;
-	long			 k = p->llink + dir;
-
-	if (r == NULL || r->nv == 0)
-		return (-1);
-	for (;;) {
-		if (b >= r->nv)
-			return (-1);
-		if (k >= 0 && (size_t)k < r->v[b].ncodes) {
-			p->lblock = b;
-			p->llink = (int)k;
-			return (0);
-		}
-		if (dir > 0) {
-			if (++b >= r->nv)
-				return (-1);
-			k = 0;
-		} else {
-			if (b == 0)
-				return (-1);
-			b--;
-			k = (long)r->v[b].ncodes - 1;
-		}
 	}
 }
 
@@ -334,21 +156,12 @@ tresult_poll(struct tui *t)
 	tresult_reset(t);
 	/* A new verdict is what the user waits for: it has the focus. */
 	p->pane = PP_VERDICT;
-	select_link(t, 1);
+	verdict_select(t, 1);
 	return (1);
 }
 
 static void
-draw_header(WINDOW *win, int y, int x, int w, const char *text, int focused)
-{
-	attr_t	 a = focused ? draw_attr(TS_SELECTED) : A_BOLD | A_UNDERLINE;
-
-	draw_fill(win, y, x, w, a);
-	draw_str(win, y, x + MARGIN, w - MARGIN, text, a);
-}
-
-static void
-draw_text_pane(struct tui *t, WINDOW *win, const struct geom *g)
+draw_text_pane(struct tui *t, WINDOW *win, const struct rgeom *g)
 {
 	struct tpaste		*p = t->paste;
 	const struct presult	*r = p->res;
@@ -363,7 +176,7 @@ draw_text_pane(struct tui *t, WINDOW *win, const struct geom *g)
 	snprintf(head, sizeof head, _("Text, line %1$zu of %2$zu (%3$d%%)"),
 	    presult_line(r, p->ttop) + 1, r->nlines, r->doc.text.len == 0 ?
 	    100 : (int)(p->ttop * 100 / r->doc.text.len));
-	draw_header(win, 0, pr->x, pr->w, head, !g->pl.wide ||
+	draw_pane_title(win, 0, pr->x, pr->w, head, !g->pl.wide ||
 	    p->pane == PP_TEXT);
 	legend(r, win, pr->x, 1, pr->w);
 	row = p->ttop;
@@ -394,84 +207,6 @@ draw_text_pane(struct tui *t, WINDOW *win, const struct geom *g)
 		    t->utf8 ? "\xe2\x86\x93" : "v", A_BOLD);
 }
 
-static attr_t
-verdict_attr(struct tui *t, const struct geom *g, size_t b,
-    const struct rline *l)
-{
-	struct tpaste		*p = t->paste;
-	const struct verdict	*v;
-
-	switch (l->style) {
-	case RS_TITLE:
-		return (A_BOLD);
-	case RS_HEADING:
-		return (draw_attr(TS_HEADING));
-	case RS_META:
-		return (draw_attr(TS_WARN));	/* only part was analysed */
-	case RS_NOTE:
-		if (b >= p->res->nv)
-			return (A_BOLD);
-		v = &p->res->v[b];
-		if (v->rcpt->kind == MSG_AUTOREPLY ||
-		    v->rcpt->kind == MSG_FEEDBACK ||
-		    v->rcpt->kind == MSG_DELIVERED)
-			return (A_BOLD);
-		return (draw_attr(v->permanent ? TS_HARD : TS_SOFT));
-	case RS_RELATED:
-		if (b == p->lblock && l->link == p->llink)
-			return (!g->pl.wide || p->pane == PP_VERDICT ?
-			    draw_attr(TS_SELECTED) : draw_attr(TS_LINK) |
-			    A_BOLD);
-		return (draw_attr(TS_LINK));
-	default:
-		return (A_NORMAL);
-	}
-}
-
-static void
-draw_verdict_pane(struct tui *t, WINDOW *win, const struct geom *g)
-{
-	struct tpaste		*p = t->paste;
-	const struct presult	*r = p->res;
-	const struct rect	*pr = &g->pl.verdict;
-	struct rdoc		 d;
-	char			 head[160];
-	size_t			 b = p->vblock, l = p->vline, nb;
-	int			 y = 1, more = 0;
-	attr_t			 a;
-
-	if (r->nv == 0)
-		snprintf(head, sizeof head, "%s", _("Verdict: not a bounce"));
-	else
-		snprintf(head, sizeof head, dngettext(PACKAGE,
-		    "Verdict: %zu recipient", "Verdict: %zu recipients",
-		    r->nv), r->nv);
-	draw_header(win, 0, pr->x, pr->w, head, !g->pl.wide ||
-	    p->pane == PP_VERDICT);
-	nb = presult_blocks(r);
-	while (y <= g->ver_h && b < nb) {
-		rdoc_init(&d);
-		presult_render(r, b, (size_t)g->ver_w, &d);
-		for (; l < d.n && y <= g->ver_h; l++, y++) {
-			a = verdict_attr(t, g, b, &d.v[l]);
-			if (d.v[l].style == RS_RELATED && b == p->lblock &&
-			    d.v[l].link == p->llink)
-				draw_fill(win, y, pr->x, pr->w, a);
-			draw_str(win, y, pr->x + MARGIN, g->ver_w, d.v[l].text,
-			    a);
-		}
-		more = l < d.n || b + 1 < nb;
-		rdoc_free(&d);
-		if (y > g->ver_h)
-			break;
-		b++;
-		l = 0;
-	}
-	if (y > g->ver_h && more && g->ver_h > 0)
-		draw_str(win, g->ver_h, pr->x + pr->w - 1, 1,
-		    t->utf8 ? "\xe2\x86\x93" : "v", A_BOLD);
-}
-
 static void
 draw_busy(struct tui *t, WINDOW *win, const struct rect *r)
 {
@@ -491,7 +226,7 @@ static void
 result_draw(struct tui *t, WINDOW *win, const struct rect *r)
 {
 	struct tpaste	*p = t->paste;
-	struct geom	 g;
+	struct rgeom	 g;
 
 	if (p == NULL)
 		return;
@@ -504,17 +239,17 @@ result_draw(struct tui *t, WINDOW *win, const struct rect *r)
 		    "the paste box."), A_NORMAL);
 		return;
 	}
-	geom(t, &g);
+	result_geom(t, &g);
 	if (g.pl.text.h > 0)
 		draw_text_pane(t, win, &g);
 	if (g.pl.sep.h > 0)
 		draw_vline_at(win, g.pl.sep.x, g.pl.sep.h);
 	if (g.pl.verdict.h > 0)
-		draw_verdict_pane(t, win, &g);
+		verdict_draw(t, win, &g);
 }
 
 static void
-text_scroll(struct tui *t, const struct geom *g, long n)
+text_scroll(struct tui *t, const struct rgeom *g, long n)
 {
 	struct tpaste	*p = t->paste;
 	struct wrap	 w;
@@ -540,10 +275,10 @@ static void
 result_scroll(struct tui *t, long n)
 {
 	struct tpaste	*p = t->paste;
-	struct geom	 g;
+	struct rgeom	 g;
 	size_t		 bb, bl;
 
-	geom(t, &g);
+	result_geom(t, &g);
 	if (p->pane == PP_TEXT) {
 		text_scroll(t, &g, n);
 		return;
@@ -564,10 +299,10 @@ static long
 page(struct tui *t)
 {
 	struct tpaste	*p = t->paste;
-	struct geom	 g;
+	struct rgeom	 g;
 	int		 h;
 
-	geom(t, &g);
+	result_geom(t, &g);
 	h = p->pane == PP_TEXT ? g.text_h : g.ver_h;
 	return (h > 1 ? h - 1 : 1);
 }
@@ -593,7 +328,7 @@ static int
 result_key(struct tui *t, enum action a, int key)
 {
 	struct tpaste	*p = tpaste_get(t);
-	struct geom	 g;
+	struct rgeom	 g;
 
 	(void)key;
 	if (p->analysing || p->res == NULL) {
@@ -637,15 +372,15 @@ result_key(struct tui *t, enum action a, int key)
 		return (1);
 	case ACT_NEXT_ENTRY:
 	case ACT_PREV_ENTRY:
-		if (select_link(t, a == ACT_NEXT_ENTRY ? 1 : -1) != 0) {
+		if (verdict_select(t, a == ACT_NEXT_ENTRY ? 1 : -1) != 0) {
 			tui_message(t, "%s", p->llink < 0 ?
 			    _("The verdict cites no catalogue entry.") :
 			    _("No more catalogue entries that way."));
 			return (1);
 		}
 		p->pane = PP_VERDICT;
-		geom(t, &g);
-		show_link(t, &g);
+		result_geom(t, &g);
+		verdict_show_link(t, &g);
 		return (1);
 	case ACT_OPEN_ENTRY:
 		open_entry(t);
@@ -668,15 +403,12 @@ static void
 result_mouse(struct tui *t, const struct rect *r, int y, int x, mmask_t m)
 {
 	struct tpaste	*p = t->paste;
-	struct geom	 g;
-	struct rdoc	 d;
-	size_t		 b, l;
-	int		 row;
+	struct rgeom	 g;
 
 	(void)r;
 	if (p == NULL || p->res == NULL || p->analysing)
 		return;
-	geom(t, &g);
+	result_geom(t, &g);
 	if (g.pl.text.h > 0 && x >= g.pl.text.x && x < g.pl.text.x +
 	    g.pl.text.w)
 		p->pane = PP_TEXT;
@@ -689,27 +421,8 @@ result_mouse(struct tui *t, const struct rect *r, int y, int x, mmask_t m)
 	if (p->pane != PP_VERDICT || y < 1)
 		return;
 	/* A click on a catalogue entry opens it. */
-	b = p->vblock;
-	l = p->vline;
-	for (row = 1; b < presult_blocks(p->res); b++, l = 0) {
-		rdoc_init(&d);
-		presult_render(p->res, b, (size_t)g.ver_w, &d);
-		if (l + (size_t)(y - row) < d.n) {
-			const struct rline *rl = &d.v[l + (size_t)(y - row)];
-
-			if (rl->style == RS_RELATED && rl->link >= 0) {
-				p->lblock = b;
-				p->llink = rl->link;
-				rdoc_free(&d);
-				open_entry(t);
-				return;
-			}
-			rdoc_free(&d);
-			return;
-		}
-		row += (int)(d.n - l);
-		rdoc_free(&d);
-	}
+	if (verdict_select_at(t, &g, y))
+		open_entry(t);
 }
 
 static const enum action result_hints[] = {
