@@ -1,5 +1,6 @@
 /*
- * Signals: the handlers only set flags; the loop acts on them between
+ * The terminal: its description checked before curses opens it, and the
+ * signals.  The handlers only set flags; the loop acts on them between
  * two keys (quit on SIGINT/SIGTERM/SIGHUP, suspend on SIGTSTP, repaint
  * on SIGCONT).  SIGWINCH stays with ncurses, which turns it into
  * KEY_RESIZE.
@@ -14,6 +15,9 @@
 
 #include "tui/tpaste.h"
 #include "tui/view.h"
+
+/* Last: its capability macros (lines, columns...) clash with names. */
+#include <term.h>
 
 static volatile sig_atomic_t	 got_quit;	/* the signal number */
 static volatile sig_atomic_t	 got_tstp;
@@ -46,6 +50,29 @@ catch_signal(int sig)
 	/* No SA_RESTART: a signal must wake the loop out of wgetch(). */
 	sa.sa_flags = 0;
 	sigaction(sig, &sa, NULL);
+}
+
+/*
+ * Look the terminal up before curses does: newterm() leaks its screen
+ * when TERM is unknown, and a terminal that cannot place the cursor
+ * (dumb) would show a first frame and then nothing; refuse it before a
+ * byte is written.
+ */
+int
+term_check(int fd)
+{
+	TERMINAL	*tm;
+	const char	*cup;
+	int		 err = 0, rc;
+
+	if (setupterm(NULL, fd, &err) != OK)
+		return (-1);
+	cup = tigetstr("cup");
+	rc = cup == NULL || cup == (char *)-1 ? -2 : 0;
+	tm = cur_term;
+	set_curterm(NULL);
+	del_curterm(tm);
+	return (rc);
 }
 
 /* Installed before newterm(), so ncurses keeps its own away. */

@@ -540,7 +540,7 @@ int
 tui_open(struct tui *t, struct catalog *c, const struct options *o,
     FILE *in, FILE *out, int headless)
 {
-	int	 cat;
+	int	 cat, rc;
 
 	memset(t, 0, sizeof *t);
 	t->cat = c;
@@ -565,6 +565,10 @@ tui_open(struct tui *t, struct catalog *c, const struct options *o,
 		}
 	}
 
+	if (!headless && (rc = term_check(fileno(out))) != 0) {
+		browse_free(&t->b);
+		return (rc);
+	}
 	/* Ours first: ncurses then leaves SIGINT, SIGTSTP... alone. */
 	if (!headless)
 		term_signals();
@@ -574,18 +578,6 @@ tui_open(struct tui *t, struct catalog *c, const struct options *o,
 		return (-1);
 	}
 	set_term(t->screen);
-	/*
-	 * A terminal that cannot place the cursor (dumb) would show the
-	 * first frame and then nothing: say so instead, untouched.
-	 */
-	if (!headless && (tigetstr("cup") == NULL ||
-	    tigetstr("cup") == (char *)-1)) {
-		endwin();
-		delscreen(t->screen);
-		t->screen = NULL;
-		browse_free(&t->b);
-		return (-2);
-	}
 	cbreak();
 	noecho();
 	nonl();

@@ -125,7 +125,9 @@ void	 tui_back(struct tui *);
 /* The view owning the screen between the bars, and how keys reach it. */
 int	 tui_body_mode(const struct tui *);
 
-/* term.c: signals, suspend and resume. */
+/* term.c: the terminal's description, signals, suspend and resume. */
+/* 0; -1 when TERM is unknown, -2 when it cannot place the cursor. */
+int	 term_check(int fd);
 void	 term_signals(void);
 int	 term_pending(struct tui *);
 
