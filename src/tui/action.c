@@ -315,27 +315,31 @@ key_label(int key, char *buf, size_t size)
 		int		 key;
 		const char	*label;
 	} names[] = {
-		{ KEY_UP, "Up" }, { KEY_DOWN, "Down" }, { KEY_LEFT, "Left" },
-		{ KEY_RIGHT, "Right" }, { KEY_PPAGE, "PgUp" },
-		{ KEY_NPAGE, "PgDn" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
-		{ KEY_ENTER, "Enter" }, { '\r', "Enter" }, { '\n', "Enter" },
-		{ ' ', "Space" }, { '\t', "Tab" }, { KEY_ESC, "Esc" },
-		{ KEY_BACKSPACE, "Backspace" }, { 127, "Backspace" },
-		{ CTRL_KEY('h'), "Backspace" }, { TK_DIGIT, "0-9" },
-		{ KEY_DC, "Delete" },
+		{ KEY_UP, N_("Up") }, { KEY_DOWN, N_("Down") },
+		{ KEY_LEFT, N_("Left") }, { KEY_RIGHT, N_("Right") },
+		{ KEY_PPAGE, N_("PgUp") }, { KEY_NPAGE, N_("PgDn") },
+		{ KEY_HOME, N_("Home") }, { KEY_END, N_("End") },
+		{ KEY_ENTER, N_("Enter") }, { '\r', N_("Enter") },
+		{ '\n', N_("Enter") }, { ' ', N_("Space") },
+		{ '\t', N_("Tab") }, { KEY_ESC, N_("Esc") },
+		{ KEY_BACKSPACE, N_("Backspace") }, { 127, N_("Backspace") },
+		{ CTRL_KEY('h'), N_("Backspace") }, { TK_DIGIT, "0-9" },
+		{ KEY_DC, N_("Delete") },
 	};
 	size_t	 i;
 
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
 		if (names[i].key == key) {
-			snprintf(buf, size, "%s", names[i].label);
+			/* TRANSLATORS: key names as printed on keyboards. */
+			snprintf(buf, size, "%s", _(names[i].label));
 			return (buf);
 		}
 	}
 	if (key >= KEY_F(1) && key <= KEY_F(12))
 		snprintf(buf, size, "F%d", key - KEY_F0);
 	else if (key >= 0 && key < 32)
-		snprintf(buf, size, "Ctrl-%c", key + 'A' - 1);
+		/* TRANSLATORS: a control key, as in Ctrl-L. */
+		snprintf(buf, size, _("Ctrl-%c"), key + 'A' - 1);
 	else if (key > 32 && key < 127)
 		snprintf(buf, size, "%c", key);
 	else
