@@ -417,8 +417,14 @@ diagnose(const struct rules *rs, const struct catalog *c,
 			if (rd->retry_note_transient != NULL)
 				v->retry_note = rd->retry_note_transient;
 		}
-		for (i = 0; i < rd->nsteps; i++)
-			step_add(v, rd->steps[i]);
+		/*
+		 * A rule's own steps are specific to the case and already
+		 * cover the reason's generic ones: showing both repeats
+		 * the same advice in other words.
+		 */
+		if (v->nsteps == 0)
+			for (i = 0; i < rd->nsteps; i++)
+				step_add(v, rd->steps[i]);
 		if (r->status[0] == '\0' && rd->pseudo != 0) {
 			/* No code in the report: the reason's own. */
 			snprintf(v->status, sizeof v->status, "%d.0.%d",
