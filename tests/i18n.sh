@@ -11,6 +11,16 @@ expect "$tmp/out" "Boîte aux lettres et adresse"
 LANGUAGE=de run 0 "$sd" 5.2.2
 expect "$tmp/out" "5.2.2  Postfach voll"
 expect "$tmp/out" "Größe und Speicherplatz"
+# The interface too: headings and the help.
+LANGUAGE=fr run 0 "$sd" 550
+refuse "$tmp/out" "Meaning"
+refuse "$tmp/out" "What to do"
+LANGUAGE=fr run 0 "$sd" --help
+refuse "$tmp/out" "Usage:"
+LANGUAGE=de run 0 "$sd" --help
+expect "$tmp/out" "Aufruf:"
+LANGUAGE=de run 2 "$sd" --bogus
+refuse "$tmp/err" "Try '"
 LANGUAGE=de run 0 "$sd" --list-categories
 expect "$tmp/out" "Postfach und Adresse"
 # Codes and reply strings are never translated.
