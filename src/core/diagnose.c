@@ -418,6 +418,12 @@ diagnose(const struct rules *rs, const struct catalog *c,
 				v->retry_note = rd->retry_note_transient;
 		}
 		/*
+		 * A permanent failure is never retried by the sending server
+		 * on its own: "auto" becomes "after the cause is fixed".
+		 */
+		if (v->permanent && v->retry == RETRY_AUTO)
+			v->retry = RETRY_AFTER_FIX;
+		/*
 		 * A rule's own steps are specific to the case and already
 		 * cover the reason's generic ones: showing both repeats
 		 * the same advice in other words.
