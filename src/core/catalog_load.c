@@ -591,6 +591,19 @@ compile_stanza(struct parser *p, struct stanza *s)
 	    code_is_subject(code) && code[0] == 'X' ? 0 : code[0] - '0'));
 }
 
+/* Only spaces and tabs; the text need not be NUL-terminated. */
+static int
+blank_line(const char *line, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		if (line[i] != ' ' && line[i] != '\t')
+			return (0);
+	}
+	return (1);
+}
+
 int
 catalog_parse(struct catalog *c, const char *name, const char *text,
     size_t len, struct load_error *err)
@@ -637,7 +650,7 @@ catalog_parse(struct catalog *c, const char *name, const char *text,
 		}
 		if (llen > 0 && line[llen - 1] == '\r')
 			llen--;
-		if (llen == 0 || strspn(line, " \t") == llen) {
+		if (blank_line(line, llen)) {
 			if (llen != 0 && s->n == 0)
 				continue;
 			if (s->n != 0) {
