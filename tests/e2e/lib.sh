@@ -187,3 +187,24 @@ open_box()
 	wait_for '^ smtp-doctor .* Paste a bounce' "the paste box"
 	wait_for 'Ctrl-D diagnose' "the paste box's hints"
 }
+
+# wait_width COLS: the browser has laid itself out for COLS columns: its
+# title bar spans them, the version one column from the right end.
+# Keys sent while a resize is still on its way may be lost by ncurses,
+# so tests wait for this before typing after a resize.
+wait_width()
+{
+	_i=0
+	while [ "$_i" -lt $((E2E_TIMEOUT * 20)) ]; do
+		_l=$(screen | sed -n 1p)
+		case $_l in
+		' smtp-doctor'*[0-9])
+			_n=$(printf '%s' "$_l" | LC_ALL=C.UTF-8 wc -m)
+			[ "$_n" -eq $(($1 - 1)) ] && return 0
+			;;
+		esac
+		_i=$((_i + 1))
+		sleep 0.05
+	done
+	fail "the title bar never spanned $1 columns"
+}

@@ -38,15 +38,18 @@ paste_file "$e2e_tmp/quota.txt"
 wait_for '^ Received: from relay59\.example\.org' "the pasted text"
 storm 50
 resize 80 24
+wait_width 80
 wait_for '^ Received: from relay59\.example\.org' "the box after a storm"
 keys C-d
 wait_for 'Verdict: 1 recipient' "the verdict"
 wait_for 'Soft bounce: a temporary failure|Hard bounce' "hard or soft"
 resize 120 40
+wait_width 120
 keys Tab j j j
 wait_for '^ Text, line 4 of 61 ' "the text scrolled"
 storm 100
 resize 120 40
+wait_width 120
 wait_for '^ Text, line 4 of 61 .*│ Verdict: 1 recipient' \
     "the result side by side after the storm"
 wait_for '│ 1/1  dave@example\.org' "the verdict after the storm"
@@ -57,6 +60,7 @@ resize 10 4
 wait_for 'small' "the too-small message"
 keys j k Tab
 resize 60 20
+wait_width 60
 wait_for '^ Text, line 4 of 61 ' "the text alone when narrow"
 refute '│'
 keys Tab
