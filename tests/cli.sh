@@ -105,6 +105,19 @@ printf 'code: 550\nkind: reply\ntitle: caf\351\n' >"$tmp/latin1.txt"
 run 2 "$sd" --data "$tmp/latin1.txt" 550
 expect "$tmp/err" "latin1.txt:3: invalid UTF-8"
 
+# An mbox of 10,000 bounces: one record each, none lost to a limit.
+awk 'BEGIN { for (i = 0; i < 10000; i++) {
+	printf "From MAILER-DAEMON Mon Nov 23 10:00:00 2026\n"
+	printf "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b%d\"\n\n", i
+	printf "--b%d\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.com\n\n", i
+	printf "Final-Recipient: rfc822; u%d@example.org\nAction: failed\nStatus: 5.1.1\n", i
+	printf "Diagnostic-Code: smtp; 550 5.1.1 User unknown\n\n--b%d--\n\n", i } }' >"$tmp/mbox"
+run 0 "$sd" --diagnose --json "$tmp/mbox"
+checks=$((checks + 1))
+[ "$(grep -c '"reason":"userunknown"' "$tmp/out")" = 10000 ] ||
+	fail "the 10,000-bounce mbox gave $(wc -l <"$tmp/out") records"
+rm -f "$tmp/mbox"
+
 # Huge, truncated and binary data files: a clear error, never a crash.
 truncate -s 70M "$tmp/huge.txt"
 run 2 "$sd" --data "$tmp/huge.txt" 550

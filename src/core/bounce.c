@@ -14,7 +14,7 @@ static const char *const span_names[SPAN__COUNT] = {
 };
 
 static const char *const msg_names[MSG__COUNT] = {
-	"not-bounce", "bounce", "autoreply", "feedback", "delivered",
+	"not-bounce", "bounce", "autoreply", "feedback", "delivered", "reply",
 };
 
 const char *

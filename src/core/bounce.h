@@ -101,7 +101,7 @@ struct bounce_msg {
 struct bounce_limits {
 	size_t	 max_input;	/* bytes read: 256 MiB */
 	size_t	 max_text;	/* decoded text: 256 MiB */
-	size_t	 max_parts;	/* MIME parts per input: 1,000 */
+	size_t	 max_parts;	/* MIME parts per message: 1,000 */
 	size_t	 max_depth;	/* MIME nesting: 16 */
 	size_t	 max_quoted;	/* returned message body kept: 64 KiB */
 	size_t	 max_rcpts;	/* records per input: 10,000 */

@@ -55,7 +55,7 @@ struct parser {
 	int				 flags;
 	struct textdec			 td;
 	struct buf			 tmp, tmp2;
-	size_t				 nparts;	/* whole input */
+	size_t				 nparts;	/* of the current message */
 	int				 full;		/* max_text hit */
 	int				 quiet;		/* BOUNCE_BRIEF: emit nothing */
 };

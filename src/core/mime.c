@@ -478,6 +478,11 @@ mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 	const char	**keep;
 
 	maxd = P->lim->max_depth < MAX_LEVELS ? P->lim->max_depth : MAX_LEVELS;
+	/*
+	 * The part limit is per message: an mbox of 10,000 bounces has
+	 * 40,000 parts, and each message's parts are freed before the next.
+	 */
+	P->nparts = 0;
 	m->has_headers = 1;
 	keep = m->h;
 	embedded = 0;
