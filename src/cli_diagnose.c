@@ -69,25 +69,13 @@ read_all(const char *path, struct buf *b, size_t max)
 	return (0);
 }
 
-/*
- * Rules live beside the catalogue.  --data FILE names one catalogue file,
- * which has no rules beside it: then the default data location serves.
- */
+/* Load the rules from the directory options_rules_dir() picks. */
 static int
 load_rules(const struct options *o, struct rules *rs)
 {
 	struct load_error	 err;
-	const char		*path = options_data_path(o);
-	char			 exe[PATH_MAX];
-	ssize_t			 n;
+	const char		*path = options_rules_dir(o);
 
-	if (!path_is_dir(path)) {
-		n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-		exe[n > 0 ? n : 0] = '\0';
-		path = datadir_resolve(NULL, getenv(DATA_ENV), exe);
-		if (!path_is_dir(path))
-			path = datadir_resolve(NULL, NULL, exe);
-	}
 	if (rules_load_dir(rs, path, &err) != 0) {
 		if (err.line != 0)
 			fprintf(stderr, "%s:%u: %s\n", err.file, err.line,

@@ -229,6 +229,20 @@ options_data_path(const struct options *o)
 	return (datadir_resolve(o->data, getenv(DATA_ENV), options_exe_path()));
 }
 
+const char *
+options_rules_dir(const struct options *o)
+{
+	const char	*path = options_data_path(o);
+
+	if (!path_is_dir(path)) {
+		path = datadir_resolve(NULL, getenv(DATA_ENV),
+		    options_exe_path());
+		if (!path_is_dir(path))
+			path = datadir_resolve(NULL, NULL, options_exe_path());
+	}
+	return (path);
+}
+
 int
 options_load_catalog(const struct options *o, struct catalog *c)
 {

@@ -36,6 +36,12 @@ void	options_usage(FILE *);
 const char *options_exe_path(void);
 /* The data directory or file in force (for messages and the rules). */
 const char *options_data_path(const struct options *);
+/*
+ * The data directory the diagnosis rules are read from: the one in force,
+ * or, when --data names a single catalogue file (no rules beside it), the
+ * default location.
+ */
+const char *options_rules_dir(const struct options *);
 /* Load the catalogue; prints file:line: message and returns 2 on error. */
 int	options_load_catalog(const struct options *, struct catalog *);
 

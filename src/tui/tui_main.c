@@ -26,25 +26,6 @@
 #define POLL_MS		40
 
 /*
- * The rules live beside the catalogue, found as --diagnose finds them:
- * --data FILE names one catalogue file, with no rules beside it, and
- * then the default data location serves.
- */
-static char *
-rules_dir(const struct options *o)
-{
-	const char	*path = options_data_path(o);
-
-	if (!path_is_dir(path)) {
-		path = datadir_resolve(NULL, getenv(DATA_ENV),
-		    options_exe_path());
-		if (!path_is_dir(path))
-			path = datadir_resolve(NULL, NULL, options_exe_path());
-	}
-	return (xstrdup(path));
-}
-
-/*
  * The next key: one left over from a paste's read, else wgetch(),
  * waiting at most POLL_MS while an analysis runs.  *timed_out tells an
  * ERR of that wait from one of a terminal that is gone.
@@ -103,7 +84,7 @@ tui_main(const struct options *o)
 		catalog_free(&c);
 		return (2);
 	}
-	t.datadir = rules_dir(o);
+	t.datadir = xstrdup(options_rules_dir(o));
 	tui_frame(&t);
 	/*
 	 * Build the search index while the user reads the first frame; the
