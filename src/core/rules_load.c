@@ -286,6 +286,30 @@ kind_bit(const char *v)
 	return (-1);
 }
 
+/*
+ * Field i of the stanza belongs in this kind of stanza (IN_RULE or
+ * IN_REASON) and, unless it repeats, is given once.
+ */
+static int
+check_field(struct loader *l, const struct stanza *s, size_t i, int kind)
+{
+	const struct field	*f = &s->f[i];
+	size_t			 j;
+
+	if (!(rfields[f->id].flags & kind))
+		return (fail(l, f->line, kind == IN_RULE ?
+		    "field '%s' belongs in a 'reason' stanza, not a rule" :
+		    "field '%s' belongs in a rule, not a 'reason' stanza",
+		    rfields[f->id].name));
+	if (!(rfields[f->id].flags & REPEATS)) {
+		for (j = 0; j < i; j++)
+			if (s->f[j].id == f->id)
+				return (fail(l, f->line, "field '%s' given "
+				    "twice", rfields[f->id].name));
+	}
+	return (0);
+}
+
 static int
 rule_build(struct loader *l, struct stanza *s)
 {
@@ -309,15 +333,8 @@ rule_build(struct loader *l, struct stanza *s)
 		struct field *f = &s->f[i];
 
 		v = f->value.data != NULL ? f->value.data : "";
-		if (!(rfields[f->id].flags & IN_RULE))
-			return (fail(l, f->line, "field '%s' belongs in a "
-			    "'reason' stanza, not a rule", rfields[f->id].name));
-		if (!(rfields[f->id].flags & REPEATS)) {
-			for (j = 0; j < i; j++)
-				if (s->f[j].id == f->id)
-					return (fail(l, f->line, "field '%s' "
-					    "given twice", rfields[f->id].name));
-		}
+		if (check_field(l, s, i, IN_RULE) != 0)
+			return (-1);
 		switch (f->id) {
 		case R_RULE:
 			r->id = arena_strdup(&rs->arena, v);
@@ -483,7 +500,7 @@ reason_build(struct loader *l, struct stanza *s)
 	struct rules		*rs = l->rs;
 	struct reason_def	*d;
 	const char		*v;
-	size_t			 i, j;
+	size_t			 i;
 	int			 got_title = 0, got_perm = 0, got_retry = 0;
 	char			*end;
 	long			 n;
@@ -501,15 +518,8 @@ reason_build(struct loader *l, struct stanza *s)
 		struct field *f = &s->f[i];
 
 		v = f->value.data != NULL ? f->value.data : "";
-		if (!(rfields[f->id].flags & IN_REASON))
-			return (fail(l, f->line, "field '%s' belongs in a "
-			    "rule, not a 'reason' stanza", rfields[f->id].name));
-		if (!(rfields[f->id].flags & REPEATS)) {
-			for (j = 0; j < i; j++)
-				if (s->f[j].id == f->id)
-					return (fail(l, f->line, "field '%s' "
-					    "given twice", rfields[f->id].name));
-		}
+		if (check_field(l, s, i, IN_REASON) != 0)
+			return (-1);
 		switch (f->id) {
 		case R_REASON:
 			d->name = arena_strdup(&rs->arena, v);
