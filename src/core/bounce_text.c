@@ -367,6 +367,17 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 				    cur->command[0] == '\0')
 					snprintf(cur->command,
 					    sizeof cur->command, "%s", pending);
+				/*
+				 * "550 <a@b>: User unknown", "550 5.1.1 <a@b>
+				 * ...": a refusal that opens with the address
+				 * answers that address's RCPT TO.
+				 */
+				else if (!named && cur->command[0] == '\0' &&
+				    a[-1] == '<' && a - 1 - p <= 14 &&
+				    (size_t)(q - a) > al + 1 && a[al] == '>' &&
+				    (p[0] == '4' || p[0] == '5'))
+					snprintf(cur->command,
+					    sizeof cur->command, "RCPT");
 				pending = NULL;
 			} else if (a == NULL && named) {
 				/* The next one's "550 host (smtp)..." line. */

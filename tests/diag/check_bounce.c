@@ -170,6 +170,36 @@ START_TEST(test_reply_names_rcpt)
 }
 END_TEST
 
+/*
+ * "550 <a@b>: User unknown" as "the response was" of a report that named
+ * a@b above: a refusal opening with the address answers its RCPT TO.
+ */
+START_TEST(test_reply_opens_with_rcpt)
+{
+	struct bounce_doc	 d;
+	const char		*with = "From: mailer-daemon@x.example\n"
+	    "Subject: Delivery Status Notification (Failure)\n\n"
+	    "Your message wasn't delivered to q@example.com because the "
+	    "address couldn't be found.\n\nThe response was:\n\n"
+	    "550 <q@example.com>: User unknown\n";
+	const char		*without = "From: mailer-daemon@x.example\n"
+	    "Subject: Delivery Status Notification (Failure)\n\n"
+	    "Your message wasn't delivered to q@example.com because the "
+	    "address couldn't be found.\n\nThe response was:\n\n"
+	    "550 : User unknown\n";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, with, strlen(with), NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_ptr_nonnull(d.rcpts[0].command);
+	ck_assert_str_eq(d.rcpts[0].command, "RCPT");
+	ck_assert_uint_eq(bounce_parse(&d, without, strlen(without), NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_ptr_null(d.rcpts[0].command);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 /* "[Status: Error, Address: <a@b>, ResponseCode 421, ...]" names a@b. */
 START_TEST(test_address_item)
 {
@@ -351,6 +381,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_dsn_fields);
 	tcase_add_test(tc, test_transcript_command);
 	tcase_add_test(tc, test_reply_names_rcpt);
+	tcase_add_test(tc, test_reply_opens_with_rcpt);
 	tcase_add_test(tc, test_diag_unwrap);
 	tcase_add_test(tc, test_address_item);
 	tcase_add_test(tc, test_paste_spans);
