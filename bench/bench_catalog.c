@@ -21,31 +21,6 @@ static const char *queries[] = {
 	"relay denied", "s", "auth", "zzznothing"
 };
 
-static const char *words[] = {
-	"mailbox", "relay", "denied", "spf", "dkim", "dmarc", "quota",
-	"server", "message", "recipient", "sender", "domain", "policy",
-	"blocked", "rate", "limit", "temporary", "permanent", "address",
-	"unknown", "user", "network", "timeout", "connection", "tls",
-	"certificate", "storage", "size", "content", "spam", "reputation",
-	"listed", "authentication", "failed", "retry", "later", "queue",
-	"expired", "routing", "dns", "record", "lookup", "greylisted",
-	"throttled", "accepted", "rejected", "header", "syntax", "command",
-	"protocol", "encryption", "required", "volume", "complaints"
-};
-#define NWORDS	(sizeof words / sizeof words[0])
-
-static void
-sentence(struct buf *b, unsigned *seed, int n)
-{
-	int	 i;
-
-	for (i = 0; i < n; i++) {
-		*seed = *seed * 1103515245u + 12345u;
-		buf_printf(b, "%s%s", i ? " " : "", words[(*seed >> 8) % NWORDS]);
-	}
-	buf_adds(b, ".\n");
-}
-
 /* A plausible catalogue of n entries with unique codes. */
 static char *
 generate(size_t n, size_t *len)

@@ -33,19 +33,6 @@
 
 extern char	**environ;
 
-static const char *words[] = {
-	"mailbox", "relay", "denied", "spf", "dkim", "dmarc", "quota",
-	"server", "message", "recipient", "sender", "domain", "policy",
-	"blocked", "rate", "limit", "temporary", "permanent", "address",
-	"unknown", "user", "network", "timeout", "connection", "tls",
-	"certificate", "storage", "size", "content", "spam", "reputation",
-	"listed", "authentication", "failed", "retry", "later", "queue",
-	"expired", "routing", "dns", "record", "lookup", "greylisted",
-	"throttled", "accepted", "rejected", "header", "syntax", "command",
-	"protocol", "encryption", "required", "volume", "complaints"
-};
-#define NWORDS	(sizeof words / sizeof words[0])
-
 static double
 cpu_ms(void)
 {
@@ -53,19 +40,6 @@ cpu_ms(void)
 
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return (ts.tv_sec * 1e3 + ts.tv_nsec / 1e6);
-}
-
-static void
-sentence(struct buf *b, unsigned *seed, int n)
-{
-	int	 i;
-
-	for (i = 0; i < n; i++) {
-		*seed = *seed * 1103515245u + 12345u;
-		buf_printf(b, "%s%s", i ? " " : "",
-		    words[(*seed >> 8) % NWORDS]);
-	}
-	buf_adds(b, ".\n");
 }
 
 /* n entries over every class and category, so the list has headers. */
