@@ -256,25 +256,14 @@ print_json(struct buf *out, const char *source, const struct verdict *v)
 		codes[i] = v->codes[i]->code;
 	json_string_array(out, codes, v->ncodes);
 	json_key(out, &first, "evidence");
-	buf_addc(out, '[');
-	for (i = 0; i < v->nevidence; i++) {
-		if (i != 0)
-			buf_addc(out, ',');
-		json_cstring(out, v->evidence[i]);
-	}
-	buf_addc(out, ']');
+	json_string_array(out, v->evidence, v->nevidence);
 	json_key(out, &first, "retry");
 	json_cstring(out, retry_name(v->retry));
 	json_key(out, &first, "retry_note");
 	json_cstring(out, v->retry_note);
 	json_key(out, &first, "next_steps");
-	buf_addc(out, '[');
-	for (i = 0; i < v->nsteps; i++) {
-		if (i != 0)
-			buf_addc(out, ',');
-		json_cstring(out, v->steps[i]);
-	}
-	buf_adds(out, "]}\n");
+	json_string_array(out, v->steps, v->nsteps);
+	buf_adds(out, "}\n");
 }
 
 /* Diagnose one input; returns the number of records printed. */

@@ -69,7 +69,7 @@ json_key(struct buf *b, int *first, const char *key)
 }
 
 void
-json_string_array(struct buf *b, const char **v, size_t n)
+json_string_array(struct buf *b, const char *const *v, size_t n)
 {
 	size_t	 i;
 

@@ -17,7 +17,7 @@ void	json_string(struct buf *, const char *s, size_t len);
 void	json_cstring(struct buf *, const char *s);	/* NULL -> null */
 /* Begin a member of an object: a comma when needed, then "key": */
 void	json_key(struct buf *, int *first, const char *key);
-void	json_string_array(struct buf *, const char **v, size_t n);
+void	json_string_array(struct buf *, const char *const *v, size_t n);
 /* One catalogue entry as a JSON object with every field (no newline). */
 void	json_entry(struct buf *, const struct entry *);
 
