@@ -48,6 +48,7 @@ bounce_doc_init(struct bounce_doc *d)
 	memset(d, 0, sizeof *d);
 	buf_init(&d->text);
 	arena_init(&d->arena);
+	textdec_init(&d->td);
 }
 
 void
@@ -58,6 +59,7 @@ bounce_doc_free(struct bounce_doc *d)
 	free(d->rcpts);
 	free(d->msgs);
 	arena_free(&d->arena);
+	textdec_free(&d->td);
 	memset(d, 0, sizeof *d);
 }
 
@@ -490,7 +492,7 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	P.doc = d;
 	P.lim = lim;
 	P.flags = flags;
-	textdec_init(&P.td);
+	P.td = &d->td;
 	buf_init(&P.tmp);
 	buf_init(&P.tmp2);
 	buf_init(&norm);
@@ -539,6 +541,5 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	buf_free(&norm);
 	buf_free(&P.tmp);
 	buf_free(&P.tmp2);
-	textdec_free(&P.td);
 	return (d->nrcpts);
 }

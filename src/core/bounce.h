@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "textdec.h"
 
 /* What a span of the decoded text is; the paste box colours by kind. */
 enum span_kind {
@@ -129,6 +130,8 @@ struct bounce_doc {
 	struct arena		 arena;	 /* every string above */
 	size_t			 span_cap, rcpt_cap, msg_cap;
 	unsigned long		 gen;	 /* differs for every parse */
+	/* Open iconv descriptors: kept from one parse to the next. */
+	struct textdec		 td;
 };
 
 void	bounce_limits_default(struct bounce_limits *);

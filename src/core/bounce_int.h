@@ -53,7 +53,7 @@ struct parser {
 	struct bounce_doc		*doc;
 	const struct bounce_limits	*lim;
 	int				 flags;
-	struct textdec			 td;
+	struct textdec			*td;	/* the document's */
 	struct buf			 tmp, tmp2;
 	size_t				 nparts;	/* of the current message */
 	int				 full;		/* max_text hit */

@@ -8,15 +8,20 @@
 
 #include "buf.h"
 
+void
+out_of_memory(void)
+{
+	fputs("smtp-doctor: out of memory\n", stderr);
+	abort();
+}
+
 void *
 xmalloc(size_t n)
 {
 	void	*p;
 
-	if ((p = malloc(n == 0 ? 1 : n)) == NULL) {
-		fputs("smtp-doctor: out of memory\n", stderr);
-		abort();
-	}
+	if ((p = malloc(n == 0 ? 1 : n)) == NULL)
+		out_of_memory();
 	return (p);
 }
 
@@ -25,10 +30,8 @@ xcalloc(size_t n, size_t size)
 {
 	void	*p;
 
-	if ((p = calloc(n == 0 ? 1 : n, size == 0 ? 1 : size)) == NULL) {
-		fputs("smtp-doctor: out of memory\n", stderr);
-		abort();
-	}
+	if ((p = calloc(n == 0 ? 1 : n, size == 0 ? 1 : size)) == NULL)
+		out_of_memory();
 	return (p);
 }
 
@@ -37,10 +40,8 @@ xrealloc(void *old, size_t n)
 {
 	void	*p;
 
-	if ((p = realloc(old, n == 0 ? 1 : n)) == NULL) {
-		fputs("smtp-doctor: out of memory\n", stderr);
-		abort();
-	}
+	if ((p = realloc(old, n == 0 ? 1 : n)) == NULL)
+		out_of_memory();
 	return (p);
 }
 
@@ -131,7 +132,7 @@ buf_adds(struct buf *b, const char *s)
 }
 
 int
-buf_addc(struct buf *b, char c)
+buf_addc_slow(struct buf *b, char c)
 {
 	return (buf_add(b, &c, 1));
 }
@@ -140,12 +141,24 @@ int
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list	 ap2;
+	size_t	 room = b->cap - b->len;
 	int	 n;
 
+	/* Usually it fits where it is: one pass, not measure then print. */
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(room > 0 ? b->data + b->len : NULL, room, fmt, ap2);
 	va_end(ap2);
-	if (n < 0 || buf_reserve(b, (size_t)n) != 0)
+	if (n < 0 || (size_t)n >= room) {
+		if (room > 0)
+			b->data[b->len] = '\0';	/* undo the partial print */
+		if (n < 0)
+			return (-1);
+	}
+	if ((size_t)n < room) {
+		b->len += (size_t)n;
+		return (0);
+	}
+	if (buf_reserve(b, (size_t)n) != 0)
 		return (-1);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;

@@ -18,12 +18,24 @@ void	 buf_reset(struct buf *);
 int	 buf_reserve(struct buf *, size_t);
 int	 buf_add(struct buf *, const void *, size_t);
 int	 buf_adds(struct buf *, const char *);
-int	 buf_addc(struct buf *, char);
+int	 buf_addc_slow(struct buf *, char);
 int	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	 buf_vprintf(struct buf *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
 char	*buf_steal(struct buf *);
+
+/* One character: the parsers' inner loop, so the common case inline. */
+static inline int
+buf_addc(struct buf *b, char c)
+{
+	if (b->cap - b->len >= 2) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return (0);
+	}
+	return (buf_addc_slow(b, c));
+}
 
 /*
  * Arena: strings and arrays that live as long as the catalogue.  One free
@@ -42,6 +54,7 @@ char	*arena_strndup(struct arena *, const char *, size_t);
 char	*arena_strdup(struct arena *, const char *);
 
 /* Allocation that never returns NULL: out of memory ends the program. */
+void	 out_of_memory(void) __attribute__((noreturn));
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);

@@ -26,19 +26,21 @@ struct level {
 	size_t		 blen;
 };
 
+#define KEPT(name, id)	{ name, sizeof name - 1, id }
 static const struct {
 	const char	*name;
+	size_t		 len;
 	enum hdr_id	 id;
 } kept[] = {
-	{ "from", H_FROM }, { "to", H_TO }, { "subject", H_SUBJECT },
-	{ "content-type", H_CONTENT_TYPE },
-	{ "auto-submitted", H_AUTO_SUBMITTED },
-	{ "x-failed-recipients", H_X_FAILED },
-	{ "precedence", H_PRECEDENCE }, { "x-autoreply", H_X_AUTOREPLY },
-	{ "x-autorespond", H_X_AUTORESPOND }, { "x-mailer", H_X_MAILER },
-	{ "return-path", H_RETURN_PATH }, { "x-ses-outgoing", H_X_SES },
-	{ "x-original-to", H_X_ORIGINAL_TO },
-	{ "delivered-to", H_DELIVERED_TO },
+	KEPT("from", H_FROM), KEPT("to", H_TO), KEPT("subject", H_SUBJECT),
+	KEPT("content-type", H_CONTENT_TYPE),
+	KEPT("auto-submitted", H_AUTO_SUBMITTED),
+	KEPT("x-failed-recipients", H_X_FAILED),
+	KEPT("precedence", H_PRECEDENCE), KEPT("x-autoreply", H_X_AUTOREPLY),
+	KEPT("x-autorespond", H_X_AUTORESPOND), KEPT("x-mailer", H_X_MAILER),
+	KEPT("return-path", H_RETURN_PATH), KEPT("x-ses-outgoing", H_X_SES),
+	KEPT("x-original-to", H_X_ORIGINAL_TO),
+	KEPT("delivered-to", H_DELIVERED_TO),
 };
 
 void
@@ -179,15 +181,16 @@ field_done(struct parser *P, const char *name, size_t nl, struct ent *e,
 	}
 	if (keep == NULL)
 		return;
+	/* Every header of every message comes here: length first. */
 	for (i = 0; i < sizeof kept / sizeof kept[0]; i++) {
-		if (strlen(kept[i].name) == nl &&
+		if (kept[i].len == nl && (name[0] | 0x20) == kept[i].name[0] &&
 		    strncasecmp(kept[i].name, name, nl) == 0)
 			break;
 	}
 	if (i == sizeof kept / sizeof kept[0] || keep[kept[i].id] != NULL)
 		return;
 	buf_reset(&P->tmp2);
-	textdec_header(&P->td, v, vl, &P->tmp2);
+	textdec_header(P->td, v, vl, &P->tmp2);
 	/* Trim and turn folding into single spaces. */
 	for (n = 0; n < P->tmp2.len; n++)
 		if (P->tmp2.data[n] == '\n' || P->tmp2.data[n] == '\t')
@@ -238,7 +241,7 @@ headers_parse(struct parser *P, const char *p, const char *end,
 			at = P->doc->text.len;
 			if (!brief) {
 				buf_reset(&P->tmp2);
-				textdec_header(&P->td, p, (size_t)(q - p),
+				textdec_header(P->td, p, (size_t)(q - p),
 				    &P->tmp2);
 				parser_emit_raw(P, P->tmp2.data, P->tmp2.len);
 			}
@@ -257,7 +260,7 @@ headers_parse(struct parser *P, const char *p, const char *end,
 			if (!brief) {
 				parser_emit(P, p, (size_t)(colon + 1 - p));
 				buf_reset(&P->tmp2);
-				textdec_header(&P->td, colon + 1,
+				textdec_header(P->td, colon + 1,
 				    (size_t)(q - colon - 1), &P->tmp2);
 				parser_emit_raw(P, P->tmp2.data, P->tmp2.len);
 			}
@@ -456,10 +459,10 @@ leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
 
 		buf_init(&h);
 		html_strip(p, n, &h);
-		textdec_charset(&P->td, e->charset, h.data, h.len, &P->tmp2);
+		textdec_charset(P->td, e->charset, h.data, h.len, &P->tmp2);
 		buf_free(&h);
 	} else
-		textdec_charset(&P->td, e->charset, p, n, &P->tmp2);
+		textdec_charset(P->td, e->charset, p, n, &P->tmp2);
 	parser_emit_raw(P, P->tmp2.data, P->tmp2.len);
 	if (P->tmp2.len != 0 && P->tmp2.data[P->tmp2.len - 1] != '\n')
 		parser_emit(P, "\n", 1);

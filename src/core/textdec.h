@@ -7,10 +7,11 @@
 #include "buf.h"
 
 /*
- * Open iconv descriptors, kept for one parse so that a thousand parts in
- * ISO-2022-JP cost one iconv_open.  No globals: the caller owns it.
+ * Open iconv descriptors, kept so that a thousand parts or messages in
+ * ISO-2022-JP cost one iconv_open (which searches gconv's module cache
+ * and dlopens every time).  No globals: the caller owns it.
  */
-#define TEXTDEC_CACHE	4
+#define TEXTDEC_CACHE	8
 struct textdec {
 	struct {
 		char	 name[32];
