@@ -25,6 +25,7 @@ struct subject {
 	int		 agent_known;	/* else the format rules may tell */
 	const struct bounce_doc	*doc;
 	const struct bounce_rcpt *rcpt;
+	struct rule_state	*st;
 };
 
 static const char *format_find(const struct rules *,
@@ -225,13 +226,13 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 	}
 	if (ru->jit)
 		rc = pcre2_jit_match(ru->re, (PCRE2_SPTR)s->text[ru->in],
-		    s->len[ru->in], 0, 0, rs->md, NULL);
+		    s->len[ru->in], 0, 0, s->st->md, NULL);
 	else
 		rc = pcre2_match(ru->re, (PCRE2_SPTR)s->text[ru->in],
-		    s->len[ru->in], 0, 0, rs->md, NULL);
+		    s->len[ru->in], 0, 0, s->st->md, NULL);
 	if (rc < 0)
 		return (0);
-	ov = pcre2_get_ovector_pointer(rs->md);
+	ov = pcre2_get_ovector_pointer(s->st->md);
 	*moff = ov[0];
 	*mlen = ov[1] - ov[0];
 	return (agent_ok(rs, ru, s));
@@ -297,11 +298,11 @@ static const char *
 format_find(const struct rules *rs, const struct bounce_doc *d,
     const struct bounce_rcpt *r, struct subject *s)
 {
-	struct format_memo	*fm = rs->memo;
+	struct format_memo	*fm = &s->st->memo;
 	const struct rule	*ru;
 	size_t			 i, moff, mlen;
 
-	if (rs->nformats == 0 || fm == NULL)
+	if (rs->nformats == 0)
 		return (NULL);
 	if (fm->doc == d && fm->gen == d->gen && fm->msg == r->msg)
 		return (fm->format);
@@ -325,6 +326,14 @@ diagnose(const struct rules *rs, const struct catalog *c,
     const struct bounce_doc *d, size_t idx, struct verdict *v,
     struct arena *scratch)
 {
+	diagnose_r(rs, rs->own, c, d, idx, v, scratch);
+}
+
+void
+diagnose_r(const struct rules *rs, struct rule_state *st,
+    const struct catalog *c, const struct bounce_doc *d, size_t idx,
+    struct verdict *v, struct arena *scratch)
+{
 	const struct bounce_rcpt	*r = &d->rcpts[idx];
 	const struct reason_def		*rd = NULL;
 	const struct rule		*ru;
@@ -339,6 +348,7 @@ diagnose(const struct rules *rs, const struct catalog *c,
 	memcpy(v->status, r->status, sizeof v->status);
 	s = arena_alloc(scratch, sizeof *s);
 	subject_prepare(s, d, r);
+	s->st = st;
 	for (i = 0; i < rs->n; i++) {
 		ru = &rs->v[i];
 		if ((ru->reason == NULL || v->reason != NULL) &&

@@ -38,10 +38,14 @@ struct verdict {
 /*
  * Diagnose record i of doc.  Strings of the verdict live in doc, rules,
  * catalogue or scratch (an arena the caller frees).  catalog may be NULL.
- * Not reentrant for one rules object: it uses its match data.
+ * diagnose() matches with the rules' own state, so one thread at a time;
+ * diagnose_r() takes a state of the caller's, one per thread.
  */
 void	diagnose(const struct rules *, const struct catalog *,
 	    const struct bounce_doc *, size_t i, struct verdict *,
 	    struct arena *scratch);
+void	diagnose_r(const struct rules *, struct rule_state *,
+	    const struct catalog *, const struct bounce_doc *, size_t i,
+	    struct verdict *, struct arena *scratch);
 
 #endif

@@ -83,16 +83,28 @@ struct format_memo {
 	const char		*format;	/* or NULL */
 };
 
+/*
+ * What matching writes: PCRE2's match data and the format memo.  The
+ * rules themselves stay read-only once loaded, so threads can share
+ * them, each with a state of its own.
+ */
+struct rule_state {
+	void			*md;	/* pcre2_match_data_8 * */
+	struct format_memo	 memo;
+};
+
 struct rules {
 	struct rule		*v;
 	size_t			 n, cap;
 	size_t			 nformats;	/* rules that name a format */
-	struct format_memo	*memo;		/* mutable scratch */
 	struct reason_def	*reasons;
 	size_t			 nreasons, reasons_cap;
 	struct arena		 arena;
-	void			*md;	/* pcre2_match_data_8 *, scratch */
+	struct rule_state	*own;	/* for callers on one thread */
 };
+
+void	rule_state_init(struct rule_state *);
+void	rule_state_free(struct rule_state *);
 
 void	rules_init(struct rules *);
 void	rules_free(struct rules *);

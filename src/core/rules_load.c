@@ -97,7 +97,25 @@ rules_init(struct rules *rs)
 {
 	memset(rs, 0, sizeof *rs);
 	arena_init(&rs->arena);
-	rs->memo = xcalloc(1, sizeof *rs->memo);
+	rs->own = xcalloc(1, sizeof *rs->own);
+	rule_state_init(rs->own);
+}
+
+void
+rule_state_init(struct rule_state *st)
+{
+	memset(st, 0, sizeof *st);
+	/* Only the whole match is read: one pair of offsets would do. */
+	if ((st->md = pcre2_match_data_create(4, NULL)) == NULL)
+		out_of_memory();
+}
+
+void
+rule_state_free(struct rule_state *st)
+{
+	if (st->md != NULL)
+		pcre2_match_data_free(st->md);
+	memset(st, 0, sizeof *st);
 }
 
 void
@@ -108,11 +126,11 @@ rules_free(struct rules *rs)
 	for (i = 0; i < rs->n; i++)
 		if (rs->v[i].re != NULL)
 			pcre2_code_free(rs->v[i].re);
-	if (rs->md != NULL)
-		pcre2_match_data_free(rs->md);
+	if (rs->own != NULL)
+		rule_state_free(rs->own);
+	free(rs->own);
 	free(rs->v);
 	free(rs->reasons);
-	free(rs->memo);
 	arena_free(&rs->arena);
 	memset(rs, 0, sizeof *rs);
 }
@@ -785,7 +803,5 @@ rules_check(struct rules *rs, struct load_error *err)
 			return (-1);
 		}
 	}
-	if (rs->md == NULL)
-		rs->md = pcre2_match_data_create(4, NULL);
 	return (0);
 }
