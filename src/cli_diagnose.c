@@ -18,6 +18,7 @@
 #include "i18n.h"
 #include "json.h"
 #include "options.h"
+#include "pool.h"
 #include "rules.h"
 #include "utf8.h"
 
@@ -269,18 +270,19 @@ print_json(struct buf *out, const char *source, const struct verdict *v)
 /* Diagnose one input; returns the number of records printed. */
 static size_t
 diagnose_one(const struct options *o, const struct catalog *c,
-    const struct rules *rs, struct bounce_doc *d, const char *source,
-    const struct buf *in, size_t width, struct buf *out)
+    const struct rules *rs, struct rule_state *st, struct bounce_doc *d,
+    const char *source, const struct buf *in, size_t width, struct buf *out)
 {
 	struct verdict	 v;
 	struct arena	 scratch;
 	struct buf	 safe;
 	size_t		 i;
 
-	bounce_parse(d, in->data != NULL ? in->data : "", in->len, NULL, BOUNCE_BRIEF);
+	bounce_parse(d, in->data != NULL ? in->data : "", in->len, NULL,
+	    BOUNCE_BRIEF);
 	arena_init(&scratch);
 	for (i = 0; i < d->nrcpts; i++) {
-		diagnose(rs, c, d, i, &v, &scratch);
+		diagnose_r(rs, st, c, d, i, &v, &scratch);
 		if (o->json)
 			print_json(out, source, &v);
 		else
@@ -297,47 +299,116 @@ diagnose_one(const struct options *o, const struct catalog *c,
 	return (d->nrcpts);
 }
 
+/* What every worker shares, read-only but for the totals emit() keeps. */
+struct run {
+	const struct options	*o;
+	const struct catalog	*c;
+	const struct rules	*rs;
+	struct bounce_limits	 lim;
+	size_t			 width;
+	size_t			 found;		/* records printed */
+	int			 rc;
+};
+
+/* A worker's own: the document, the input and the match state. */
+struct worker {
+	struct bounce_doc	 d;
+	struct buf		 in;
+	struct rule_state	 st;
+};
+
+static const char *
+input_path(const struct run *run, size_t i)
+{
+	return (run->o->nargs == 0 ? "-" : run->o->args[i]);
+}
+
+static void *
+worker_new(void *arg)
+{
+	struct worker	*w = xmalloc(sizeof *w);
+
+	(void)arg;
+	bounce_doc_init(&w->d);
+	buf_init(&w->in);
+	rule_state_init(&w->st);
+	return (w);
+}
+
+static void
+worker_free(void *state, void *arg)
+{
+	struct worker	*w = state;
+
+	(void)arg;
+	bounce_doc_free(&w->d);
+	buf_free(&w->in);
+	rule_state_free(&w->st);
+	free(w);
+}
+
+/* Input i: its records into out, or -errno when it cannot be read. */
+static long
+worker_run(void *state, size_t i, struct buf *out, void *arg)
+{
+	struct worker	*w = state;
+	struct run	*run = arg;
+	const char	*path = input_path(run, i);
+	const char	*source = strcmp(path, "-") == 0 ? "(stdin)" : path;
+
+	if (read_all(path, &w->in, run->lim.max_input) != 0)
+		return (errno != 0 ? -errno : -EIO);
+	return ((long)diagnose_one(run->o, run->c, run->rs, &w->st, &w->d,
+	    source, &w->in, run->width, out));
+}
+
+/* In input order, on the main thread: what one thread would print. */
+static void
+emit(size_t i, long result, struct buf *out, void *arg)
+{
+	struct run	*run = arg;
+
+	if (result < 0) {
+		fflush(stdout);
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, input_path(run, i),
+		    strerror((int)-result));
+		run->rc = 2;
+		return;
+	}
+	run->found += (size_t)result;
+	fwrite(out->data != NULL ? out->data : "", 1, out->len, stdout);
+}
+
 int
 cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 {
-	struct rules		 rs;
-	struct bounce_doc	 d;
-	struct bounce_limits	 lim;
-	struct buf		 in, out;
-	size_t			 found = 0;
-	int			 i, rc = 0, nargs = o->nargs;
-	const char		*path, *source;
+	static const struct pool_ops ops = {
+		worker_new, worker_free, worker_run, emit
+	};
+	struct rules	 rs;
+	struct run	 run;
+	size_t		 n = o->nargs == 0 ? 1 : (size_t)o->nargs;
+	int		 rc;
 
 	rules_init(&rs);
 	if ((rc = load_rules(o, &rs)) != 0) {
 		rules_free(&rs);
 		return (rc);
 	}
-	bounce_limits_default(&lim);
-	bounce_doc_init(&d);
-	buf_init(&in);
-	buf_init(&out);
-	for (i = 0; i < (nargs == 0 ? 1 : nargs); i++) {
-		path = nargs == 0 ? "-" : o->args[i];
-		source = strcmp(path, "-") == 0 ? "(stdin)" : path;
-		if (read_all(path, &in, lim.max_input) != 0) {
-			fprintf(stderr, "%s: %s: %s\n", PACKAGE, path,
-			    strerror(errno));
-			rc = 2;
-			continue;
-		}
-		found += diagnose_one(o, c, &rs, &d, source, &in, width, &out);
-		if (out.len > 65536) {
-			fwrite(out.data, 1, out.len, stdout);
-			buf_reset(&out);
-		}
-	}
-	fwrite(out.data != NULL ? out.data : "", 1, out.len, stdout);
-	buf_free(&in);
-	buf_free(&out);
-	bounce_doc_free(&d);
+	memset(&run, 0, sizeof run);
+	run.o = o;
+	run.c = c;
+	run.rs = &rs;
+	run.width = width;
+	bounce_limits_default(&run.lim);
+	/*
+	 * Files are read and diagnosed on every CPU, but printed in the
+	 * order given; 64 ahead at most keeps memory bounded.
+	 */
+	pool_run(n, o->jobs > 0 ? (unsigned)o->jobs : pool_threads(n), 64,
+	    &ops, &run);
 	rules_free(&rs);
-	if (rc != 0)
-		return (rc);
-	return (found != 0 ? 0 : 1);
+	if (run.rc != 0)
+		return (run.rc);
+	return (run.found != 0 ? 0 : 1);
 }

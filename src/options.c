@@ -12,13 +12,15 @@
 #include "datadir.h"
 #include "i18n.h"
 #include "options.h"
+#include "pool.h"
 
 enum {
 	OPT_CLASS = 256,
 	OPT_CATEGORY,
 	OPT_DATA,
 	OPT_LIST_CATEGORIES,
-	OPT_HELP_KEYS
+	OPT_HELP_KEYS,
+	OPT_JOBS
 };
 
 static const struct option long_options[] = {
@@ -31,6 +33,7 @@ static const struct option long_options[] = {
 	{ "browse",		no_argument,		NULL, 'b' },
 	{ "json",		no_argument,		NULL, 'j' },
 	{ "width",		required_argument,	NULL, 'w' },
+	{ "jobs",		required_argument,	NULL, OPT_JOBS },
 	{ "data",		required_argument,	NULL, OPT_DATA },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "help-keys",		no_argument,		NULL, OPT_HELP_KEYS },
@@ -55,7 +58,11 @@ options_usage(FILE *f)
 "      --category NAME      with --list: only category NAME\n"
 "      --list-categories    list the category names\n"
 "  -d, --diagnose [FILE]... diagnose the bounces in FILEs (default:\n"
-"                             standard input), one report per recipient\n"
+"                             standard input), one report per recipient\n"), f);
+	fputs(_(
+"      --jobs N             with --diagnose: read and diagnose N files at\n"
+"                             a time (default: one per CPU)\n"), f);
+	fputs(_(
 "  -b, --browse [CODE]      open the browser, on CODE if given\n"
 "  -j, --json               write JSON Lines (one object per line)\n"
 "  -w, --width N            wrap text output at N columns\n"
@@ -166,6 +173,17 @@ options_parse(int argc, char **argv, struct options *o)
 		case OPT_DATA:
 			o->data = optarg;
 			break;
+		case OPT_JOBS:
+			v = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || v < 1 ||
+			    v > POOL_MAX_THREADS) {
+				fprintf(stderr, _("%s: --jobs takes a number "
+				    "from 1 to %d, not '%s'\n"), PACKAGE,
+				    POOL_MAX_THREADS, optarg);
+				return (usage_error());
+			}
+			o->jobs = (int)v;
+			break;
 		case 'h':
 			o->mode = MODE_HELP;
 			return (0);
@@ -195,6 +213,11 @@ options_parse(int argc, char **argv, struct options *o)
 	    o->mode != MODE_BROWSE) {
 		fprintf(stderr, _("%s: --class and --category go with --list "
 		    "or --browse\n"), PACKAGE);
+		return (usage_error());
+	}
+	if (o->jobs != 0 && o->mode != MODE_DIAGNOSE) {
+		fprintf(stderr, _("%s: --jobs goes with --diagnose\n"),
+		    PACKAGE);
 		return (usage_error());
 	}
 	if (o->mode == MODE_SEARCH && o->nargs == 0) {

@@ -25,6 +25,7 @@ struct options {
 	const char	*category;	/* --category, or NULL */
 	const char	*data;		/* --data, or NULL */
 	int		 width;		/* --width, or 0 for automatic */
+	int		 jobs;		/* --jobs, or 0 for one per CPU */
 	char		**args;		/* operands */
 	int		 nargs;
 };

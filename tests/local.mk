@@ -11,7 +11,7 @@ SH_LOG_COMPILER = $(SHELL)
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_catalog tests/check_search tests/check_utf8 \
-	tests/check_json tests/check_render
+	tests/check_json tests/check_render tests/check_pool
 endif
 TESTS += $(check_PROGRAMS)
 
@@ -34,6 +34,9 @@ tests_check_json_SOURCES = tests/unit/check_json.c tests/unit/testutil.h \
 	tests/unit/jsoncheck.h
 tests_check_json_CFLAGS = $(UNIT_CFLAGS)
 tests_check_json_LDADD = $(UNIT_LDADD)
+tests_check_pool_SOURCES = tests/unit/check_pool.c tests/unit/testutil.h
+tests_check_pool_CFLAGS = $(UNIT_CFLAGS)
+tests_check_pool_LDADD = $(UNIT_LDADD)
 tests_check_render_SOURCES = tests/unit/check_render.c tests/unit/testutil.h
 tests_check_render_CFLAGS = $(UNIT_CFLAGS)
 tests_check_render_LDADD = $(UNIT_LDADD)

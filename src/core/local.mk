@@ -11,4 +11,5 @@ src_core_libcore_a_SOURCES = \
 	src/core/json.c src/core/json.h \
 	src/core/datadir.c src/core/datadir.h \
 	src/core/render.c src/core/render.h \
+	src/core/pool.c src/core/pool.h \
 	src/core/i18n.h

@@ -47,4 +47,30 @@ test "$(grep -c '(not a failure)' "$out")" = 2
 if grep -q '(temporary)' "$out"; then exit 1; fi
 LC_ALL=C "$bin" --diagnose "$samples/postfix.eml" > "$out"
 grep -q '(permanent)' "$out"
+# Many files on several threads print exactly what one thread prints, in
+# the order given, an unreadable file's error at its place in between.
+set -- "$samples"/*.eml /nonexistent/a "$samples"/*.eml "$samples"/*.eml
+for j in 1 2 7 16; do
+	rc=0
+	"$bin" --diagnose --jobs "$j" "$@" > "$out.$j" 2>&1 || rc=$?
+	test "$rc" = 2
+done
+cmp "$out.1" "$out.2"
+cmp "$out.1" "$out.7"
+cmp "$out.1" "$out.16"
+"$bin" --diagnose --json --jobs 1 "$@" > "$out.1" 2>/dev/null || true
+"$bin" --diagnose --json "$@" > "$out.2" 2>/dev/null || true
+cmp "$out.1" "$out.2"
+rm -f "$out.1" "$out.2" "$out.7" "$out.16"
+for bad in 0 17 x ''; do
+	rc=0
+	"$bin" --diagnose --jobs "$bad" "$samples/postfix.eml" \
+	    > "$out" 2>&1 || rc=$?
+	test "$rc" = 2
+	grep -q -- '--jobs takes a number' "$out"
+done
+rc=0
+"$bin" --jobs 2 550 > "$out" 2>&1 || rc=$?
+test "$rc" = 2
+grep -q -- '--jobs goes with --diagnose' "$out"
 exit 0

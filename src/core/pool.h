@@ -1,0 +1,37 @@
+/*
+ * Items 0..n-1 worked on by several threads, their output handed back
+ * in item order: what `--diagnose` over many files needs to use every
+ * core and still print exactly what one thread would.
+ *
+ * Workers run ahead of the writer by at most a window of items, so the
+ * output held in memory is bounded by the window, not by n.
+ */
+#ifndef SD_POOL_H
+#define SD_POOL_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+#define POOL_MAX_THREADS	16
+
+struct pool_ops {
+	/* A worker's own state (a document, match data...); may be NULL. */
+	void	*(*worker_new)(void *arg);
+	void	 (*worker_free)(void *state, void *arg);
+	/* Work on item i, appending to out; the result goes to emit. */
+	long	 (*run)(void *state, size_t i, struct buf *out, void *arg);
+	/* For i = 0, 1, ... n-1 in order, one call at a time. */
+	void	 (*emit)(size_t i, long result, struct buf *out, void *arg);
+};
+
+/* The threads worth starting for n items: online CPUs, at most 16. */
+unsigned	pool_threads(size_t n);
+/*
+ * Run ops over n items on threads workers, the calling thread one of
+ * them (so 1 runs everything here), window items ahead at most.
+ */
+void		pool_run(size_t n, unsigned threads, size_t window,
+		    const struct pool_ops *, void *arg);
+
+#endif
