@@ -54,7 +54,8 @@ tally() {
 }
 
 # The whole suite: unit and end-to-end tests, the tarball's own build and
-# tests (distcheck), then the tests again under ASan and UBSan.
+# tests (distcheck), then the tests again under ASan and UBSan, then the
+# threaded ones under TSan.
 make -j"$(nproc)" check
 tally test-suite.log
 make -j"$(nproc)" distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror
@@ -63,6 +64,14 @@ mkdir -p _build-san
 cd _build-san
 [ -f Makefile ] || ../configure --enable-sanitizers --enable-werror CC=clang
 make -j"$(nproc)" check
+tally test-suite.log
+# The code that runs on several threads, under ThreadSanitizer: the
+# ordered pool, --diagnose --jobs and the paste box's worker.
+cd ..
+mkdir -p _build-tsan
+cd _build-tsan
+[ -f Makefile ] || ../configure --enable-sanitizers=thread --enable-werror CC=clang
+make -j"$(nproc)" check TESTS="tests/check_pool tests/check_paste tests/diag/diagnose-json.sh"
 tally test-suite.log
 echo "quickstart: build, distcheck and sanitizer runs passed"
 echo "$passed passed, $failed failed, $skipped skipped"

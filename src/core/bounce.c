@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -475,10 +476,15 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	struct buf		 norm;
 	const char		*p, *end, *next;
 	size_t			 i, j;
-	static unsigned long	 generation;
+	/*
+	 * Unique across documents and threads: a memo keyed on (doc, gen)
+	 * must not mistake a new doc at a freed one's address for it.
+	 */
+	static atomic_ulong	 generation;
 
 	/* Keep the big buffers from the last parse: many files, one doc. */
-	d->gen = ++generation;
+	d->gen = atomic_fetch_add_explicit(&generation, 1,
+	    memory_order_relaxed) + 1;
 	arena_free(&d->arena);
 	arena_init(&d->arena);
 	buf_reset(&d->text);
