@@ -12,14 +12,12 @@
 #include "diagnose.h"
 #include "utf8.h"
 
-#define BITMAP_BITS	16384	/* trigram hashes folded to 14 bits */
-#define BITMAP_MASK	(BITMAP_BITS - 1)
 
 /* What a rule may look at, prepared once per record. */
 struct subject {
 	const char	*text[RF__COUNT];
 	size_t		 len[RF__COUNT];
-	unsigned char	 bits[BITMAP_BITS / 8];	/* trigrams of diagnostic */
+	unsigned char	 bits[RULE_TRIGRAM_BYTES];	/* of the diagnostic */
 	struct buf	 remote;
 	const char	*agent;		/* the report format, or NULL */
 	int		 agent_known;	/* else the format rules may tell */
@@ -32,23 +30,13 @@ static const char *format_find(const struct rules *,
     const struct bounce_doc *, const struct bounce_rcpt *,
     struct subject *);
 
-static uint16_t
-trigram(const unsigned char *p)
-{
-	return ((uint16_t)(((unsigned)p[0] << 10) ^ ((unsigned)p[1] << 5) ^
-	    p[2]));
-}
-
 static void
 subject_prepare(struct subject *s, const struct bounce_doc *d,
     const struct bounce_rcpt *r)
 {
 	const struct bounce_msg	*m = &d->msgs[r->msg];
-	const unsigned char	*p;
-	unsigned char		 c[3];
-	size_t			 i, n;
+	size_t			 i;
 
-	memset(s->bits, 0, sizeof s->bits);
 	s->text[RF_DIAGNOSTIC] = r->diagnostic != NULL ? r->diagnostic : "";
 	s->text[RF_SUBJECT] = m->subject != NULL ? m->subject : "";
 	s->text[RF_FROM] = m->from != NULL ? m->from : "";
@@ -72,18 +60,7 @@ subject_prepare(struct subject *s, const struct bounce_doc *d,
 		s->text[RF_MESSAGE] = d->text.data + m->text_off;
 		s->len[RF_MESSAGE] = m->text_len;
 	}
-	p = (const unsigned char *)s->text[RF_DIAGNOSTIC];
-	n = s->len[RF_DIAGNOSTIC];
-	for (i = 0; i + 3 <= n; i++) {
-		c[0] = (unsigned char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 :
-		    p[i]);
-		c[1] = (unsigned char)(p[i + 1] >= 'A' && p[i + 1] <= 'Z' ?
-		    p[i + 1] + 32 : p[i + 1]);
-		c[2] = (unsigned char)(p[i + 2] >= 'A' && p[i + 2] <= 'Z' ?
-		    p[i + 2] + 32 : p[i + 2]);
-		uint16_t h = trigram(c) & BITMAP_MASK;
-		s->bits[h >> 3] |= (unsigned char)(1u << (h & 7));
-	}
+	rule_trigrams(s->text[RF_DIAGNOSTIC], s->len[RF_DIAGNOSTIC], s->bits);
 }
 
 /* 5.1.* against 5.1.1; '*' and 'x' match one number (or digit). */
@@ -212,18 +189,8 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 	}
 	if (ru->re == NULL)
 		return (agent_ok(rs, ru, s));
-	if (ru->in == RF_DIAGNOSTIC && ru->nlits != 0) {
-		for (i = 0; i < ru->nlits; i++) {
-			unsigned a = ru->lits[i][0] & BITMAP_MASK;
-			unsigned b = ru->lits[i][1] & BITMAP_MASK;
-
-			if ((s->bits[a >> 3] & (1u << (a & 7))) &&
-			    (s->bits[b >> 3] & (1u << (b & 7))))
-				break;
-		}
-		if (i == ru->nlits)
-			return (0);
-	}
+	if (ru->in == RF_DIAGNOSTIC && !rule_may_match(ru, s->bits))
+		return (0);
 	if (ru->jit)
 		rc = pcre2_jit_match(ru->re, (PCRE2_SPTR)s->text[ru->in],
 		    s->len[ru->in], 0, 0, s->st->md, NULL);

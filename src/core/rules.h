@@ -20,9 +20,27 @@ enum rule_field {
 	RF__COUNT
 };
 
+/*
+ * The prefilter: a rule's regex runs only when the text holds the first
+ * and last trigram of one of its required literals.  Trigrams of
+ * lower-cased bytes hash to RULE_TRIGRAM_BITS bits; the multiplier
+ * spreads letters, whose high bits are all alike, over the table.
+ */
+#define RULE_TRIGRAM_BITS	14
+static inline uint16_t
+rule_trigram(const unsigned char *p)
+{
+	uint32_t	 x = (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+
+	return ((uint16_t)((x * 2654435761u) >> (32 - RULE_TRIGRAM_BITS)));
+}
+
+#define RULE_TRIGRAM_BYTES	((1u << RULE_TRIGRAM_BITS) / 8)
+
 #define RULE_MAX_CODES	16
 #define RULE_MAX_STEPS	8
 #define RULE_MAX_LITS	128
+#define RULE_LIT_GRAMS	4
 
 struct rule {
 	const char	*id;
@@ -33,10 +51,12 @@ struct rule {
 	void		*re;		/* pcre2_code_8 * */
 	int		 jit;
 	/*
-	 * Per alternative, the first and last trigram of its literal
-	 * prefix: the text must hold both of some pair, or n == 0.
+	 * Per top-level alternative, RULE_LIT_GRAMS trigrams spread over
+	 * its longest required literal, first and last included: the text
+	 * must hold all of some alternative's, or nlits == 0 (no
+	 * prefilter).  Two were not enough: "ser" and "use" are everywhere.
 	 */
-	uint16_t	 lits[RULE_MAX_LITS][2];
+	uint16_t	 lits[RULE_MAX_LITS][RULE_LIT_GRAMS];
 	size_t		 nlits;
 	const char	*status[RULE_MAX_CODES];  /* patterns: 5.1.1, 5.1.*, *.2.2 */
 	size_t		 nstatus;
@@ -119,6 +139,12 @@ int	rules_load_dir(struct rules *, const char *datadir,
 /* Every reason a rule names must be defined; 0 or -1. */
 int	rules_check(struct rules *, struct load_error *err);
 const struct reason_def *rules_reason(const struct rules *, const char *);
+/* Set bits to the trigrams of text (ASCII folded to lower case). */
+void	rule_trigrams(const char *text, size_t len,
+	    unsigned char bits[RULE_TRIGRAM_BYTES]);
+/* 0 when the prefilter proves the regex cannot match a text of bits. */
+int	rule_may_match(const struct rule *,
+	    const unsigned char bits[RULE_TRIGRAM_BYTES]);
 /* The retry advice names of catalog.h: never, after-fix, auto, none. */
 
 #endif

@@ -199,73 +199,158 @@ yes_no(const char *v)
 	return (-1);
 }
 
-static uint16_t
-trigram(const unsigned char *p)
+/* The literal being read, and the longest required one seen so far. */
+struct litscan {
+	unsigned char	 cur[64], best[64];
+	size_t		 ncur, nbest;
+};
+
+/* The run of literal bytes ends: keep it if it is the longest yet. */
+static void
+lit_end(struct litscan *ls)
 {
-	return ((uint16_t)(((unsigned)p[0] << 10) ^ ((unsigned)p[1] << 5) ^
-	    p[2]));
+	if (ls->ncur > ls->nbest) {
+		memcpy(ls->best, ls->cur, ls->ncur);
+		ls->nbest = ls->ncur;
+	}
+	ls->ncur = 0;
 }
 
 /*
- * The literal text each top-level alternative starts with, for the
- * prefilter.  Returns 0 (and no trigrams) when some alternative starts
- * with something that is not a plain literal of three bytes or more.
+ * For each top-level alternative, the longest run of literal bytes that
+ * any match must contain: a run at group depth 0 that no quantifier
+ * makes optional.  What is inside a group, a class or an escape like \s
+ * only ends a run, so the prefilter can miss a chance to skip a rule but
+ * never skips one that would match.  No prefilter (nlits = 0) when some
+ * alternative has no such run of three bytes or more.
  */
 static void
 prefilter(struct rule *r)
 {
 	const unsigned char	*p = (const unsigned char *)r->pattern;
-	unsigned char		 lit[64];
-	size_t			 n = 0;
-	int			 depth = 0, inlit = 1, esc;
+	struct litscan		 ls;
+	size_t			 k;
+	int			 depth = 0;
 
 	r->nlits = 0;
+	ls.ncur = ls.nbest = 0;
 	for (;; p++) {
 		if (*p == '\0' || (*p == '|' && depth == 0)) {
-			if (n < 3 || r->nlits == RULE_MAX_LITS) {
+			lit_end(&ls);
+			if (ls.nbest < 3 || r->nlits == RULE_MAX_LITS) {
 				r->nlits = 0;
 				return;
 			}
-			r->lits[r->nlits][0] = trigram(lit);
-			r->lits[r->nlits++][1] = trigram(lit + n - 3);
+			for (k = 0; k < RULE_LIT_GRAMS; k++)
+				r->lits[r->nlits][k] = rule_trigram(ls.best +
+				    (ls.nbest - 3) * k / (RULE_LIT_GRAMS - 1));
+			r->nlits++;
 			if (*p == '\0')
 				return;
-			n = 0;
-			inlit = 1;
+			ls.nbest = 0;
 			continue;
 		}
-		esc = 0;
 		if (*p == '\\' && p[1] != '\0') {
-			/* \. \- \( are literals, \s \d \b are not. */
-			if ((p[1] >= 'a' && p[1] <= 'z') ||
-			    (p[1] >= 'A' && p[1] <= 'Z') ||
-			    (p[1] >= '0' && p[1] <= '9')) {
-				inlit = 0;
-				p++;
+			p++;
+			/* \s \d \b \x41 \Q...: not a plain byte. */
+			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			    (*p >= '0' && *p <= '9') || depth > 0) {
+				lit_end(&ls);
 				continue;
 			}
+			/* \. \- \(: the byte itself. */
+		} else if (*p == '[') {
+			/* A class is one byte of a set: skip it whole. */
+			lit_end(&ls);
 			p++;
-			esc = 1;
-		}
-		if (!esc && (*p == '(' || *p == '['))
-			depth += *p == '(';
-		if (!esc && *p == ')')
-			depth--;
-		if (!inlit)
+			if (*p == '^')
+				p++;
+			if (*p == ']')
+				p++;
+			while (*p != '\0' && *p != ']') {
+				if (*p == '\\' && p[1] != '\0')
+					p++;
+				p++;
+			}
+			if (*p == '\0')
+				p--;
 			continue;
-		if (!esc && (*p == '(' || *p == '[' || *p == '.' || *p == '^' ||
-		    *p == '$' || *p == ')' || *p == '{' || *p == '+' ||
-		    *p == '*' || *p == '?')) {
-			/* A quantifier makes the previous byte optional. */
-			if ((*p == '?' || *p == '*' || *p == '{') && n > 0)
-				n--;
-			inlit = 0;
+		} else if (*p == '(' || *p == ')') {
+			lit_end(&ls);
+			depth += *p == '(' ? 1 : -1;
+			continue;
+		} else if (*p == '?' || *p == '*' || *p == '{') {
+			/* The byte before may be absent: the run ends before it. */
+			if (ls.ncur > 0)
+				ls.ncur--;
+			lit_end(&ls);
+			/* {0,80}: its digits are no text to find. */
+			if (*p == '{') {
+				const unsigned char *q = p + 1;
+
+				while (*q != '\0' && *q != '}')
+					q++;
+				if (*q == '}')
+					p = q;
+			}
+			continue;
+		} else if (*p == '+') {
+			lit_end(&ls);	/* the byte is there at least once */
+			continue;
+		} else if (*p == '.' || *p == '^' || *p == '$' || depth > 0) {
+			lit_end(&ls);
 			continue;
 		}
-		if (n < sizeof lit)
-			lit[n++] = (unsigned char)((*p >= 'A' && *p <= 'Z') ?
-			    *p + 32 : *p);
+		if (depth > 0)
+			continue;
+		if (ls.ncur == sizeof ls.cur)
+			lit_end(&ls);
+		ls.cur[ls.ncur++] = (unsigned char)((*p >= 'A' && *p <= 'Z') ?
+		    *p + 32 : *p);
 	}
+}
+
+void
+rule_trigrams(const char *text, size_t len,
+    unsigned char bits[RULE_TRIGRAM_BYTES])
+{
+	const unsigned char	*p = (const unsigned char *)text;
+	unsigned char		 c[3];
+	uint16_t		 h;
+	size_t			 i;
+
+	memset(bits, 0, RULE_TRIGRAM_BYTES);
+	for (i = 0; i + 3 <= len; i++) {
+		c[0] = (unsigned char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 :
+		    p[i]);
+		c[1] = (unsigned char)(p[i + 1] >= 'A' && p[i + 1] <= 'Z' ?
+		    p[i + 1] + 32 : p[i + 1]);
+		c[2] = (unsigned char)(p[i + 2] >= 'A' && p[i + 2] <= 'Z' ?
+		    p[i + 2] + 32 : p[i + 2]);
+		h = rule_trigram(c);
+		bits[h >> 3] |= (unsigned char)(1u << (h & 7));
+	}
+}
+
+int
+rule_may_match(const struct rule *r,
+    const unsigned char bits[RULE_TRIGRAM_BYTES])
+{
+	size_t	 i, k;
+
+	if (r->nlits == 0)
+		return (1);
+	for (i = 0; i < r->nlits; i++) {
+		for (k = 0; k < RULE_LIT_GRAMS; k++) {
+			unsigned h = r->lits[i][k];
+
+			if (!(bits[h >> 3] & (1u << (h & 7))))
+				break;
+		}
+		if (k == RULE_LIT_GRAMS)
+			return (1);
+	}
+	return (0);
 }
 
 static int
