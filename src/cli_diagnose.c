@@ -75,15 +75,11 @@ static int
 load_rules(const struct options *o, struct rules *rs)
 {
 	struct load_error	 err;
-	const char		*path = options_rules_dir(o);
+	char			 msg[1024];
 
-	if (rules_load_dir(rs, path, &err) != 0) {
-		if (err.line != 0)
-			fprintf(stderr, "%s:%u: %s\n", err.file, err.line,
-			    err.message);
-		else
-			fprintf(stderr, "%s: %s: %s\n", PACKAGE, err.file,
-			    err.message);
+	if (rules_load_dir(rs, options_rules_dir(o), &err) != 0) {
+		load_error_format(&err, PACKAGE, msg, sizeof msg);
+		fprintf(stderr, "%s\n", msg);
 		return (2);
 	}
 	return (0);

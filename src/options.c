@@ -270,14 +270,11 @@ int
 options_load_catalog(const struct options *o, struct catalog *c)
 {
 	struct load_error	 err;
+	char			 msg[1024];
 
 	if (catalog_load_path(c, options_data_path(o), &err) != 0) {
-		if (err.line != 0)
-			fprintf(stderr, "%s:%u: %s\n", err.file, err.line,
-			    err.message);
-		else
-			fprintf(stderr, "%s: %s: %s\n", PACKAGE, err.file,
-			    err.message);
+		load_error_format(&err, PACKAGE, msg, sizeof msg);
+		fprintf(stderr, "%s\n", msg);
 		return (2);
 	}
 	return (0);

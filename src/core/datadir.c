@@ -137,3 +137,17 @@ catalog_load_path(struct catalog *c, const char *path, struct load_error *err)
 		rc = catalog_finish(c, err);
 	return (rc);
 }
+
+void
+load_error_format(const struct load_error *err, const char *prog, char *out,
+    size_t size)
+{
+	if (err->line != 0)
+		snprintf(out, size, "%s:%u: %s", err->file, err->line,
+		    err->message);
+	else if (prog != NULL)
+		snprintf(out, size, "%s: %s: %s", prog, err->file,
+		    err->message);
+	else
+		snprintf(out, size, "%s: %s", err->file, err->message);
+}

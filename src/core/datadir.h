@@ -32,6 +32,12 @@ int		 catalog_load_path(struct catalog *, const char *path,
  * array of malloc'd full paths (free with datadir_free_list), or -1.
  */
 int		 datadir_list(const char *dir, const char *sub, char ***out);
+/*
+ * A data file error as "file:line: message", or "file: message" when it
+ * concerns no line; prog, when not NULL, goes in front of the latter.
+ */
+void		 load_error_format(const struct load_error *, const char *prog,
+		    char *out, size_t size);
 void		 datadir_free_list(char **, int);
 int		 path_is_dir(const char *);
 

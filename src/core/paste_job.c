@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datadir.h"
 #include "paste_job.h"
 #include "rules.h"
 
@@ -63,12 +64,7 @@ load_rules(struct pjob *j)
 		j->rules_state = 1;
 		return;
 	}
-	if (err.line != 0)
-		snprintf(j->rules_error, sizeof j->rules_error, "%s:%u: %s",
-		    err.file, err.line, err.message);
-	else
-		snprintf(j->rules_error, sizeof j->rules_error, "%s: %s",
-		    err.file, err.message);
+	load_error_format(&err, NULL, j->rules_error, sizeof j->rules_error);
 	rules_free(&j->rules);
 	j->rules_state = -1;
 }
