@@ -245,55 +245,6 @@ looks_like_autoreply(const struct bmsg *m)
 }
 
 /*
- * Join a multi-line reply: "550-5.7.1 Our system ... 550-5.7.1 likely
- * unsolicited ... 550 5.7.1 https://..." loses the repeated prefixes.
- */
-static const char *
-reply_join(struct parser *P, const char *d)
-{
-	struct buf	 b;
-	const char	*p, *q;
-	char		 pre[24], st[16];
-	size_t		 pl, at, sl = 0;
-	int		 code = reply_find(d, strlen(d), &at), changed = 0;
-
-	if (code == 0)
-		return (d);
-	p = d + at + 3;
-	if (*p == '-' || *p == ' ')
-		p++;
-	st[0] = '\0';
-	if (status_find(p, strlen(p) < 12 ? strlen(p) : 12, st, &at) && at == 0)
-		sl = strlen(st);
-	snprintf(pre, sizeof pre, "%d", code);
-	pl = strlen(pre);
-	buf_init(&b);
-	buf_add(&b, d, (size_t)(p - d));
-	for (q = p; *q != '\0'; q++) {
-		/* " 550-5.7.1 " or " 550 5.7.1 " inside: drop it. */
-		if (*q == ' ' && strncmp(q + 1, pre, pl) == 0 &&
-		    (q[1 + pl] == '-' || q[1 + pl] == ' ') &&
-		    (sl == 0 || (strncmp(q + 2 + pl, st, sl) == 0 &&
-		    q[2 + pl + sl] == ' '))) {
-			buf_add(&b, p, (size_t)(q - p));
-			q += 1 + pl + 1 + (sl != 0 ? sl + 1 : 0);
-			buf_addc(&b, ' ');
-			p = q;
-			q--;
-			changed = 1;
-		}
-	}
-	if (!changed) {
-		buf_free(&b);
-		return (d);
-	}
-	buf_adds(&b, p);
-	d = arena_strndup(&P->doc->arena, b.data, b.len);
-	buf_free(&b);
-	return (d);
-}
-
-/*
  * The reply code of a diagnostic.  In "554 <a@b>... 550 Host unknown"
  * the first code is the reporting MTA's own and the second the remote
  * server's: the remote's is the one that says what happened.
@@ -437,6 +388,8 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 	}
 	for (i = first; i < d->nrcpts; i++) {
 		r = &d->rcpts[i];
+		if (r->diagnostic != NULL && i - first < MAX_COMPLETE)
+			r->diagnostic = reply_complete(P, m.off, r->diagnostic);
 		if (r->diagnostic != NULL)
 			r->diagnostic = reply_join(P, r->diagnostic);
 		/* "554 4.4.7 expired <421 4.4.2 timed out>": the 421. */

@@ -74,6 +74,10 @@ struct bounce_rcpt *parser_add_rcpt(struct parser *, size_t msgi,
 	    const char *addr, size_t len);
 void	parser_add_span(struct parser *, enum span_kind, size_t off,
 	    size_t len);
+/* bounce_reply.c: a multi-line reply made whole, then joined. */
+#define MAX_COMPLETE	32	/* records of a message completed */
+const char *reply_complete(struct parser *, size_t off, const char *diag);
+const char *reply_join(struct parser *, const char *diag);
 /* spans.c: the spans found in a stretch of text. */
 void	spans_scan(struct parser *, size_t off, size_t len);
 /* Helpers over text. */

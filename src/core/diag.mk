@@ -2,6 +2,7 @@
 src_core_libcore_a_SOURCES += \
 	src/core/textdec.c src/core/textdec.h \
 	src/core/bounce.c src/core/bounce.h src/core/bounce_int.h \
+	src/core/bounce_reply.c \
 	src/core/mime.c \
 	src/core/dsn.c \
 	src/core/ses.c \

@@ -366,6 +366,91 @@ START_TEST(test_mbox_and_bare_reply)
 }
 END_TEST
 
+/*
+ * Sendmail's DSN keeps the first line of a multi-line reply; the
+ * transcript has them all.  The "(reason: ...)" line holds the same
+ * first line and must not be taken for the start of the reply.
+ */
+static const char sendmail_multiline[] =
+    "From: MAILER-DAEMON@mx.example.jp\n"
+    "Subject: Returned mail: see transcript for details\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: multipart/report; report-type=delivery-status;\n"
+    "\tboundary=\"B\"\n\n"
+    "--B\n\n"
+    "   ----- The following addresses had permanent fatal errors -----\n"
+    "q@example.com\n"
+    "    (reason: 550-5.7.1 This message does not have authentication\n"
+    "    (expanded from: list.example.jp)\n\n"
+    "   ----- Transcript of session follows -----\n"
+    "... while talking to mx.example.com.:\n>>> DATA\n"
+    "<<< 550-5.7.1 This message does not have authentication\n"
+    "<<< 550-5.7.1 information or fails to pass authentication checks.\n"
+    "<<< 550 5.7.1 Please visit https://example.com/81126 - gsmtp\n"
+    "554 5.0.0 Service unavailable\n\n"
+    "--B\n"
+    "Content-Type: message/delivery-status\n\n"
+    "Reporting-MTA: dns; mx.example.jp\n\n"
+    "Final-Recipient: RFC822; q@example.com\n"
+    "Action: failed\n"
+    "Status: 5.7.1\n"
+    "Diagnostic-Code: SMTP; 550-5.7.1 This message does not have "
+    "authentication\n\n"
+    "--B--\n";
+
+START_TEST(test_multiline_reply_completed)
+{
+	struct bounce_doc	 d;
+	const char		*s = sendmail_multiline;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
+	    1);
+	ck_assert_str_eq(d.rcpts[0].diagnostic, "550-5.7.1 This message does "
+	    "not have authentication information or fails to pass "
+	    "authentication checks. Please visit https://example.com/81126 - "
+	    "gsmtp");
+	bounce_doc_free(&d);
+}
+END_TEST
+
+/* A thousand truncated replies in one message: still linear. */
+START_TEST(test_multiline_reply_many)
+{
+	struct bounce_doc	 d;
+	struct buf		 b;
+	size_t			 i;
+
+	buf_init(&b);
+	buf_adds(&b, "From: MAILER-DAEMON@x.example\nContent-Type: "
+	    "multipart/report; boundary=\"B\"\n\n--B\n\n");
+	for (i = 0; i < 1000; i++)
+		buf_printf(&b, "<<< 550-5.7.1 line one of %zu\n<<< 550 5.7.1 "
+		    "end\n", i);
+	buf_adds(&b, "\n--B\nContent-Type: message/delivery-status\n\n"
+	    "Reporting-MTA: dns; x.example\n\n");
+	for (i = 0; i < 1000; i++)
+		buf_printf(&b, "Final-Recipient: rfc822; u%zu@example.com\n"
+		    "Action: failed\nStatus: 5.7.1\nDiagnostic-Code: smtp; "
+		    "550-5.7.1 line one of %zu\n\n", i, i);
+	buf_adds(&b, "--B--\n");
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, b.data, b.len, NULL, BOUNCE_BRIEF),
+	    1000);
+	/*
+	 * The first ones are completed, each from its own line ("one of 1"
+	 * is not "one of 10"); past MAX_COMPLETE the DSN's line stays.
+	 */
+	ck_assert_str_eq(d.rcpts[0].diagnostic, "550-5.7.1 line one of 0 "
+	    "end");
+	ck_assert_str_eq(d.rcpts[1].diagnostic, "550-5.7.1 line one of 1 "
+	    "end");
+	ck_assert_str_eq(d.rcpts[999].diagnostic, "550-5.7.1 line one of 999");
+	bounce_doc_free(&d);
+	buf_free(&b);
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -387,6 +472,8 @@ bounce_suite(void)
 	tcase_add_test(tc, test_paste_spans);
 	tcase_add_test(tc, test_diagnostic_span);
 	tcase_add_test(tc, test_mbox_and_bare_reply);
+	tcase_add_test(tc, test_multiline_reply_completed);
+	tcase_add_test(tc, test_multiline_reply_many);
 	suite_add_tcase(s, tc);
 	return (s);
 }
