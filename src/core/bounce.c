@@ -325,6 +325,8 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 	dsn_scan(P, &m, msgi);
 	if (d->nrcpts == first)
 		ses_scan(P, &m, msgi);
+	if (d->nrcpts == first && mail)
+		ml_scan(P, &m, msgi);
 	bounce = d->nrcpts != first || !mail ||
 	    looks_like_bounce(&m, d->text.data + m.off, d->text.len - m.off);
 	if (d->nrcpts == first && mail && !bounce && looks_like_autoreply(&m)) {

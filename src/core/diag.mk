@@ -6,6 +6,7 @@ src_core_libcore_a_SOURCES += \
 	src/core/mime.c \
 	src/core/dsn.c \
 	src/core/ses.c \
+	src/core/ml.c \
 	src/core/bounce_text.c \
 	src/core/smtptok.c \
 	src/core/spans.c

@@ -41,6 +41,7 @@ static const struct {
 	KEPT("return-path", H_RETURN_PATH), KEPT("x-ses-outgoing", H_X_SES),
 	KEPT("x-original-to", H_X_ORIGINAL_TO),
 	KEPT("delivered-to", H_DELIVERED_TO),
+	KEPT("x-mlserver", H_X_MLSERVER),
 };
 
 void

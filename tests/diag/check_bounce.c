@@ -29,6 +29,8 @@ static const struct {
 	{ "vacation.eml", "mallory@example.com", "", 0, MSG_AUTOREPLY },
 	{ "arf.eml", "niaj@example.net", "", 0, MSG_FEEDBACK },
 	{ "forwarded-dsn.eml", "pat@example.org", "5.1.1", 550, MSG_BOUNCE },
+	/* A list manager refused the post: the list is who refused. */
+	{ "fml-notmember.eml", "bikes@lists.example.org", "", 0, MSG_BOUNCE },
 };
 
 START_TEST(test_samples)
@@ -104,6 +106,10 @@ START_TEST(test_not_bounce)
 
 	ck_assert_uint_eq(parse_sample("not-bounce.eml", &d, 0), 0);
 	ck_assert_uint_eq(d.nmsgs, 1);
+	ck_assert_int_eq(d.msgs[0].kind, MSG_NOT_BOUNCE);
+	bounce_doc_free(&d);
+	/* A post the list relayed carries X-MLServer too. */
+	ck_assert_uint_eq(parse_sample("not-bounce-list-post.eml", &d, 0), 0);
 	ck_assert_int_eq(d.msgs[0].kind, MSG_NOT_BOUNCE);
 	bounce_doc_free(&d);
 }

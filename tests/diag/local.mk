@@ -23,10 +23,12 @@ EXTRA_DIST += \
 	tests/diag/samples/arf.eml \
 	tests/diag/samples/courier.eml \
 	tests/diag/samples/exim.eml \
+	tests/diag/samples/fml-notmember.eml \
 	tests/diag/samples/forwarded-dsn.eml \
 	tests/diag/samples/gmail-spf.eml \
 	tests/diag/samples/iso2022jp-crlf.eml \
 	tests/diag/samples/not-bounce.eml \
+	tests/diag/samples/not-bounce-list-post.eml \
 	tests/diag/samples/o365.eml \
 	tests/diag/samples/opensmtpd.eml \
 	tests/diag/samples/postfix.eml \
