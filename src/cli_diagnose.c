@@ -384,7 +384,8 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 	struct rules	 rs;
 	struct run	 run;
 	size_t		 n = o->nargs == 0 ? 1 : (size_t)o->nargs;
-	int		 rc;
+	unsigned	 threads;
+	int		 rc, i, stdins;
 
 	rules_init(&rs);
 	if ((rc = load_rules(o, &rs)) != 0) {
@@ -399,10 +400,16 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 	bounce_limits_default(&run.lim);
 	/*
 	 * Files are read and diagnosed on every CPU, but printed in the
-	 * order given; 64 ahead at most keeps memory bounded.
+	 * order given; 64 ahead at most keeps memory bounded.  Standard
+	 * input named twice is read twice in turn (the second time empty),
+	 * never by two threads at once.
 	 */
-	pool_run(n, o->jobs > 0 ? (unsigned)o->jobs : pool_threads(n), 64,
-	    &ops, &run);
+	threads = o->jobs > 0 ? (unsigned)o->jobs : pool_threads(n);
+	for (i = 0, stdins = 0; i < o->nargs; i++)
+		stdins += strcmp(o->args[i], "-") == 0;
+	if (stdins > 1)
+		threads = 1;
+	pool_run(n, threads, 64, &ops, &run);
 	rules_free(&rs);
 	if (run.rc != 0)
 		return (run.rc);

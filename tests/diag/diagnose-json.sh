@@ -62,6 +62,13 @@ cmp "$out.1" "$out.16"
 "$bin" --diagnose --json "$@" > "$out.2" 2>/dev/null || true
 cmp "$out.1" "$out.2"
 rm -f "$out.1" "$out.2" "$out.7" "$out.16"
+# Standard input named twice: read once, then empty; never split.
+rc=0
+"$bin" --diagnose --json - "$samples/postfix.eml" - \
+    < "$samples/qmail.eml" > "$out" || rc=$?
+test "$rc" = 0
+test "$(grep -c '"source":"(stdin)"' "$out")" = 1
+grep -q 'erin@example.net' "$out"
 for bad in 0 17 x ''; do
 	rc=0
 	"$bin" --diagnose --jobs "$bad" "$samples/postfix.eml" \
