@@ -411,7 +411,7 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 				 * answers that address's RCPT TO.
 				 */
 				else if (!named && cur->command[0] == '\0' &&
-				    a[-1] == '<' && a - 1 - p <= 14 &&
+				    a > p && a[-1] == '<' && a - 1 - p <= 14 &&
 				    (size_t)(q - a) > al + 1 && a[al] == '>' &&
 				    (p[0] == '4' || p[0] == '5'))
 					snprintf(cur->command,
