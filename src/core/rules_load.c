@@ -217,6 +217,74 @@ lit_end(struct litscan *ls)
 }
 
 /*
+ * Whether the pattern uses only the syntax prefilter() models.  Escapes
+ * that take the bytes after them (\x{41}, \cA, \p{Lu}, \Q...\E, \k<n>),
+ * back references, extended mode (?x) where spaces mean nothing,
+ * comments, and (*UTF) and other verbs that change what a byte matches:
+ * a rule using any of them just gets no prefilter.
+ */
+static int
+pattern_simple(const char *pattern)
+{
+	const char	*p;
+
+	for (p = pattern; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] != '\0') {
+			p++;
+			if ((*p >= '0' && *p <= '9') ||
+			    strchr("cxopPNgkQEu", *p) != NULL)
+				return (0);
+		} else if (*p == '(' && p[1] == '*')
+			return (0);
+		else if (*p == '(' && p[1] == '?') {
+			const char *q = p + 2;
+
+			if (*q == '#')
+				return (0);
+			/* Option letters, as in (?i) or (?i-x:...). */
+			while ((*q >= 'a' && *q <= 'z') || *q == '-' || *q == '^') {
+				if (*q == 'x')
+					return (0);
+				q++;
+			}
+		}
+	}
+	return (1);
+}
+
+/*
+ * In a class, "[:alpha:]" at p: its last ']', which does not end the
+ * class.  Else ("[:]", "[:x]") p itself: a plain '['.
+ */
+static const unsigned char *
+posix_class_end(const unsigned char *p)
+{
+	const unsigned char	*q = p + 2;
+
+	if (*q == '^')
+		q++;
+	while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z'))
+		q++;
+	return (q > p + 2 && q[0] == ':' && q[1] == ']' ? q + 1 : p);
+}
+
+/* The '}' of a {n}, {n,} or {n,m} quantifier at p, else p itself. */
+static const unsigned char *
+quantifier_end(const unsigned char *p)
+{
+	const unsigned char	*q = p + 1;
+
+	while (*q >= '0' && *q <= '9')
+		q++;
+	if (q == p + 1)
+		return (p);
+	if (*q == ',')
+		for (q++; *q >= '0' && *q <= '9'; q++)
+			;
+	return (*q == '}' ? q : p);
+}
+
+/*
  * For each top-level alternative, the longest run of literal bytes that
  * any match must contain: a run at group depth 0 that no quantifier
  * makes optional.  What is inside a group, a class or an escape like \s
@@ -234,6 +302,8 @@ prefilter(struct rule *r)
 
 	r->nlits = 0;
 	ls.ncur = ls.nbest = 0;
+	if (!pattern_simple(r->pattern))
+		return;
 	for (;; p++) {
 		if (*p == '\0' || (*p == '|' && depth == 0)) {
 			lit_end(&ls);
@@ -270,6 +340,8 @@ prefilter(struct rule *r)
 			while (*p != '\0' && *p != ']') {
 				if (*p == '\\' && p[1] != '\0')
 					p++;
+				else if (*p == '[' && p[1] == ':')
+					p = posix_class_end(p);
 				p++;
 			}
 			if (*p == '\0')
@@ -279,20 +351,18 @@ prefilter(struct rule *r)
 			lit_end(&ls);
 			depth += *p == '(' ? 1 : -1;
 			continue;
-		} else if (*p == '?' || *p == '*' || *p == '{') {
+		} else if (*p == '?' || *p == '*' || *p == '{' || *p == '}') {
 			/* The byte before may be absent: the run ends before it. */
 			if (ls.ncur > 0)
 				ls.ncur--;
 			lit_end(&ls);
-			/* {0,80}: its digits are no text to find. */
-			if (*p == '{') {
-				const unsigned char *q = p + 1;
-
-				while (*q != '\0' && *q != '}')
-					q++;
-				if (*q == '}')
-					p = q;
-			}
+			/*
+			 * {0,80}: its digits are no text to find.  A brace
+			 * that starts no quantifier ("{D}", "{2D|") is a
+			 * plain byte; what follows it is read as usual.
+			 */
+			if (*p == '{')
+				p = quantifier_end(p);
 			continue;
 		} else if (*p == '+') {
 			lit_end(&ls);	/* the byte is there at least once */

@@ -55,6 +55,12 @@ static const struct {
 	{ "tab\\tsep", "tab\tsep", 1 },
 	{ "Mailbox FULL", "mailbox full", 1 },
 	{ "caf\xc3\xa9 ferm\xc3\xa9", "CAF\xc3\xa9 FERM\xc3\xa9", 1 },
+	{ "[[:alpha:]]xyz", "axyz", 1 },
+	/* Found by fuzz_prefilter: a brace that starts no quantifier. */
+	{ "uABC{D}EFU{2D|||}EF", "ser", 0 },
+	{ "wwj[[:]|", "", 0 },		/* "[:]" is no POSIX class */
+	{ "abc\\cAdef", "abc\001def", 0 },	/* \c takes the next byte */
+	{ "(?x)a b c", "abc", 0 },	/* spaces mean nothing */
 	{ "a.c", "abc", 0 },		/* no literal of three bytes */
 	{ "abc|x", "x", 0 },		/* one alternative without */
 	{ "(?:abc|abd)", "abd", 0 },	/* all inside a group */

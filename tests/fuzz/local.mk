@@ -4,14 +4,15 @@
 ## with --enable-fuzzing (clang), "make fuzz" builds the libFuzzer
 ## binaries and "make fuzz-run" runs each for FUZZ_SECONDS.
 
-FUZZ_NAMES = catalog search json bounce rules
+FUZZ_NAMES = catalog search json bounce rules prefilter
 FUZZ_CFLAGS = $(AM_CFLAGS) -DFUZZ_DATADIR=\"$(abs_top_srcdir)/data\" \
 	-DFUZZ_REGRESS=\"$(abs_top_srcdir)/tests/fuzz/regress\" \
 	-I$(top_srcdir)/tests/fuzz
 FUZZ_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(LIBINTL)
 
 check_PROGRAMS += tests/fuzz/replay_catalog tests/fuzz/replay_search \
-	tests/fuzz/replay_json tests/fuzz/replay_bounce tests/fuzz/replay_rules
+	tests/fuzz/replay_json tests/fuzz/replay_bounce tests/fuzz/replay_rules \
+	tests/fuzz/replay_prefilter
 tests_fuzz_replay_catalog_SOURCES = tests/fuzz/replay.c \
 	tests/fuzz/fuzz_catalog.c tests/fuzz/fuzz.h
 tests_fuzz_replay_catalog_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"catalog\"
@@ -33,12 +34,18 @@ tests_fuzz_replay_rules_SOURCES = tests/fuzz/replay.c \
 	tests/fuzz/fuzz_rules.c tests/fuzz/fuzz.h
 tests_fuzz_replay_rules_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"rules\"
 tests_fuzz_replay_rules_LDADD = $(FUZZ_LDADD)
+tests_fuzz_replay_prefilter_SOURCES = tests/fuzz/replay.c \
+	tests/fuzz/fuzz_prefilter.c tests/fuzz/fuzz.h
+tests_fuzz_replay_prefilter_CFLAGS = $(FUZZ_CFLAGS) $(PCRE2_CFLAGS) \
+	-DFUZZ_NAME=\"prefilter\"
+tests_fuzz_replay_prefilter_LDADD = $(FUZZ_LDADD)
 
 EXTRA_DIST += tests/fuzz/regress tests/fuzz/dict
 
 if ENABLE_FUZZING
 EXTRA_PROGRAMS += tests/fuzz/fuzz_catalog tests/fuzz/fuzz_search \
-	tests/fuzz/fuzz_json tests/fuzz/fuzz_bounce tests/fuzz/fuzz_rules
+	tests/fuzz/fuzz_json tests/fuzz/fuzz_bounce tests/fuzz/fuzz_rules \
+	tests/fuzz/fuzz_prefilter
 tests_fuzz_fuzz_catalog_SOURCES = tests/fuzz/fuzz_catalog.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_catalog_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_catalog_LDFLAGS = -fsanitize=fuzzer
@@ -60,10 +67,15 @@ tests_fuzz_fuzz_rules_SOURCES = tests/fuzz/fuzz_rules.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_rules_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_rules_LDFLAGS = -fsanitize=fuzzer
 tests_fuzz_fuzz_rules_LDADD = $(FUZZ_LDADD)
+tests_fuzz_fuzz_prefilter_SOURCES = tests/fuzz/fuzz_prefilter.c \
+	tests/fuzz/fuzz.h
+tests_fuzz_fuzz_prefilter_CFLAGS = $(FUZZ_CFLAGS) $(PCRE2_CFLAGS)
+tests_fuzz_fuzz_prefilter_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_prefilter_LDADD = $(FUZZ_LDADD)
 
 fuzz: tests/fuzz/fuzz_catalog$(EXEEXT) tests/fuzz/fuzz_search$(EXEEXT) \
 	tests/fuzz/fuzz_json$(EXEEXT) tests/fuzz/fuzz_bounce$(EXEEXT) \
-	tests/fuzz/fuzz_rules$(EXEEXT)
+	tests/fuzz/fuzz_rules$(EXEEXT) tests/fuzz/fuzz_prefilter$(EXEEXT)
 
 FUZZ_SECONDS = 60
 FUZZ_MAX_LEN = 65536
