@@ -55,12 +55,16 @@ bounce_doc_init(struct bounce_doc *d)
 void
 bounce_doc_free(struct bounce_doc *d)
 {
+	size_t	 i;
+
 	buf_free(&d->text);
 	free(d->spans);
 	free(d->rcpts);
 	free(d->msgs);
 	arena_free(&d->arena);
 	textdec_free(&d->td);
+	for (i = 0; i < sizeof d->scratch / sizeof d->scratch[0]; i++)
+		buf_free(&d->scratch[i]);
 	memset(d, 0, sizeof *d);
 }
 
@@ -429,7 +433,7 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	struct bounce_limits	 deflim;
 	struct parser		 P;
 	struct buf		 norm;
-	const char		*p, *end, *next;
+	const char		*p, *end, *next, *cr;
 	size_t			 i, j;
 	/*
 	 * Unique across documents and threads: a memo keyed on (doc, gen)
@@ -454,23 +458,37 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	P.lim = lim;
 	P.flags = flags;
 	P.td = &d->td;
-	buf_init(&P.tmp);
-	buf_init(&P.tmp2);
-	buf_init(&norm);
+	/* The scratch buffers of the last parse, grown already. */
+	P.tmp = d->scratch[0];
+	P.tmp2 = d->scratch[1];
+	norm = d->scratch[2];
+	buf_reset(&P.tmp);
+	buf_reset(&P.tmp2);
+	buf_reset(&norm);
 	if (len > lim->max_input) {
 		len = lim->max_input;
 		d->truncated = 1;
 	}
 	/* One line-end convention for everything that follows. */
-	if (memchr(in, '\r', len) != NULL) {
+	if ((cr = memchr(in, '\r', len)) != NULL) {
 		buf_reserve(&norm, len + 1);
-		for (i = j = 0; i < len; i++) {
-			if (in[i] == '\r') {
-				if (i + 1 < len && in[i + 1] == '\n')
-					continue;
+		/*
+		 * Copy from one CR to the next: a CR before LF goes, a lone
+		 * one becomes LF.
+		 */
+		i = j = 0;
+		for (;;) {
+			size_t c = (size_t)(cr - in);
+
+			memcpy(norm.data + j, in + i, c - i);
+			j += c - i;
+			if (c == len)
+				break;
+			if (c + 1 == len || in[c + 1] != '\n')
 				norm.data[j++] = '\n';
-			} else
-				norm.data[j++] = in[i];
+			i = c + 1;
+			if ((cr = memchr(in + i, '\r', len - i)) == NULL)
+				cr = in + len;
 		}
 		norm.len = j;
 		in = norm.data;
@@ -499,8 +517,8 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 		buf_adds(&d->text, "");
 	if (d->nspans > 1)
 		qsort(d->spans, d->nspans, sizeof *d->spans, span_cmp);
-	buf_free(&norm);
-	buf_free(&P.tmp);
-	buf_free(&P.tmp2);
+	d->scratch[0] = P.tmp;
+	d->scratch[1] = P.tmp2;
+	d->scratch[2] = norm;
 	return (d->nrcpts);
 }

@@ -130,8 +130,12 @@ struct bounce_doc {
 	struct arena		 arena;	 /* every string above */
 	size_t			 span_cap, rcpt_cap, msg_cap;
 	unsigned long		 gen;	 /* differs for every parse */
-	/* Open iconv descriptors: kept from one parse to the next. */
+	/*
+	 * Kept from one parse to the next, so that a thousand files cost
+	 * one growth: open iconv descriptors, the parser's scratch.
+	 */
 	struct textdec		 td;
+	struct buf		 scratch[3];
 };
 
 void	bounce_limits_default(struct bounce_limits *);

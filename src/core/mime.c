@@ -345,19 +345,32 @@ part_add(struct parser *P, struct bmsg *m, enum part_type t, size_t off,
 static void
 html_strip(const char *s, size_t n, struct buf *out)
 {
-	size_t	 i = 0, j;
+	const char	*gt;
+	char		 tag[5];
+	size_t		 i = 0, j, k;
 
 	while (i < n) {
+		/* Plain text goes over a run at a time. */
+		for (j = i; j < n && s[j] != '<' && s[j] != '&' &&
+		    s[j] != '\n'; j++)
+			;
+		if (j > i) {
+			buf_add(out, s + i, j - i);
+			i = j;
+			continue;
+		}
 		if (s[i] == '<') {
-			for (j = i + 1; j < n && s[j] != '>'; j++)
-				;
-			if (j - i >= 2 && (strncasecmp(s + i + 1, "br", 2) == 0 ||
-			    strncasecmp(s + i + 1, "p", 1) == 0 ||
-			    strncasecmp(s + i + 1, "/p", 2) == 0 ||
-			    strncasecmp(s + i + 1, "div", 3) == 0 ||
-			    strncasecmp(s + i + 1, "/div", 4) == 0 ||
-			    strncasecmp(s + i + 1, "tr", 2) == 0 ||
-			    strncasecmp(s + i + 1, "li", 2) == 0))
+			gt = memchr(s + i + 1, '>', n - i - 1);
+			j = gt != NULL ? (size_t)(gt - s) : n;
+			/* A block-level tag ends a line: <br>, <p>, </div>... */
+			for (k = 0; k + 1 < sizeof tag && i + 1 + k < j; k++)
+				tag[k] = (char)(s[i + 1 + k] | 0x20);
+			tag[k] = '\0';
+			if (k >= 1 && (tag[0] == 'p' || strncmp(tag, "br", 2) == 0 ||
+			    strncmp(tag, "/p", 2) == 0 ||
+			    strncmp(tag, "div", 3) == 0 ||
+			    strncmp(tag, "/div", 4) == 0 ||
+			    strncmp(tag, "tr", 2) == 0 || strncmp(tag, "li", 2) == 0))
 				buf_addc(out, '\n');
 			i = j + 1;
 		} else if (s[i] == '&') {
@@ -375,8 +388,8 @@ html_strip(const char *s, size_t n, struct buf *out)
 				i += 5;
 			} else
 				buf_addc(out, s[i++]);
-		} else if (s[i] == '\n' && i + 1 < n && s[i + 1] == '\n') {
-			i++;
+		} else if (i + 1 < n && s[i + 1] == '\n') {
+			i++;		/* a blank line of markup, folded */
 		} else
 			buf_addc(out, s[i++]);
 	}

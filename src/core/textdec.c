@@ -103,6 +103,16 @@ textdec_qp(const char *in, size_t len, struct buf *out, int header)
 	buf_reserve(out, len + 1);
 	p = out->data + out->len;
 	for (i = 0; i < len; i++) {
+		/* A body's plain stretches go over whole, up to the next '='. */
+		if (!header && in[i] != '=') {
+			const char *eq = memchr(in + i, '=', len - i);
+
+			j = eq != NULL ? (size_t)(eq - in) : len;
+			memcpy(p, in + i, j - i);
+			p += j - i;
+			i = j - 1;
+			continue;
+		}
 		if (in[i] == '_' && header) {
 			*p++ = ' ';
 			continue;

@@ -21,7 +21,40 @@ START_TEST(test_base64_qp)
 	buf_reset(&b);
 	textdec_qp("caf=C3=A9 =\nx=3D", 17, &b, 0);
 	ck_assert_str_eq(b.data, "caf\xc3\xa9 x=");
+	/* Plain stretches, soft breaks with blanks, a stray '=', the end. */
+	buf_reset(&b);
+	textdec_qp("ab=3Dcd=  \nef=ZZ=", 17, &b, 0);
+	ck_assert_str_eq(b.data, "ab=cdef=ZZ");
+	buf_reset(&b);
+	textdec_qp("no escapes at all", 17, &b, 0);
+	ck_assert_str_eq(b.data, "no escapes at all");
+	buf_reset(&b);
+	textdec_qp("a_b=5Fc", 7, &b, 1);
+	ck_assert_str_eq(b.data, "a b_c");
 	buf_free(&b);
+}
+END_TEST
+
+/* CRLF, lone CR and LF line ends all come out as LF. */
+START_TEST(test_line_ends)
+{
+	static const struct {
+		const char	*in, *text;
+	} cases[] = {
+		{ "550 a\r\nb\rc\r\r\nd\r", "550 a\nb\nc\n\nd\n" },
+		{ "\r\r\n550 x", "\n\n550 x" },
+		{ "550 plain\n", "550 plain\n" },
+		{ "550 \r", "550 \n" },
+	};
+	struct bounce_doc	 d;
+	size_t			 i;
+
+	bounce_doc_init(&d);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		bounce_parse(&d, cases[i].in, strlen(cases[i].in), NULL, 0);
+		ck_assert_str_eq(d.text.data, cases[i].text);
+	}
+	bounce_doc_free(&d);
 }
 END_TEST
 
@@ -262,6 +295,7 @@ mime_suite(void)
 	TCase	*th = tcase_create("hostile");
 
 	tcase_add_test(tc, test_base64_qp);
+	tcase_add_test(tc, test_line_ends);
 	tcase_add_test(tc, test_rfc2047);
 	tcase_add_test(tc, test_charsets);
 	tcase_add_test(tc, test_sample_jis_crlf);
