@@ -7,6 +7,7 @@
 
 #include "bounce.h"
 #include "diagutil.h"
+#include "../unit/testutil.h"
 
 static const struct {
 	const char	*file;
@@ -487,11 +488,5 @@ bounce_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(bounce_suite());
-	int	 failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return (failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE);
+	return (run_suite(bounce_suite()));
 }

@@ -9,24 +9,9 @@
 #include "datadir.h"
 #include "diagnose.h"
 #include "diagutil.h"
+#include "../unit/testutil.h"
 #include "rules.h"
 
-static struct rules *
-shipped_rules(void)
-{
-	static struct rules	 rs;
-	static int		 loaded;
-	struct load_error	 err;
-
-	if (!loaded) {
-		rules_init(&rs);
-		if (rules_load_dir(&rs, TEST_DATADIR, &err) != 0)
-			ck_abort_msg("%s:%u: %s", err.file, err.line,
-			    err.message);
-		loaded = 1;
-	}
-	return (&rs);
-}
 
 static const struct {
 	const char	*file;
@@ -547,11 +532,5 @@ diagnose_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(diagnose_suite());
-	int	 failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return (failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE);
+	return (run_suite(diagnose_suite()));
 }

@@ -8,6 +8,7 @@
 
 #include "bounce.h"
 #include "diagutil.h"
+#include "../unit/testutil.h"
 #include "textdec.h"
 #include "utf8.h"
 
@@ -314,11 +315,5 @@ mime_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(mime_suite());
-	int	 failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return (failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE);
+	return (run_suite(mime_suite()));
 }

@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "datadir.h"
 #include "diagutil.h"
+#include "../unit/testutil.h"
 #include "rules.h"
 
 static int
@@ -97,22 +98,6 @@ START_TEST(test_patterns)
 }
 END_TEST
 
-static struct rules *
-shipped(void)
-{
-	static struct rules	 rs;
-	static int		 loaded;
-	struct load_error	 err;
-
-	if (!loaded) {
-		rules_init(&rs);
-		if (rules_load_dir(&rs, TEST_DATADIR, &err) != 0)
-			ck_abort_msg("%s:%u: %s", err.file, err.line,
-			    err.message);
-		loaded = 1;
-	}
-	return (&rs);
-}
 
 static size_t	 checked, skipped;
 
@@ -120,7 +105,7 @@ static size_t	 checked, skipped;
 static void
 check_text(const char *text, size_t len, const char *where)
 {
-	const struct rules	*rs = shipped();
+	const struct rules	*rs = shipped_rules();
 	unsigned char		 bits[RULE_TRIGRAM_BYTES];
 	size_t			 i;
 
@@ -210,10 +195,10 @@ START_TEST(test_shipped_rules_never_skip_a_match)
 		check_dir(path);
 	}
 	/* Each rule's own wording, as the data files' comments quote it. */
-	for (i = 0; i < shipped()->n; i++)
-		if (shipped()->v[i].pattern != NULL)
-			check_text(shipped()->v[i].pattern,
-			    strlen(shipped()->v[i].pattern), "patterns");
+	for (i = 0; i < shipped_rules()->n; i++)
+		if (shipped_rules()->v[i].pattern != NULL)
+			check_text(shipped_rules()->v[i].pattern,
+			    strlen(shipped_rules()->v[i].pattern), "patterns");
 	ck_assert_uint_gt(checked, 1000);
 	/* A prefilter that never skips would be no prefilter at all. */
 	ck_assert_msg(skipped * 10 > checked * 9, "skipped only %zu of %zu",
@@ -238,11 +223,5 @@ prefilter_suite(void)
 int
 main(void)
 {
-	SRunner	*sr = srunner_create(prefilter_suite());
-	int	 failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return (failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE);
+	return (run_suite(prefilter_suite()));
 }

@@ -3,18 +3,20 @@ if HAVE_CHECK
 check_PROGRAMS += tests/check_mime tests/check_bounce tests/check_diagnose \
 	tests/check_prefilter
 endif
-tests_check_mime_SOURCES = tests/diag/check_mime.c tests/diag/diagutil.h
+tests_check_mime_SOURCES = tests/diag/check_mime.c tests/diag/diagutil.h \
+	tests/unit/testutil.h
 tests_check_mime_CFLAGS = $(UNIT_CFLAGS)
 tests_check_mime_LDADD = $(UNIT_LDADD)
-tests_check_bounce_SOURCES = tests/diag/check_bounce.c tests/diag/diagutil.h
+tests_check_bounce_SOURCES = tests/diag/check_bounce.c tests/diag/diagutil.h \
+	tests/unit/testutil.h
 tests_check_bounce_CFLAGS = $(UNIT_CFLAGS)
 tests_check_bounce_LDADD = $(UNIT_LDADD)
 tests_check_diagnose_SOURCES = tests/diag/check_diagnose.c \
-	tests/diag/diagutil.h
+	tests/diag/diagutil.h tests/unit/testutil.h
 tests_check_diagnose_CFLAGS = $(UNIT_CFLAGS)
 tests_check_diagnose_LDADD = $(UNIT_LDADD)
 tests_check_prefilter_SOURCES = tests/diag/check_prefilter.c \
-	tests/diag/diagutil.h
+	tests/diag/diagutil.h tests/unit/testutil.h
 tests_check_prefilter_CFLAGS = $(UNIT_CFLAGS) $(PCRE2_CFLAGS)
 tests_check_prefilter_LDADD = $(UNIT_LDADD)
 

@@ -434,22 +434,6 @@ END_TEST
 
 /* The analysis. */
 
-static struct rules *
-shipped_rules(void)
-{
-	static struct rules	 rs;
-	static int		 loaded;
-	struct load_error	 err;
-
-	if (!loaded) {
-		rules_init(&rs);
-		if (rules_load_dir(&rs, TEST_DATADIR, &err) != 0)
-			ck_abort_msg("%s:%u: %s", err.file, err.line,
-			    err.message);
-		loaded = 1;
-	}
-	return (&rs);
-}
 
 static int
 rendered(const struct presult *r, size_t block, const char *needle,

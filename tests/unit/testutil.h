@@ -8,6 +8,7 @@
 
 #include "catalog.h"
 #include "datadir.h"
+#include "rules.h"
 
 /* The shipped catalogue, loaded once per test process. */
 static inline struct catalog *
@@ -25,6 +26,24 @@ shipped_catalog(void)
 		loaded = 1;
 	}
 	return (&c);
+}
+
+/* The shipped diagnosis rules, loaded once per test process. */
+static inline struct rules *
+shipped_rules(void)
+{
+	static struct rules	 rs;
+	static int		 loaded;
+	struct load_error	 err;
+
+	if (!loaded) {
+		rules_init(&rs);
+		if (rules_load_dir(&rs, TEST_DATADIR, &err) != 0)
+			ck_abort_msg("%s:%u: %s", err.file, err.line,
+			    err.message);
+		loaded = 1;
+	}
+	return (&rs);
 }
 
 /* Parse text as one catalogue file; returns the loader's status. */
