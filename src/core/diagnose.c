@@ -118,6 +118,8 @@ agent_in(const struct rule *ru, const char *agent)
 /*
  * The 'agent' condition, last: the format rules run only when a rule
  * that asks for a format holds otherwise (they reuse the match data).
+ * Checking it before the pattern was measured slower: the format rules
+ * read the whole header.
  */
 static int
 agent_ok(const struct rules *rs, const struct rule *ru, struct subject *s)
@@ -189,7 +191,9 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 	}
 	if (ru->re == NULL)
 		return (agent_ok(rs, ru, s));
-	if (ru->in == RF_DIAGNOSTIC && !rule_may_match(ru, s->bits))
+	/* The cheap proofs that the pattern cannot match come first. */
+	if (s->len[ru->in] < ru->minlen ||
+	    (ru->in == RF_DIAGNOSTIC && !rule_may_match(ru, s->bits)))
 		return (0);
 	if (ru->jit)
 		rc = pcre2_jit_match(ru->re, (PCRE2_SPTR)s->text[ru->in],

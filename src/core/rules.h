@@ -50,6 +50,7 @@ struct rule {
 	const char	*pattern;	/* the text as written, or NULL */
 	void		*re;		/* pcre2_code_8 * */
 	int		 jit;
+	uint32_t	 minlen;	/* no match in a shorter text */
 	/*
 	 * Per top-level alternative, RULE_LIT_GRAMS trigrams spread over
 	 * its longest required literal, first and last included: the text

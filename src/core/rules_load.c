@@ -441,6 +441,8 @@ compile(struct loader *l, struct rule *r, unsigned line)
 	}
 	r->jit = !l->no_jit &&
 	    pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
+	if (pcre2_pattern_info(r->re, PCRE2_INFO_MINLENGTH, &r->minlen) != 0)
+		r->minlen = 0;
 	prefilter(r);
 	return (0);
 }
