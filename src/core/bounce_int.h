@@ -47,6 +47,16 @@ struct bmsg {
 	char		 report_type[32];
 	int		 has_headers;	/* a mail, not a bare paste */
 	size_t		 first_rcpt;	/* its first record in the doc */
+	/*
+	 * DSN groups whose Final-Recipient names no address (Exim's
+	 * "/var/mail/file" delivery): the first one, and how many.  The
+	 * text's one recipient takes its fields.
+	 */
+	struct {
+		char		 status[16];
+		const char	*action, *remote, *reporting;
+		size_t		 n;
+	} orphan;
 };
 
 struct parser {

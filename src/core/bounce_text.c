@@ -542,6 +542,26 @@ rcpt_finish(struct parser *P, struct bounce_rcpt *br, struct trcpt *tr,
 }
 
 /*
+ * One recipient in the text, one DSN group naming a file instead of an
+ * address: the group is that recipient's, and its Status and Action
+ * are the report's own words.
+ */
+static void
+orphan_fill(struct bounce_rcpt *br, const struct bmsg *m)
+{
+	if (m->orphan.status[0] != '\0') {
+		memcpy(br->status, m->orphan.status, sizeof br->status);
+		br->from_dsn = 1;
+	}
+	if (br->action == NULL)
+		br->action = m->orphan.action;
+	if (br->remote_mta == NULL)
+		br->remote_mta = m->orphan.remote;
+	if (br->reporting_mta == NULL)
+		br->reporting_mta = m->orphan.reporting;
+}
+
+/*
  * A report that names nobody: the returned message's To is whom it was
  * for (its headers, or the copy that follows the marker line).
  */
@@ -622,6 +642,8 @@ text_scan(struct parser *P, struct bmsg *m, size_t msgi)
 			    ts->r[i].alen)) == NULL)
 				break;
 			rcpt_finish(P, br, &ts->r[i], ts);
+			if (ts->n == 1 && m->orphan.n == 1)
+				orphan_fill(br, m);
 		}
 	} else {
 		/* DSN records: the text fills in what the fields lack. */

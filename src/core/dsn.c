@@ -44,6 +44,7 @@ struct group {
 };
 
 struct dsn_state {
+	struct bmsg	*m;
 	const char	*reporting, *feedback_type, *mail_from;
 	const char	*rcpt_to[64];
 	size_t		 nrcpt_to;
@@ -163,6 +164,14 @@ group_flush(struct parser *P, struct dsn_state *st, size_t msgi)
 			addr = clean_addr(P, g->xactual);
 		if (addr == NULL && g->original != NULL)
 			addr = clean_addr(P, g->original);
+		if (addr == NULL && st->m != NULL &&
+		    st->m->orphan.n++ == 0) {
+			memcpy(st->m->orphan.status, g->status,
+			    sizeof g->status);
+			st->m->orphan.action = g->action;
+			st->m->orphan.remote = g->remote;
+			st->m->orphan.reporting = st->reporting;
+		}
 		if (addr != NULL &&
 		    (r = parser_add_rcpt(P, msgi, addr, strlen(addr))) != NULL) {
 			r->from_dsn = 1;
@@ -412,6 +421,7 @@ dsn_scan(struct parser *P, struct bmsg *m, size_t msgi)
 	const char		*a;
 
 	memset(&st, 0, sizeof st);
+	st.m = m;
 	for (i = 0; i < m->nparts; i++) {
 		struct bpart *bp = &m->parts[i];
 
