@@ -12,7 +12,6 @@
 #include "diagnose.h"
 #include "utf8.h"
 
-
 /* What a rule may look at, prepared once per record. */
 struct subject {
 	const char	*text[RF__COUNT];

@@ -12,7 +12,6 @@
 #include "../unit/testutil.h"
 #include "rules.h"
 
-
 static const struct {
 	const char	*file;
 	const char	*reason;

@@ -98,7 +98,6 @@ START_TEST(test_patterns)
 }
 END_TEST
 
-
 static size_t	 checked, skipped;
 
 /* Every diagnostic-text rule the prefilter skips on text must not match. */

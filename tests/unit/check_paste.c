@@ -434,7 +434,6 @@ END_TEST
 
 /* The analysis. */
 
-
 static int
 rendered(const struct presult *r, size_t block, const char *needle,
     enum rstyle style)
