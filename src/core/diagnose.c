@@ -374,12 +374,20 @@ diagnose_r(const struct rules *rs, struct rule_state *st,
 	    r->reply_code != 0 ? r->reply_code / 100 : 0;
 	if (r->action != NULL && strncasecmp(r->action, "delayed", 7) == 0)
 		klass = 4;
-	/* No code at all: "this is a temporary error" still says 4. */
+	/*
+	 * No code at all: "this is a temporary error" still says 4, and
+	 * "this is a permanent error" 5: the server gave up, and will not
+	 * retry even a reason that is usually transient (a full mailbox).
+	 */
 	if (klass == 0 && r->diagnostic != NULL &&
 	    (strcasestr(r->diagnostic, "temporar") != NULL ||
 	    strcasestr(r->diagnostic, "persistent") != NULL ||
 	    strcasestr(r->diagnostic, "will be retried") != NULL))
 		klass = 4;
+	else if (klass == 0 && r->diagnostic != NULL &&
+	    (strcasestr(r->diagnostic, "permanent error") != NULL ||
+	    strcasestr(r->diagnostic, "failed permanently") != NULL))
+		klass = 5;
 	if (v->rule != NULL && v->rule->permanent >= 0)
 		v->permanent = v->rule->permanent;
 	else if (klass == 5)

@@ -111,6 +111,18 @@ START_TEST(test_pseudo_status)
 	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
 	ck_assert_str_eq(v.status, "4.0.922");
 	ck_assert(!v.permanent);
+	/*
+	 * A full mailbox is usually transient, but "a permanent error"
+	 * means the server gave up: nobody retries unless the sender does.
+	 */
+	s = "From: MAILER-DAEMON@x.example\nSubject: failure notice\n\n"
+	    "<q@example.com>:\nmailbox is full: retry timeout exceeded; "
+	    "this is a permanent error\n";
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.status, "5.0.922");
+	ck_assert(v.permanent);
+	ck_assert_int_ne(v.retry, RETRY_AUTO);
 	s = "From: MAILER-DAEMON@x.example\nSubject: Warning: could not "
 	    "send message for past 4 hours\n\n<q@example.com>:\n"
 	    "450 no such user here (in reply to RCPT TO command)\n";
