@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,24 +23,43 @@
 #include "rules.h"
 #include "utf8.h"
 
-/* Read a whole file (or stdin for "-") into b, up to max bytes. */
+/*
+ * Inputs bigger than this are diagnosed one at a time, whatever the
+ * number of threads: a worker holds three or four times its input
+ * (the bytes, their LF form, the decoded text), and sixteen workers on
+ * sixteen files of 256 MB would want gigabytes.
+ */
+#define BIG_INPUT	(16u << 20)
+
+/* Open path ("-": stdin); *size is a regular file's size, else -1. */
 static int
-read_all(const char *path, struct buf *b, size_t max)
+input_open(const char *path, off_t *size)
 {
 	struct stat	 st;
-	ssize_t		 n;
 	int		 fd;
 
-	buf_reset(b);
+	*size = -1;
 	if (strcmp(path, "-") == 0)
-		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY)) < 0)
+		return (STDIN_FILENO);
+	if ((fd = open(path, O_RDONLY)) < 0)
 		return (-1);
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		*size = st.st_size;
+	return (fd);
+}
+
+/* Read fd whole into b, up to max bytes, and close it (not stdin). */
+static int
+input_read(int fd, off_t size, struct buf *b, size_t max)
+{
+	ssize_t		 n;
+	int		 rc = 0;
+
+	buf_reset(b);
 	/* A regular file's size is known: one read, no EOF probe. */
-	if (fd != STDIN_FILENO && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (size_t)st.st_size < max && buf_reserve(b, (size_t)st.st_size + 1)
-	    == 0 && (n = read(fd, b->data, (size_t)st.st_size)) ==
-	    (ssize_t)st.st_size) {
+	if (size >= 0 && (size_t)size < max &&
+	    buf_reserve(b, (size_t)size + 1) == 0 &&
+	    (n = read(fd, b->data, (size_t)size)) == (ssize_t)size) {
 		b->len = (size_t)n;
 		b->data[b->len] = '\0';
 		close(fd);
@@ -52,11 +72,7 @@ read_all(const char *path, struct buf *b, size_t max)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			if (n < 0) {
-				if (fd != STDIN_FILENO)
-					close(fd);
-				return (-1);
-			}
+			rc = n < 0 ? -1 : 0;
 			break;
 		}
 		b->len += (size_t)n;
@@ -65,9 +81,12 @@ read_all(const char *path, struct buf *b, size_t max)
 	}
 	if (b->data != NULL)
 		b->data[b->len] = '\0';
-	if (fd != STDIN_FILENO)
+	if (fd != STDIN_FILENO) {
+		n = errno;
 		close(fd);
-	return (0);
+		errno = (int)n;
+	}
+	return (rc);
 }
 
 /* Load the rules from the directory options_rules_dir() picks. */
@@ -304,6 +323,7 @@ struct run {
 	size_t			 width;
 	size_t			 found;		/* records printed */
 	int			 rc;
+	pthread_mutex_t		 big;		/* held for a BIG_INPUT */
 };
 
 /* A worker's own: the document, the input and the match state. */
@@ -352,10 +372,29 @@ worker_run(void *state, size_t i, struct buf *out, void *arg)
 	const char	*path = input_path(run, i);
 	const char	*source = strcmp(path, "-") == 0 ? "(stdin)" : path;
 
-	if (read_all(path, &w->in, run->lim.max_input) != 0)
+	off_t		 size;
+	long		 n;
+	int		 fd, big, err;
+
+	if ((fd = input_open(path, &size)) < 0)
 		return (errno != 0 ? -errno : -EIO);
-	return ((long)diagnose_one(run->o, run->c, run->rs, &w->st, &w->d,
-	    source, &w->in, run->width, out));
+	/* Standard input may be any size: it counts as big. */
+	if ((big = size < 0 || size > (off_t)BIG_INPUT))
+		pthread_mutex_lock(&run->big);
+	if (input_read(fd, size, &w->in, run->lim.max_input) != 0) {
+		err = errno;
+		n = err != 0 ? -err : -EIO;
+	} else
+		n = (long)diagnose_one(run->o, run->c, run->rs, &w->st, &w->d,
+		    source, &w->in, run->width, out);
+	if (big) {
+		/* Let go of the big buffers before the next one may grow. */
+		buf_free(&w->in);
+		bounce_doc_free(&w->d);
+		bounce_doc_init(&w->d);
+		pthread_mutex_unlock(&run->big);
+	}
+	return (n);
 }
 
 /* In input order, on the main thread: what one thread would print. */
@@ -398,6 +437,7 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 	run.rs = &rs;
 	run.width = width;
 	bounce_limits_default(&run.lim);
+	pthread_mutex_init(&run.big, NULL);
 	/*
 	 * Files are read and diagnosed on every CPU, but printed in the
 	 * order given; 64 ahead at most keeps memory bounded.  Standard
@@ -410,6 +450,7 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 	if (stdins > 1)
 		threads = 1;
 	pool_run(n, threads, 64, &ops, &run);
+	pthread_mutex_destroy(&run.big);
 	rules_free(&rs);
 	if (run.rc != 0)
 		return (run.rc);

@@ -62,6 +62,37 @@ cmp "$out.1" "$out.16"
 "$bin" --diagnose --json "$@" > "$out.2" 2>/dev/null || true
 cmp "$out.1" "$out.2"
 rm -f "$out.1" "$out.2" "$out.7" "$out.16"
+# Big inputs go one at a time: three of 17 MB on three threads take
+# about the memory of one, not three times it.
+python3 - "$bin" "$out" <<'PY'
+import os, resource, subprocess, sys
+bin, base = sys.argv[1], sys.argv[2]
+line = ("<u@example.com>: host mx.example.net[192.0.2.1] said: 550 5.1.1 "
+        "<u@example.com>: Recipient address rejected: User unknown\n")
+files = []
+for k in range(3):
+    name = "%s.big%d" % (base, k)
+    with open(name, "w") as f:
+        f.write(line * (17 * 1024 * 1024 // len(line) + 1))
+    files.append(name)
+# Under ASan, freed memory waits in a quarantine and would count.
+env = dict(os.environ)
+env["ASAN_OPTIONS"] = ":".join(filter(None, [env.get("ASAN_OPTIONS"),
+    "quarantine_size_mb=0", "thread_local_quarantine_size_kb=0"]))
+def peak(args):
+    # A fresh interpreter per run: RUSAGE_CHILDREN keeps a maximum.
+    code = ("import resource, subprocess, sys; "
+            "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+            "check=True); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    return int(subprocess.run([sys.executable, "-c", code] + args,
+        capture_output=True, text=True, check=True, env=env).stdout)
+one = peak([bin, "--diagnose", "--json", files[0]])
+three = peak([bin, "--diagnose", "--json", "--jobs", "3"] + files)
+for name in files:
+    os.unlink(name)
+assert three < one * 1.5, (one, three)
+PY
 # Standard input named twice: read once, then empty; never split.
 rc=0
 "$bin" --diagnose --json - "$samples/postfix.eml" - \
