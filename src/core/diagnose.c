@@ -194,12 +194,7 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 	if (s->len[ru->in] < ru->minlen ||
 	    (ru->in == RF_DIAGNOSTIC && !rule_may_match(ru, s->bits)))
 		return (0);
-	if (ru->jit)
-		rc = pcre2_jit_match(ru->re, (PCRE2_SPTR)s->text[ru->in],
-		    s->len[ru->in], 0, 0, s->st->md, NULL);
-	else
-		rc = pcre2_match(ru->re, (PCRE2_SPTR)s->text[ru->in],
-		    s->len[ru->in], 0, 0, s->st->md, NULL);
+	rc = rule_match(rs, ru, s->text[ru->in], s->len[ru->in], s->st->md);
 	if (rc < 0)
 		return (0);
 	ov = pcre2_get_ovector_pointer(s->st->md);

@@ -123,9 +123,12 @@ rules_free(struct rules *rs)
 {
 	size_t	 i;
 
-	for (i = 0; i < rs->n; i++)
+	for (i = 0; i < rs->n; i++) {
 		if (rs->v[i].re != NULL)
 			pcre2_code_free(rs->v[i].re);
+		if (atomic_load(&rs->v[i].jit_re) != NULL)
+			pcre2_code_free(atomic_load(&rs->v[i].jit_re));
+	}
 	if (rs->own != NULL)
 		rule_state_free(rs->own);
 	free(rs->own);
@@ -380,6 +383,44 @@ prefilter(struct rule *r)
 	}
 }
 
+/*
+ * The JIT copy of r, compiled now.  A copy, not r->re itself: other
+ * threads may be running r->re in the interpreter, and pcre2_match()
+ * would see a JIT code attached to it half-way.
+ */
+static pcre2_code *
+rule_jit(struct rule *r)
+{
+	pcre2_code	*c;
+
+	if ((c = pcre2_code_copy(r->re)) == NULL)
+		return (NULL);
+	if (pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) != 0) {
+		pcre2_code_free(c);
+		return (NULL);
+	}
+	atomic_store_explicit(&r->jit_re, c, memory_order_release);
+	return (c);
+}
+
+int
+rule_match(const struct rules *rs, const struct rule *cr, const char *text,
+    size_t len, void *md)
+{
+	/* The atomics are the only fields written after loading. */
+	struct rule	*r = (struct rule *)(uintptr_t)cr;
+	pcre2_code	*c;
+
+	c = atomic_load_explicit(&r->jit_re, memory_order_acquire);
+	if (c == NULL && !rs->no_jit && atomic_fetch_add_explicit(&r->runs,
+	    1, memory_order_relaxed) + 1 == RULE_JIT_AFTER)
+		c = rule_jit(r);
+	if (c != NULL)
+		return (pcre2_jit_match(c, (PCRE2_SPTR)text, len, 0, 0, md,
+		    NULL));
+	return (pcre2_match(r->re, (PCRE2_SPTR)text, len, 0, 0, md, NULL));
+}
+
 void
 rule_trigrams(const char *text, size_t len,
     unsigned char bits[RULE_TRIGRAM_BYTES])
@@ -439,8 +480,6 @@ compile(struct loader *l, struct rule *r, unsigned line)
 		return (fail(l, line, "bad pattern at offset %zu: %s",
 		    (size_t)erroff, (char *)msg));
 	}
-	r->jit = !l->no_jit &&
-	    pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
 	if (pcre2_pattern_info(r->re, PCRE2_INFO_MINLENGTH, &r->minlen) != 0)
 		r->minlen = 0;
 	prefilter(r);
@@ -792,6 +831,7 @@ rules_parse(struct rules *rs, const char *name, const char *text, size_t len,
 	 */
 	p = getenv("LD_PRELOAD");
 	l.no_jit = p != NULL && strstr(p, "vgpreload") != NULL;
+	rs->no_jit = l.no_jit;
 	p = text;
 	l.name = arena_strdup(&rs->arena, name);
 	l.err = err;
