@@ -116,8 +116,9 @@ struct format_memo {
 
 /*
  * What matching writes: PCRE2's match data and the format memo.  The
- * rules themselves stay read-only once loaded, so threads can share
- * them, each with a state of its own.
+ * rules themselves stay read-only once loaded (but for the atomic JIT
+ * fields of struct rule), so threads can share them, each with a state
+ * of its own.
  */
 struct rule_state {
 	void			*md;	/* pcre2_match_data_8 * */
