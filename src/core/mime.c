@@ -281,6 +281,28 @@ headers_parse(struct parser *P, const char *p, const char *end,
 }
 
 /*
+ * The next "\n--" at or after p, or NULL.  glibc's memmem is generic
+ * for a needle this short; a memchr for each '-' is vector code, and
+ * bodies hold far fewer dashes than newlines.
+ */
+static const char *
+dashes_at_line_start(const char *p, const char *end)
+{
+	const char	*d;
+
+	for (; p < end; p = d + 1) {
+		if ((d = memchr(p, '-', (size_t)(end - p))) == NULL)
+			return (NULL);
+		if (d > p && d[-1] == '\n' && d + 1 < end && d[1] == '-')
+			return (d - 1);
+		/* Skip a run of dashes: "-----" lines are common. */
+		while (d + 1 < end && d[1] == '-')
+			d++;
+	}
+	return (NULL);
+}
+
+/*
  * The next delimiter line of any open level at or after p: its start,
  * level and whether it closes.  Returns end when there is none.
  */
@@ -295,7 +317,7 @@ delim_find(const char *p, const char *end, const struct level *lv,
 		return (end);
 	/* Jump from one "--" at a line start to the next. */
 	if (!(end - p >= 2 && p[0] == '-' && p[1] == '-')) {
-		if ((p = memmem(p, (size_t)(end - p), "\n--", 3)) == NULL)
+		if ((p = dashes_at_line_start(p, end)) == NULL)
 			return (end);
 		p++;
 	}
@@ -316,8 +338,7 @@ delim_find(const char *p, const char *end, const struct level *lv,
 			*which = k;
 			return (p);
 		}
-		if (q >= end || (p = memmem(q, (size_t)(end - q), "\n--", 3)) ==
-		    NULL)
+		if (q >= end || (p = dashes_at_line_start(q, end)) == NULL)
 			return (end);
 		p++;
 	}
