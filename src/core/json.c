@@ -11,17 +11,25 @@
 void
 json_string(struct buf *b, const char *s, size_t len)
 {
+	/* Printable ASCII but '"' and '\\': copied as they are. */
+	static const unsigned char plain[256] = {	/* 128 to 255: 0 */
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	};
 	size_t		 i = 0, run, n;
 	uint32_t	 cp;
 
 	buf_reserve(b, len + 2);
 	buf_addc(b, '"');
 	while (i < len) {
-		for (run = i; run < len; run++) {
-			unsigned char c = (unsigned char)s[run];
-			if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\')
-				break;
-		}
+		for (run = i; run < len && plain[(unsigned char)s[run]]; run++)
+			;
 		if (run > i) {
 			buf_add(b, s + i, run - i);
 			i = run;
