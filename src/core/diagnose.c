@@ -40,8 +40,9 @@ subject_prepare(struct subject *s, const struct bounce_doc *d,
 	s->text[RF_SUBJECT] = m->subject != NULL ? m->subject : "";
 	s->text[RF_FROM] = m->from != NULL ? m->from : "";
 	buf_init(&s->remote);
-	buf_printf(&s->remote, "%s %s", r->remote_mta != NULL ?
-	    r->remote_mta : "", r->reporting_mta != NULL ? r->reporting_mta :
+	buf_adds(&s->remote, r->remote_mta != NULL ? r->remote_mta : "");
+	buf_addc(&s->remote, ' ');
+	buf_adds(&s->remote, r->reporting_mta != NULL ? r->reporting_mta :
 	    "");
 	s->text[RF_REMOTE] = s->remote.data;
 	s->text[RF_HEADERS] = m->headers != NULL ? m->headers : "";
@@ -210,17 +211,20 @@ evidence_add(struct verdict *v, struct arena *a, const char *fmt, ...)
 static void
 evidence_add(struct verdict *v, struct arena *a, const char *fmt, ...)
 {
-	struct buf	 b;
+	char		 line[1024];
 	va_list		 ap;
+	int		 n;
 
 	if (v->nevidence == VERDICT_MAX_EVIDENCE)
 		return;
-	buf_init(&b);
+	/* A line quotes 120 bytes at most, and a rule file path. */
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	n = vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
-	v->evidence[v->nevidence++] = arena_strndup(a, b.data, b.len);
-	buf_free(&b);
+	if (n < 0)
+		return;
+	v->evidence[v->nevidence++] = arena_strndup(a, line,
+	    (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 }
 
 static void
