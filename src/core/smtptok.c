@@ -98,14 +98,42 @@ addr_find(const char *s, size_t len, size_t *alen)
 	return (NULL);
 }
 
+/*
+ * The next byte at or after i that is lo or hi (two digits at most
+ * apart by one: "45" or "23"): memchr, vector code, for each.
+ */
+static size_t
+next_class_digit(const char *s, size_t len, size_t i, int lo, int hi,
+    const char **nlo, const char **nhi)
+{
+	const char	*p;
+
+	/*
+	 * NULL: not looked for yet; s + len: none left.  Each memchr runs
+	 * again only once its last hit is passed: linear.
+	 */
+	if (*nlo == NULL || *nlo < s + i)
+		*nlo = (p = memchr(s + i, lo, len - i)) != NULL ? p : s + len;
+	if (hi != lo && (*nhi == NULL || *nhi < s + i))
+		*nhi = (p = memchr(s + i, hi, len - i)) != NULL ? p : s + len;
+	p = *nlo;
+	if (hi != lo && *nhi < p)
+		p = *nhi;
+	return ((size_t)(p - s));
+}
+
 /* The first reply code of class lo..hi as a word of s, or 0. */
 static int
 reply_scan(const char *s, size_t len, size_t *at, int lo, int hi)
 {
-	size_t	 i;
-	int	 c;
+	const char	*nlo = NULL, *nhi = NULL;
+	size_t		 i;
+	int		 c;
 
 	for (i = 0; i + 3 <= len; i++) {
+		if ((i = next_class_digit(s, len, i, lo, hi, &nlo, &nhi)) + 3 >
+		    len)
+			break;
 		c = (unsigned char)s[i];
 		if (c < lo || c > hi || !is_digit((unsigned char)s[i + 1]) ||
 		    !is_digit((unsigned char)s[i + 2]) || s[i + 1] > '5')
