@@ -185,12 +185,20 @@ reply_find_class(const char *s, size_t len, int k)
 int
 status_find(const char *s, size_t len, char out[16], size_t *at)
 {
-	size_t	 i, j, k;
-	int	 n1, n2;
+	const char	*dot;
+	size_t		 i, j, k;
+	int		 n1, n2;
 
 	for (i = 0; i + 5 <= len; i++) {
-		if ((s[i] != '2' && s[i] != '4' && s[i] != '5') ||
-		    s[i + 1] != '.')
+		/* Every code has a dot second: jump from one dot to the next. */
+		if (s[i + 1] != '.') {
+			if ((dot = memchr(s + i + 1, '.', len - i - 1)) == NULL)
+				break;
+			i = (size_t)(dot - s) - 1;
+			if (i + 5 > len)
+				break;
+		}
+		if (s[i] != '2' && s[i] != '4' && s[i] != '5')
 			continue;
 		if (i > 0 && (is_alnum((unsigned char)s[i - 1]) ||
 		    s[i - 1] == '.' || s[i - 1] == '-' || s[i - 1] == '/'))
