@@ -35,11 +35,16 @@ best() {
 	echo "$b"
 }
 
-cat "$tmp"/c*/* >/dev/null		# warm the page cache
-t_cat=$(best sh -c "cat $tmp/c*/* >/dev/null")
-t_sd=$(best sh -c "'$bin' --diagnose --json $tmp/c*/* >/dev/null")
+# The file names are expanded once, here: a shell globbing 3,940 names
+# inside the timed command (3 ms) is no tool's work.  Each command
+# still gets them all as arguments, as a user would give them.
+set -- "$tmp"/c*/*
+cat "$@" >/dev/null		# warm the page cache
+t_cat=$(best cat "$@")
+t_sd=$(best "$bin" --diagnose --json "$@")
 if perl -MSisimai -e 1 2>/dev/null; then
-	t_sis=$(best sh -c "perl -MSisimai -e 'for (@ARGV) { Sisimai->make(\$_, delivered => 1) }' $tmp/c*/*")
+	t_sis=$(best perl -MSisimai -e \
+	    'for (@ARGV) { Sisimai->make($_, delivered => 1) }' "$@")
 else
 	t_sis=
 fi
