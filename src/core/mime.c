@@ -24,6 +24,8 @@ struct ent {
 struct level {
 	const char	*b;
 	size_t		 blen;
+	int		 alt;		/* multipart/alternative */
+	int		 plain;		/* its text/plain is out already */
 };
 
 #define KEPT(name, id)	{ name, sizeof name - 1, id }
@@ -366,8 +368,8 @@ part_add(struct parser *P, struct bmsg *m, enum part_type t, size_t off,
 static void
 html_strip(const char *s, size_t n, struct buf *out)
 {
-	const char	*gt;
-	char		 tag[5];
+	const char	*gt, *close;
+	char		 tag[8];
 	size_t		 i = 0, j, k;
 
 	while (i < n) {
@@ -394,6 +396,14 @@ html_strip(const char *s, size_t n, struct buf *out)
 			    strncmp(tag, "tr", 2) == 0 || strncmp(tag, "li", 2) == 0))
 				buf_addc(out, '\n');
 			i = j + 1;
+			/* A style sheet or a script is no text to read. */
+			close = NULL;
+			if (strncmp(tag, "style", 5) == 0 && i < n)
+				close = memcasemem(s + i, n - i, "</style", 7);
+			else if (strncmp(tag, "script", 6) == 0 && i < n)
+				close = memcasemem(s + i, n - i, "</script", 8);
+			if (close != NULL)
+				i = (size_t)(close - s);
 		} else if (s[i] == '&') {
 			if (n - i >= 6 && strncmp(s + i, "&nbsp;", 6) == 0) {
 				buf_addc(out, ' ');
@@ -417,6 +427,18 @@ html_strip(const char *s, size_t n, struct buf *out)
 }
 
 /* Decode and emit a leaf body. */
+/* A part not shown: one line saying what and how big, in its place. */
+static void
+part_skipped(struct parser *P, struct bmsg *m, const char *type, size_t n)
+{
+	size_t	 off = P->doc->text.len;
+
+	buf_reset(&P->tmp2);
+	buf_printf(&P->tmp2, "[%s part of %zu bytes, not shown]\n", type, n);
+	parser_emit(P, P->tmp2.data, P->tmp2.len);
+	part_add(P, m, PT_OTHER, off, 0);
+}
+
 static void
 leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
     const char *p, const char *q, int returned)
@@ -458,11 +480,7 @@ leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
 	    strncmp(t, "multipart/", 10) == 0)
 		pt = PT_TEXT;	/* a multipart without a boundary: its text */
 	else {
-		buf_reset(&P->tmp2);
-		buf_printf(&P->tmp2, "[%s part of %zu bytes, not shown]\n", t,
-		    n);
-		parser_emit(P, P->tmp2.data, P->tmp2.len);
-		part_add(P, m, PT_OTHER, off, 0);
+		part_skipped(P, m, t, n);
 		return;
 	}
 	buf_reset(&P->tmp);
@@ -559,6 +577,9 @@ mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 			lv[nlev].b = arena_strndup(&P->doc->arena, e.boundary,
 			    e.blen);
 			lv[nlev].blen = e.blen;
+			lv[nlev].alt = strcmp(e.type, "multipart/alternative") ==
+			    0;
+			lv[nlev].plain = 0;
 			nlev++;
 			/*
 			 * The preamble: usually "This is a MIME message", but
@@ -596,7 +617,22 @@ mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 				parser_emit(P, q, (size_t)(d - q));
 		} else {
 			d = delim_find(p, end, lv, nlev, &k, &close);
-			leaf_emit(P, m, &e, p, d, returned);
+			/*
+			 * Alternatives say one thing several ways: once the
+			 * plain text is out, an HTML copy would say it twice
+			 * (and its markup feeds the rules words like
+			 * "Denied" from its links).
+			 */
+			if (nlev > 0 && lv[nlev - 1].alt && lv[nlev - 1].plain)
+				part_skipped(P, m, e.type[0] != '\0' ? e.type :
+				    "text/plain", (size_t)(d - p));
+			else {
+				leaf_emit(P, m, &e, p, d, returned);
+				if (nlev > 0 && lv[nlev - 1].alt &&
+				    (e.type[0] == '\0' ||
+				    strcmp(e.type, "text/plain") == 0))
+					lv[nlev - 1].plain = 1;
+			}
 		}
 		embedded = 0;
 		/* At a delimiter of level k, or at the end. */

@@ -170,6 +170,11 @@ static const struct {
 	    "user here", "userunknown" },
 	{ "host mfsmax.docomo.ne.jp[192.0.2.3] said: 550 Unknown user "
 	    "q@example.com (in reply to end of DATA command)", "rejected" },
+	/* Gmail's "Send mail as": its link says Denied, nothing is blocked. */
+	{ "You're sending this from a different address or alias using the "
+	    "'Send mail as' feature. Learn more here: "
+	    "https://support.google.com/mail/?p=CustomFromDenied",
+	    "securityerror" },
 	/* Sendmail's "... User unknown" names no SMTP stage by itself. */
 	{ "550 5.2.1 <q@example.com>... User Unknown", "filtered" },
 };

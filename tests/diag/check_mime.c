@@ -36,6 +36,37 @@ START_TEST(test_base64_qp)
 }
 END_TEST
 
+/*
+ * multipart/alternative: the plain text is read, the HTML copy after it
+ * is not (one line says it is there); an HTML-only part loses its style
+ * sheet and script.
+ */
+START_TEST(test_alternative_and_html)
+{
+	struct bounce_doc	 d;
+	const char		*s = "From: MAILER-DAEMON@x.example\n"
+	    "Content-Type: multipart/alternative; boundary=\"A\"\n\n"
+	    "--A\nContent-Type: text/plain\n\nThe plain words.\n"
+	    "--A\nContent-Type: text/html\n\n<p>The html words, "
+	    "<a href=\"x?p=Denied\">here</a></p>\n--A--\n";
+	const char		*h = "From: MAILER-DAEMON@x.example\n"
+	    "Content-Type: text/html\n\n<html><head><style>* { font: x; }"
+	    "</style><script>var a = 1;</script></head><body>Kept "
+	    "text.</body></html>\n";
+
+	bounce_doc_init(&d);
+	bounce_parse(&d, s, strlen(s), NULL, 0);
+	ck_assert_ptr_nonnull(strstr(d.text.data, "The plain words."));
+	ck_assert_ptr_null(strstr(d.text.data, "html words"));
+	ck_assert_ptr_nonnull(strstr(d.text.data, "[text/html part of "));
+	bounce_parse(&d, h, strlen(h), NULL, 0);
+	ck_assert_ptr_nonnull(strstr(d.text.data, "Kept text."));
+	ck_assert_ptr_null(strstr(d.text.data, "font"));
+	ck_assert_ptr_null(strstr(d.text.data, "var a"));
+	bounce_doc_free(&d);
+}
+END_TEST
+
 /* CRLF, lone CR and LF line ends all come out as LF. */
 START_TEST(test_line_ends)
 {
@@ -297,6 +328,7 @@ mime_suite(void)
 
 	tcase_add_test(tc, test_base64_qp);
 	tcase_add_test(tc, test_line_ends);
+	tcase_add_test(tc, test_alternative_and_html);
 	tcase_add_test(tc, test_rfc2047);
 	tcase_add_test(tc, test_charsets);
 	tcase_add_test(tc, test_sample_jis_crlf);
