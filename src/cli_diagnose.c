@@ -321,9 +321,9 @@ struct run {
 	const struct rules	*rs;
 	struct bounce_limits	 lim;
 	size_t			 width;
-	size_t			 found;		/* records printed */
+	size_t			 found;	/* records printed */
 	int			 rc;
-	pthread_mutex_t		 big;		/* held for a BIG_INPUT */
+	pthread_mutex_t		 big;	/* held for a BIG_INPUT */
 };
 
 /* A worker's own: the document, the input and the match state. */

@@ -25,7 +25,7 @@ struct options {
 	const char	*category;	/* --category, or NULL */
 	const char	*data;		/* --data, or NULL */
 	int		 width;		/* --width, or 0 for automatic */
-	int		 jobs;		/* --jobs, or 0 for one per CPU */
+	int		 jobs;		/* --jobs, or 0: one per CPU */
 	char		**args;		/* operands */
 	int		 nargs;
 };

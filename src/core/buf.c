@@ -150,7 +150,7 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	va_end(ap2);
 	if (n < 0 || (size_t)n >= room) {
 		if (room > 0)
-			b->data[b->len] = '\0';	/* undo the partial print */
+			b->data[b->len] = '\0';	/* undo the print */
 		if (n < 0)
 			return (-1);
 	}

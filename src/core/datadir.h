@@ -36,7 +36,8 @@ int		 datadir_list(const char *dir, const char *sub, char ***out);
  * A data file error as "file:line: message", or "file: message" when it
  * concerns no line; prog, when not NULL, goes in front of the latter.
  */
-void		 load_error_format(const struct load_error *, const char *prog,
+void		 load_error_format(const struct load_error *,
+		    const char *prog,
 		    char *out, size_t size);
 void		 datadir_free_list(char **, int);
 int		 path_is_dir(const char *);

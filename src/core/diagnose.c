@@ -16,7 +16,7 @@
 struct subject {
 	const char	*text[RF__COUNT];
 	size_t		 len[RF__COUNT];
-	unsigned char	 bits[RULE_TRIGRAM_BYTES];	/* of the diagnostic */
+	unsigned char	 bits[RULE_TRIGRAM_BYTES]; /* the diagnostic's */
 	struct buf	 remote;
 	const char	*agent;		/* the report format, or NULL */
 	int		 agent_known;	/* else the format rules may tell */

@@ -25,7 +25,7 @@ struct level {
 	const char	*b;
 	size_t		 blen;
 	int		 alt;		/* multipart/alternative */
-	int		 plain;		/* its text/plain is out already */
+	int		 plain;		/* its text/plain is out */
 };
 
 #define KEPT(name, id)	{ name, sizeof name - 1, id }
@@ -385,15 +385,17 @@ html_strip(const char *s, size_t n, struct buf *out)
 		if (s[i] == '<') {
 			gt = memchr(s + i + 1, '>', n - i - 1);
 			j = gt != NULL ? (size_t)(gt - s) : n;
-			/* A block-level tag ends a line: <br>, <p>, </div>... */
+			/* A block tag ends a line: <br>, <p>, </div>... */
 			for (k = 0; k + 1 < sizeof tag && i + 1 + k < j; k++)
 				tag[k] = (char)(s[i + 1 + k] | 0x20);
 			tag[k] = '\0';
-			if (k >= 1 && (tag[0] == 'p' || strncmp(tag, "br", 2) == 0 ||
+			if (k >= 1 && (tag[0] == 'p' ||
+			    strncmp(tag, "br", 2) == 0 ||
 			    strncmp(tag, "/p", 2) == 0 ||
 			    strncmp(tag, "div", 3) == 0 ||
 			    strncmp(tag, "/div", 4) == 0 ||
-			    strncmp(tag, "tr", 2) == 0 || strncmp(tag, "li", 2) == 0))
+			    strncmp(tag, "tr", 2) == 0 ||
+			    strncmp(tag, "li", 2) == 0))
 				buf_addc(out, '\n');
 			i = j + 1;
 			/* A style sheet or a script is no text to read. */
@@ -577,8 +579,8 @@ mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 			lv[nlev].b = arena_strndup(&P->doc->arena, e.boundary,
 			    e.blen);
 			lv[nlev].blen = e.blen;
-			lv[nlev].alt = strcmp(e.type, "multipart/alternative") ==
-			    0;
+			lv[nlev].alt = strcmp(e.type,
+			    "multipart/alternative") == 0;
 			lv[nlev].plain = 0;
 			nlev++;
 			/*

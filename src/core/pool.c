@@ -17,9 +17,9 @@ struct slot {
 
 struct pool {
 	pthread_mutex_t		 lock;
-	pthread_cond_t		 room;	/* a slot is free: workers wait */
+	pthread_cond_t		 room;	/* a slot is free again */
 	size_t			 n, next, emitted, window;
-	int			 emitting;	/* a thread holds the pen */
+	int			 emitting; /* a thread holds the pen */
 	struct slot		*slots;
 	const struct pool_ops	*ops;
 	void			*arg;

@@ -49,7 +49,7 @@ struct rule {
 	unsigned	 line;
 	enum rule_field	 in;
 	const char	*pattern;	/* the text as written, or NULL */
-	void		*re;		/* pcre2_code_8 *, interpreted */
+	void		*re;		/* pcre2_code_8 * */
 	/*
 	 * Its JIT-compiled copy, made once the rule has run RULE_JIT_AFTER
 	 * times, by the thread whose run that was, and published with

@@ -245,7 +245,8 @@ pattern_simple(const char *pattern)
 			if (*q == '#')
 				return (0);
 			/* Option letters, as in (?i) or (?i-x:...). */
-			while ((*q >= 'a' && *q <= 'z') || *q == '-' || *q == '^') {
+			while ((*q >= 'a' && *q <= 'z') || *q == '-' ||
+			    *q == '^') {
 				if (*q == 'x')
 					return (0);
 				q++;
@@ -326,7 +327,8 @@ prefilter(struct rule *r)
 		if (*p == '\\' && p[1] != '\0') {
 			p++;
 			/* \s \d \b \x41 \Q...: not a plain byte. */
-			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			if ((*p >= 'a' && *p <= 'z') ||
+			    (*p >= 'A' && *p <= 'Z') ||
 			    (*p >= '0' && *p <= '9') || depth > 0) {
 				lit_end(&ls);
 				continue;
@@ -355,7 +357,7 @@ prefilter(struct rule *r)
 			depth += *p == '(' ? 1 : -1;
 			continue;
 		} else if (*p == '?' || *p == '*' || *p == '{' || *p == '}') {
-			/* The byte before may be absent: the run ends before it. */
+			/* The byte before may be absent: the run ends. */
 			if (ls.ncur > 0)
 				ls.ncur--;
 			lit_end(&ls);
@@ -368,7 +370,7 @@ prefilter(struct rule *r)
 				p = quantifier_end(p);
 			continue;
 		} else if (*p == '+') {
-			lit_end(&ls);	/* the byte is there at least once */
+			lit_end(&ls);	/* once or more: kept */
 			continue;
 		} else if (*p == '.' || *p == '^' || *p == '$' || depth > 0) {
 			lit_end(&ls);

@@ -190,7 +190,7 @@ status_find(const char *s, size_t len, char out[16], size_t *at)
 	int		 n1, n2;
 
 	for (i = 0; i + 5 <= len; i++) {
-		/* Every code has a dot second: jump from one dot to the next. */
+		/* A code's second byte is a dot: jump from dot to dot. */
 		if (s[i + 1] != '.') {
 			if ((dot = memchr(s + i + 1, '.', len - i - 1)) == NULL)
 				break;

@@ -103,7 +103,7 @@ textdec_qp(const char *in, size_t len, struct buf *out, int header)
 	buf_reserve(out, len + 1);
 	p = out->data + out->len;
 	for (i = 0; i < len; i++) {
-		/* A body's plain stretches go over whole, up to the next '='. */
+		/* A body's plain stretch goes whole, up to the next '='. */
 		if (!header && in[i] != '=') {
 			const char *eq = memchr(in + i, '=', len - i);
 
