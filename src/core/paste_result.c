@@ -258,6 +258,15 @@ severity(const struct verdict *v)
 static void
 render_none(const struct presult *r, size_t width, struct rdoc *d)
 {
+	/* Recipients found, but no rules to judge them by. */
+	if (r->doc.nrcpts != 0) {
+		render_wrap(d, RS_TITLE, "", _("Not diagnosed"), width);
+		render_wrap(d, RS_TEXT, "", _("The text names failed "
+		    "recipients, but the diagnosis rules could not be read: "
+		    "fix the rules file below, then press e and Ctrl-D "
+		    "again."), width);
+		return;
+	}
 	render_wrap(d, RS_TITLE, "", _("Not a bounce"), width);
 	render_wrap(d, RS_TEXT, "", _("No failed recipient was found: this "
 	    "text is neither a bounce report nor an SMTP reply that smtp-doctor "

@@ -233,7 +233,9 @@ verdict_draw(struct tui *t, WINDOW *win, const struct rgeom *g)
 	attr_t			 a;
 
 	if (r->nv == 0)
-		snprintf(head, sizeof head, "%s", _("Verdict: not a bounce"));
+		snprintf(head, sizeof head, "%s", r->doc.nrcpts != 0 ?
+		    _("Verdict: none, the rules did not load") :
+		    _("Verdict: not a bounce"));
 	else
 		snprintf(head, sizeof head, dngettext(PACKAGE,
 		    "Verdict: %zu recipient", "Verdict: %zu recipients",

@@ -533,6 +533,9 @@ START_TEST(test_result_not_bounce)
 	ck_assert_uint_eq(r->nv, 0);
 	ck_assert_uint_gt(r->nsegs, 0);
 	ck_assert(rendered(r, 0, "rules/x.txt:3: bad", RS_NOTE));
+	/* A bounce is not called "not a bounce" for want of rules. */
+	ck_assert(rendered(r, 0, "Not diagnosed", RS_TITLE));
+	ck_assert(!rendered(r, 0, "Not a bounce", RS_TITLE));
 	presult_free(r);
 	/* Empty and hostile input. */
 	r = presult_build(shipped_rules(), NULL, NULL, "", 0, NULL, NULL);
