@@ -93,7 +93,8 @@ worker(void *arg)
 		j->running = 1;
 		pthread_mutex_unlock(&j->mu);
 
-		if (j->rules_state == 0)
+		/* Not loaded, or broken last time: the file may be fixed. */
+		if (j->rules_state <= 0)
 			load_rules(j);
 		res = presult_build(j->rules_state > 0 ? &j->rules : NULL,
 		    j->rules_state < 0 ? j->rules_error : NULL, j->cat, text,

@@ -97,8 +97,12 @@ tpaste_analyse(struct tui *t)
 		    "bounce first."));
 		return;
 	}
-	/* The same text as last time: its result is still good. */
-	if (p->res != NULL && p->res->version == p->box.version) {
+	/*
+	 * The same text as last time: its result is still good, unless
+	 * the rules failed to load then (the file may be fixed since).
+	 */
+	if (p->res != NULL && p->res->version == p->box.version &&
+	    p->res->rules_error == NULL) {
 		t->focus = VIEW_RESULT;
 		return;
 	}

@@ -130,4 +130,24 @@ wait_for '^ Text, line 1 of 2' "the text pane"
 wait_for '^ lunch at noon' "the text"
 keys q
 expect_exit 0
+
+# Rules that do not load: the bounce is not diagnosed, and says why; once
+# the file is fixed, e and Ctrl-D again give the verdict.
+cp -R "${top_srcdir:-.}/data" "$e2e_tmp/data"
+printf '\nrule: broken\nmatch: (unclosed\nreason: blocked\n' \
+    >>"$e2e_tmp/data/rules/40-wording.txt"
+run_app --data "'$e2e_tmp/data'"
+wait_frame
+open_box
+keys -l '550 5.1.1 <carol@example.com>: user unknown'
+keys C-d
+wait_for 'Verdict: none, the rules did not load' "no rules, no verdict"
+wait_for 'bad pattern at offset 9' "the rules error"
+cp "${top_srcdir:-.}/data/rules/40-wording.txt" "$e2e_tmp/data/rules/"
+keys e
+wait_for '550 5.1.1 <carol@example.com>' "the box again"
+keys C-d
+wait_for 'Verdict: 1 recipient' "the rules, read again"
+keys q
+expect_exit 0
 echo "PASS: $e2e_name"
