@@ -71,7 +71,6 @@ struct stanza {
 
 struct loader {
 	struct rules		*rs;
-	int			 no_jit;
 	const char		*name;	/* arena copy */
 	struct load_error	*err;
 };
@@ -95,10 +94,18 @@ fail(struct loader *l, unsigned line, const char *fmt, ...)
 void
 rules_init(struct rules *rs)
 {
+	const char	*p;
+
 	memset(rs, 0, sizeof *rs);
 	arena_init(&rs->arena);
 	rs->own = xcalloc(1, sizeof *rs->own);
 	rule_state_init(rs->own);
+	/*
+	 * Valgrind cannot see through JIT code and reports its reads as
+	 * uninitialised; the interpreter gives the same answers, slower.
+	 */
+	p = getenv("LD_PRELOAD");
+	rs->no_jit = p != NULL && strstr(p, "vgpreload") != NULL;
 }
 
 void
@@ -827,14 +834,6 @@ rules_parse(struct rules *rs, const char *name, const char *text, size_t len,
 	int		 id, rc = 0;
 
 	l.rs = rs;
-	/*
-	 * Valgrind cannot see through JIT code and reports its reads as
-	 * uninitialised; the interpreter gives the same answers, slower.
-	 */
-	p = getenv("LD_PRELOAD");
-	l.no_jit = p != NULL && strstr(p, "vgpreload") != NULL;
-	rs->no_jit = l.no_jit;
-	p = text;
 	l.name = arena_strdup(&rs->arena, name);
 	l.err = err;
 	if (!utf8_valid(text, len, &bad)) {

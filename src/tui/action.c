@@ -27,6 +27,26 @@ struct keybind {
 };
 
 /*
+ * The moving keys of less and vim, the same in every pane that scrolls;
+ * each table lists them where they belong in its own order.
+ */
+#define KEYS_LINES \
+	{ KEY_UP,		ACT_UP }, \
+	{ 'k',			ACT_UP }, \
+	{ KEY_DOWN,		ACT_DOWN }, \
+	{ 'j',			ACT_DOWN }
+#define KEYS_PAGES \
+	{ KEY_PPAGE,		ACT_PAGE_UP }, \
+	{ CTRL_KEY('b'),	ACT_PAGE_UP }, \
+	{ KEY_NPAGE,		ACT_PAGE_DOWN }, \
+	{ CTRL_KEY('f'),	ACT_PAGE_DOWN }
+#define KEYS_ENDS \
+	{ KEY_HOME,		ACT_TOP }, \
+	{ 'g',			ACT_TOP }, \
+	{ KEY_END,		ACT_BOTTOM }, \
+	{ 'G',			ACT_BOTTOM }
+
+/*
  * The defaults.  'g' is "top" as in less and vim, so the category menu
  * is 'C', next to 'c' for the class menu.  Space is a fold key on a
  * header, and pages the detail (as in a pager) on an entry.
@@ -53,18 +73,9 @@ static const struct keybind global_keys[] = {
 };
 
 static const struct keybind list_keys[] = {
-	{ KEY_UP,		ACT_UP },
-	{ 'k',			ACT_UP },
-	{ KEY_DOWN,		ACT_DOWN },
-	{ 'j',			ACT_DOWN },
-	{ KEY_PPAGE,		ACT_PAGE_UP },
-	{ CTRL_KEY('b'),	ACT_PAGE_UP },
-	{ KEY_NPAGE,		ACT_PAGE_DOWN },
-	{ CTRL_KEY('f'),	ACT_PAGE_DOWN },
-	{ KEY_HOME,		ACT_TOP },
-	{ 'g',			ACT_TOP },
-	{ KEY_END,		ACT_BOTTOM },
-	{ 'G',			ACT_BOTTOM },
+	KEYS_LINES,
+	KEYS_PAGES,
+	KEYS_ENDS,
 	{ '\r',			ACT_ENTER },
 	{ '\n',			ACT_ENTER },
 	{ KEY_ENTER,		ACT_ENTER },
@@ -80,19 +91,10 @@ static const struct keybind list_keys[] = {
 };
 
 static const struct keybind detail_keys[] = {
-	{ KEY_UP,		ACT_UP },
-	{ 'k',			ACT_UP },
-	{ KEY_DOWN,		ACT_DOWN },
-	{ 'j',			ACT_DOWN },
-	{ KEY_PPAGE,		ACT_PAGE_UP },
-	{ CTRL_KEY('b'),	ACT_PAGE_UP },
-	{ KEY_NPAGE,		ACT_PAGE_DOWN },
-	{ CTRL_KEY('f'),	ACT_PAGE_DOWN },
+	KEYS_LINES,
+	KEYS_PAGES,
 	{ ' ',			ACT_PAGE_DOWN },
-	{ KEY_HOME,		ACT_TOP },
-	{ 'g',			ACT_TOP },
-	{ KEY_END,		ACT_BOTTOM },
-	{ 'G',			ACT_BOTTOM },
+	KEYS_ENDS,
 	{ ']',			ACT_NEXT_LINK },
 	{ '[',			ACT_PREV_LINK },
 	{ '\r',			ACT_FOLLOW_LINK },
@@ -117,19 +119,10 @@ static const struct keybind prompt_keys[] = {
 };
 
 static const struct keybind help_keys[] = {
-	{ KEY_UP,		ACT_UP },
-	{ 'k',			ACT_UP },
-	{ KEY_DOWN,		ACT_DOWN },
-	{ 'j',			ACT_DOWN },
-	{ KEY_PPAGE,		ACT_PAGE_UP },
-	{ CTRL_KEY('b'),	ACT_PAGE_UP },
-	{ KEY_NPAGE,		ACT_PAGE_DOWN },
-	{ CTRL_KEY('f'),	ACT_PAGE_DOWN },
+	KEYS_LINES,
+	KEYS_PAGES,
 	{ ' ',			ACT_PAGE_DOWN },
-	{ KEY_HOME,		ACT_TOP },
-	{ 'g',			ACT_TOP },
-	{ KEY_END,		ACT_BOTTOM },
-	{ 'G',			ACT_BOTTOM },
+	KEYS_ENDS,
 	{ '?',			ACT_BACK },
 	{ 'q',			ACT_BACK },
 	{ KEY_ESC,		ACT_BACK },
@@ -139,14 +132,8 @@ static const struct keybind help_keys[] = {
 };
 
 static const struct keybind menu_keys[] = {
-	{ KEY_UP,		ACT_UP },
-	{ 'k',			ACT_UP },
-	{ KEY_DOWN,		ACT_DOWN },
-	{ 'j',			ACT_DOWN },
-	{ KEY_HOME,		ACT_TOP },
-	{ 'g',			ACT_TOP },
-	{ KEY_END,		ACT_BOTTOM },
-	{ 'G',			ACT_BOTTOM },
+	KEYS_LINES,
+	KEYS_ENDS,
 	{ '\r',			ACT_SELECT },
 	{ '\n',			ACT_SELECT },
 	{ KEY_ENTER,		ACT_SELECT },
@@ -191,19 +178,10 @@ static const struct keybind result_keys[] = {
 	{ '?',			ACT_HELP },
 	{ KEY_F(1),		ACT_HELP },
 	{ CTRL_KEY('l'),	ACT_REDRAW },
-	{ KEY_UP,		ACT_UP },
-	{ 'k',			ACT_UP },
-	{ KEY_DOWN,		ACT_DOWN },
-	{ 'j',			ACT_DOWN },
-	{ KEY_PPAGE,		ACT_PAGE_UP },
-	{ CTRL_KEY('b'),	ACT_PAGE_UP },
-	{ KEY_NPAGE,		ACT_PAGE_DOWN },
-	{ CTRL_KEY('f'),	ACT_PAGE_DOWN },
+	KEYS_LINES,
+	KEYS_PAGES,
 	{ ' ',			ACT_PAGE_DOWN },
-	{ KEY_HOME,		ACT_TOP },
-	{ 'g',			ACT_TOP },
-	{ KEY_END,		ACT_BOTTOM },
-	{ 'G',			ACT_BOTTOM },
+	KEYS_ENDS,
 	{ '\t',			ACT_RESULT_PANE },
 	{ ']',			ACT_NEXT_ENTRY },
 	{ '[',			ACT_PREV_ENTRY },

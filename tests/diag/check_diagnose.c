@@ -304,7 +304,6 @@ END_TEST
 START_TEST(test_new_provider_is_data)
 {
 	struct rules		 rs;
-	struct load_error	 err;
 	struct bounce_doc	 d;
 	struct verdict		 v;
 	struct arena		 a;
@@ -314,9 +313,7 @@ START_TEST(test_new_provider_is_data)
 	    "provider: Acme Mail\nstep: Ask Acme.\n";
 	const char		*s = "554 ACME-42 refused <r@example.com>";
 
-	rules_init(&rs);
-	ck_assert_int_eq(rules_parse(&rs, "t.txt", t, strlen(t), &err), 0);
-	ck_assert_int_eq(rules_check(&rs, &err), 0);
+	rules_from_text(&rs, t);
 	bounce_doc_init(&d);
 	arena_init(&a);
 	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
@@ -334,7 +331,6 @@ END_TEST
 START_TEST(test_format_is_data)
 {
 	struct rules		 rs;
-	struct load_error	 err;
 	struct bounce_doc	 d;
 	struct verdict		 v;
 	struct arena		 a;
@@ -353,9 +349,7 @@ START_TEST(test_format_is_data)
 	    "Subject: Returned mail\nX-Other: x-acme-gateway: v2\n\n"
 	    "<q@example.com>:\n550 No such user\n";
 
-	rules_init(&rs);
-	ck_assert_int_eq(rules_parse(&rs, "t.txt", t, strlen(t), &err), 0);
-	ck_assert_int_eq(rules_check(&rs, &err), 0);
+	rules_from_text(&rs, t);
 	bounce_doc_init(&d);
 	arena_init(&a);
 	ck_assert_uint_eq(bounce_parse(&d, with, strlen(with), NULL, 0), 1);
@@ -378,7 +372,6 @@ END_TEST
 START_TEST(test_dsn_extra_field)
 {
 	struct rules		 rs;
-	struct load_error	 err;
 	struct bounce_doc	 d;
 	struct verdict		 v;
 	struct arena		 a;
@@ -407,9 +400,7 @@ START_TEST(test_dsn_extra_field)
 	    "Status: 5.2.1\nDiagnostic-Code: smtp;550 5.2.1 User Unknown\n"
 	    "\n--b--\n";
 
-	rules_init(&rs);
-	ck_assert_int_eq(rules_parse(&rs, "t.txt", t, strlen(t), &err), 0);
-	ck_assert_int_eq(rules_check(&rs, &err), 0);
+	rules_from_text(&rs, t);
 	bounce_doc_init(&d);
 	arena_init(&a);
 	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 3);
@@ -431,7 +422,6 @@ END_TEST
 START_TEST(test_message_text_field)
 {
 	struct rules		 rs;
-	struct load_error	 err;
 	struct bounce_doc	 d;
 	struct verdict		 v;
 	struct arena		 a;
@@ -453,9 +443,7 @@ START_TEST(test_message_text_field)
 	    "From: s@example.org\nSubject: hi\n\n";
 	char			 s[2048];
 
-	rules_init(&rs);
-	ck_assert_int_eq(rules_parse(&rs, "t.txt", t, strlen(t), &err), 0);
-	ck_assert_int_eq(rules_check(&rs, &err), 0);
+	rules_from_text(&rs, t);
 	bounce_doc_init(&d);
 	arena_init(&a);
 	/* Above the recipient line, after a MIME preamble. */

@@ -46,6 +46,18 @@ shipped_rules(void)
 	return (&rs);
 }
 
+/* Rules from text, checked; the test stops on a loader error. */
+static inline void
+rules_from_text(struct rules *rs, const char *text)
+{
+	struct load_error	 err;
+
+	rules_init(rs);
+	if (rules_parse(rs, "t.txt", text, strlen(text), &err) != 0 ||
+	    rules_check(rs, &err) != 0)
+		ck_abort_msg("%s:%u: %s", err.file, err.line, err.message);
+}
+
 /* Parse text as one catalogue file; returns the loader's status. */
 static inline int
 parse_text(struct catalog *c, const char *text, struct load_error *err)
