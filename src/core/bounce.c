@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "bounce_int.h"
+#include "i18n.h"
 
 static const char *const span_names[SPAN__COUNT] = {
 	"reply", "status", "recipient", "sender", "host", "ip", "url", "tag",
@@ -30,11 +31,77 @@ msg_kind_name(enum msg_kind k)
 	return ((unsigned)k < MSG__COUNT ? msg_names[k] : "?");
 }
 
+static const char *const cut_names[BOUNCE_CUT__COUNT] = {
+	"input", "text", "parts", "depth", "recipients", "spans", "messages",
+};
+
+size_t
+bounce_cut_names(unsigned cut, const char **names, size_t max)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < BOUNCE_CUT__COUNT && n < max; i++)
+		if (cut & (1u << i))
+			names[n++] = cut_names[i];
+	return (n);
+}
+
+static void
+cut_phrase(unsigned bit, const struct bounce_limits *l, struct buf *out)
+{
+	switch (bit) {
+	case BOUNCE_CUT_INPUT:
+		buf_printf(out, _("input past %zu MiB"),
+		    l->max_input >> 20);
+		break;
+	case BOUNCE_CUT_TEXT:
+		buf_printf(out, _("decoded text past %zu MiB"),
+		    l->max_text >> 20);
+		break;
+	case BOUNCE_CUT_PARTS:
+		buf_printf(out, _("MIME parts past %zu"), l->max_parts);
+		break;
+	case BOUNCE_CUT_DEPTH:
+		buf_printf(out, _("MIME nesting past %zu levels"),
+		    l->max_depth);
+		break;
+	case BOUNCE_CUT_RCPTS:
+		buf_printf(out, _("recipients past %zu"), l->max_rcpts);
+		break;
+	case BOUNCE_CUT_SPANS:
+		buf_printf(out, _("highlighted parts past %zu"), l->max_spans);
+		break;
+	case BOUNCE_CUT_MSGS:
+		buf_printf(out, _("messages past %zu"), l->max_msgs);
+		break;
+	}
+}
+
+void
+bounce_cut_describe(unsigned cut, const struct bounce_limits *lim,
+    struct buf *out)
+{
+	struct bounce_limits	 deflim;
+	size_t			 i, n = 0;
+
+	if (lim == NULL) {
+		bounce_limits_default(&deflim);
+		lim = &deflim;
+	}
+	for (i = 0; i < BOUNCE_CUT__COUNT; i++) {
+		if (!(cut & (1u << i)))
+			continue;
+		if (n++ > 0)
+			buf_adds(out, ", ");
+		cut_phrase(1u << i, lim, out);
+	}
+}
+
 void
 bounce_limits_default(struct bounce_limits *l)
 {
-	l->max_input = 256u << 20;
-	l->max_text = 256u << 20;
+	l->max_input = 64u << 20;
+	l->max_text = 64u << 20;
 	l->max_parts = 1000;
 	l->max_depth = 16;
 	l->max_quoted = 64u << 10;
@@ -77,6 +144,7 @@ parser_add_span(struct parser *P, enum span_kind k, size_t off, size_t len)
 		return;
 	if (d->nspans >= P->lim->max_spans) {
 		d->truncated = 1;
+		d->cut |= BOUNCE_CUT_SPANS;
 		return;
 	}
 	if (d->nspans == d->span_cap) {
@@ -97,6 +165,7 @@ parser_add_rcpt(struct parser *P, size_t msgi, const char *addr, size_t len)
 
 	if (d->nrcpts >= P->lim->max_rcpts) {
 		d->truncated = 1;
+		d->cut |= BOUNCE_CUT_RCPTS;
 		return (NULL);
 	}
 	if (d->nrcpts == d->rcpt_cap) {
@@ -154,6 +223,31 @@ looks_like_mail(const char *p, const char *end)
 		p = q < end ? q + 1 : end;
 	}
 	return (0);
+}
+
+/*
+ * Bytes that are no text: a NUL in the first 64 KiB, or more than one
+ * byte in 32 a control that no text file holds (tab, line ends, form
+ * feed and the ESC of ISO-2022 are text).  This is the test of git and
+ * grep for binary files, with a margin for the odd stray control; mail
+ * is 7-bit or 8-bit text (RFC 5322, RFC 6152), so an input that fails
+ * it is no bounce, whatever words its bytes happen to spell.
+ */
+static int
+looks_binary(const char *p, const char *end)
+{
+	size_t			 n = (size_t)(end - p), i, ctl = 0;
+	const unsigned char	*u = (const unsigned char *)p;
+
+	if (n > 65536)
+		n = 65536;
+	if (memchr(p, '\0', n) != NULL)
+		return (1);
+	for (i = 0; i < n; i++)
+		ctl += (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' &&
+		    u[i] != '\r' && u[i] != '\f' && u[i] != '\v' &&
+		    u[i] != 0x1b) || u[i] == 0x7f;
+	return (ctl > n / 32);
 }
 
 /* The end of the mbox message starting at p ("From " line). */
@@ -279,10 +373,11 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 	struct bounce_rcpt	*r;
 	size_t			 msgi = d->nmsgs, first = d->nrcpts, i, al;
 	const char		*a;
-	int			 bounce;
+	int			 bounce, binary;
 
 	memset(&m, 0, sizeof m);
 	m.off = d->text.len;
+	binary = !mail && looks_binary(p, end);
 	if (mail)
 		mime_message(P, &m, p, end);
 	else {
@@ -326,13 +421,15 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 		bm->text_len = MSG_TEXT_MAX;
 
 	m.first_rcpt = first;
-	dsn_scan(P, &m, msgi);
-	if (d->nrcpts == first)
-		ses_scan(P, &m, msgi);
-	if (d->nrcpts == first && mail)
-		ml_scan(P, &m, msgi);
-	bounce = d->nrcpts != first || !mail ||
-	    looks_like_bounce(&m, d->text.data + m.off, d->text.len - m.off);
+	if (!binary) {
+		dsn_scan(P, &m, msgi);
+		if (d->nrcpts == first)
+			ses_scan(P, &m, msgi);
+		if (d->nrcpts == first && mail)
+			ml_scan(P, &m, msgi);
+	}
+	bounce = !binary && (d->nrcpts != first || !mail ||
+	    looks_like_bounce(&m, d->text.data + m.off, d->text.len - m.off));
 	if (d->nrcpts == first && mail && !bounce && looks_like_autoreply(&m)) {
 		a = m.h[H_FROM] != NULL ? addr_find(m.h[H_FROM],
 		    strlen(m.h[H_FROM]), &al) : NULL;
@@ -449,6 +546,7 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	buf_reset(&d->text);
 	d->nspans = d->nrcpts = d->nmsgs = 0;
 	d->truncated = 0;
+	d->cut = 0;
 	if (lim == NULL) {
 		bounce_limits_default(&deflim);
 		lim = &deflim;
@@ -468,6 +566,7 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	if (len > lim->max_input) {
 		len = lim->max_input;
 		d->truncated = 1;
+		d->cut |= BOUNCE_CUT_INPUT;
 	}
 	/* One line-end convention for everything that follows. */
 	if ((cr = memchr(in, '\r', len)) != NULL) {
@@ -511,8 +610,10 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 		message_parse(&P, p, end, looks_like_mail(p, end));
 		break;
 	}
-	if (p < end && d->nmsgs >= lim->max_msgs)
+	if (p < end && d->nmsgs >= lim->max_msgs) {
 		d->truncated = 1;
+		d->cut |= BOUNCE_CUT_MSGS;
+	}
 	if (d->text.data == NULL)
 		buf_adds(&d->text, "");
 	if (d->nspans > 1)

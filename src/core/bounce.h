@@ -94,14 +94,16 @@ struct bounce_msg {
 
 /*
  * Limits that bound memory and time whatever the input.  Input past
- * max_input is ignored; parts past max_parts, nesting past max_depth,
+ * max_input is not read; parts past max_parts, nesting past max_depth,
  * text past max_text, records past max_rcpts and spans past max_spans
- * are dropped, and truncated is set.  Memory stays below about three
- * times max_input plus max_text.
+ * are dropped; each sets truncated and its bit in cut, so that what
+ * was left out is said.  Decoding never grows the text past max_text,
+ * so one parse holds at most about max_input three times (the bytes,
+ * their LF form, a decoded part) plus max_text: 256 MiB by default.
  */
 struct bounce_limits {
-	size_t	 max_input;	/* bytes read: 256 MiB */
-	size_t	 max_text;	/* decoded text: 256 MiB */
+	size_t	 max_input;	/* bytes of one input: 64 MiB */
+	size_t	 max_text;	/* decoded text: 64 MiB */
 	size_t	 max_parts;	/* MIME parts per message: 1,000 */
 	size_t	 max_depth;	/* MIME nesting: 16 */
 	size_t	 max_quoted;	/* returned message body kept: 64 KiB */
@@ -109,6 +111,16 @@ struct bounce_limits {
 	size_t	 max_spans;	/* 1,000,000 */
 	size_t	 max_msgs;	/* messages of an mbox: 100,000 */
 };
+
+/* Which limit cut what: bounce_doc.cut. */
+#define BOUNCE_CUT_INPUT	0x01
+#define BOUNCE_CUT_TEXT		0x02
+#define BOUNCE_CUT_PARTS	0x04
+#define BOUNCE_CUT_DEPTH	0x08
+#define BOUNCE_CUT_RCPTS	0x10
+#define BOUNCE_CUT_SPANS	0x20
+#define BOUNCE_CUT_MSGS		0x40
+#define BOUNCE_CUT__COUNT	7
 
 #define BOUNCE_SPANS	0x1	/* find every span, for display */
 /*
@@ -127,6 +139,7 @@ struct bounce_doc {
 	struct bounce_msg	*msgs;
 	size_t			 nmsgs;
 	int			 truncated; /* a limit was hit */
+	unsigned		 cut;	 /* which: BOUNCE_CUT_* bits */
 	struct arena		 arena;	 /* every string above */
 	size_t			 span_cap, rcpt_cap, msg_cap;
 	unsigned long		 gen;	 /* differs for every parse */
@@ -148,6 +161,20 @@ void	bounce_doc_free(struct bounce_doc *);
  */
 size_t	bounce_parse(struct bounce_doc *, const char *in, size_t len,
 	    const struct bounce_limits *, int flags);
+
+/*
+ * The name of each limit in cut, for JSON ("input", "text", "parts",
+ * "depth", "recipients", "spans", "messages"): up to max of them into
+ * names; returns the count.
+ */
+size_t		 bounce_cut_names(unsigned cut, const char **names, size_t max);
+/*
+ * What was left out, in words for a person, translated: "input past
+ * 64 MiB, MIME parts past 1000".  Appended to out; nothing when
+ * cut is 0.
+ */
+void		 bounce_cut_describe(unsigned cut,
+		    const struct bounce_limits *, struct buf *out);
 
 const char	*span_kind_name(enum span_kind);
 const char	*msg_kind_name(enum msg_kind);

@@ -11,7 +11,6 @@
 #include "bounce_int.h"
 
 #define MAX_DIAG	2048	/* bytes of text kept per recipient */
-#define MAX_LOCAL	256	/* recipients tracked per message */
 
 /* A recipient found in the text, with the text about it. */
 struct trcpt {
@@ -26,17 +25,17 @@ struct trcpt {
 #define HASH_SIZE	1024	/* buckets of the address index */
 
 struct tscan {
-	size_t		 n;
-	short		 head[HASH_SIZE];	/* entry + 1, or 0 */
+	size_t		 n, cap;
+	size_t		 head[HASH_SIZE];	/* entry + 1, or 0 */
 	struct parser	*P;
 	struct buf	 global;	/* text before any recipient */
 	const char	*returned;	/* where the inline copy starts */
 	const char	*returned_end;
 	const char	*skip1, *skip2;	/* the sender, the bounce's author */
 	size_t		 skip1l, skip2l;
-	/* Last, and not cleared: trcpt_get() sets each entry it hands out. */
-	short		 next[MAX_LOCAL];
-	struct trcpt	 r[MAX_LOCAL];
+	/* Grown as recipients are found, up to the limit of records. */
+	size_t		*next;
+	struct trcpt	*r;
 };
 
 static int
@@ -145,7 +144,7 @@ static struct trcpt *
 trcpt_get(struct tscan *ts, const char *a, size_t al, int create)
 {
 	unsigned	 h = addr_hash(a, al);
-	int		 i;
+	size_t		 i;
 
 	for (i = ts->head[h]; i != 0; i = ts->next[i - 1]) {
 		if (same_addr(ts->r[i - 1].addr, ts->r[i - 1].alen, a, al))
@@ -153,18 +152,24 @@ trcpt_get(struct tscan *ts, const char *a, size_t al, int create)
 	}
 	if (!create)
 		return (NULL);
-	if (ts->n == MAX_LOCAL) {
-		ts->P->doc->truncated = 1;
-		return (NULL);
-	}
 	/* The report's author is never the one who bounced. */
 	if (ts->skip2 != NULL && same_addr(a, al, ts->skip2, ts->skip2l))
 		return (NULL);
+	if (ts->n >= ts->P->lim->max_rcpts) {
+		ts->P->doc->truncated = 1;
+		ts->P->doc->cut |= BOUNCE_CUT_RCPTS;
+		return (NULL);
+	}
+	if (ts->n == ts->cap) {
+		ts->cap = ts->cap != 0 ? ts->cap * 2 : 16;
+		ts->next = xreallocarray(ts->next, ts->cap, sizeof *ts->next);
+		ts->r = xreallocarray(ts->r, ts->cap, sizeof *ts->r);
+	}
 	memset(&ts->r[ts->n], 0, sizeof ts->r[0]);
 	ts->r[ts->n].addr = a;
 	ts->r[ts->n].alen = al;
 	ts->next[ts->n] = ts->head[h];
-	ts->head[h] = (short)(ts->n + 1);
+	ts->head[h] = ts->n + 1;
 	return (&ts->r[ts->n++]);
 }
 
@@ -603,9 +608,7 @@ text_scan(struct parser *P, struct bmsg *m, size_t msgi)
 	const char		*a, *s;
 	char			 code[16];
 
-	/* 30 KB per message: clearing all of it cost more than the scan. */
-	ts = xmalloc(sizeof *ts);
-	memset(ts, 0, offsetof(struct tscan, next));
+	ts = xcalloc(1, sizeof *ts);
 	ts->P = P;
 	if (m->h[H_TO] != NULL)
 		ts->skip1 = addr_find(m->h[H_TO], strlen(m->h[H_TO]),
@@ -631,8 +634,10 @@ text_scan(struct parser *P, struct bmsg *m, size_t msgi)
 		    status_find(ts->global.data, ts->global.len, code, NULL))) {
 			/* A pasted reply that names nobody. */
 			if ((br = parser_add_rcpt(P, msgi, "", 0)) != NULL) {
-				memset(&ts->r[0], 0, sizeof ts->r[0]);
-				rcpt_finish(P, br, &ts->r[0], ts);
+				struct trcpt nobody;
+
+				memset(&nobody, 0, sizeof nobody);
+				rcpt_finish(P, br, &nobody, ts);
 			}
 		}
 		if (ts->n == 0 && m->has_headers)
@@ -667,5 +672,7 @@ text_scan(struct parser *P, struct bmsg *m, size_t msgi)
 		buf_free(&ts->r[i].reply);
 	}
 	buf_free(&ts->global);
+	free(ts->next);
+	free(ts->r);
 	free(ts);
 }

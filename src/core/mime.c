@@ -46,19 +46,42 @@ static const struct {
 	KEPT("x-mlserver", H_X_MLSERVER),
 };
 
+/*
+ * Decode s into the text, never past max_text.  Decoding may triple the
+ * size (an invalid byte becomes U+FFFD), so the input is taken in runs
+ * that fit even at worst, each cut on a character boundary: text.len
+ * never passes max_text, and what is cut is said (truncated).
+ */
 void
 parser_emit(struct parser *P, const char *s, size_t n)
 {
 	struct bounce_doc	*d = P->doc;
+	size_t			 room, run, back;
 
 	if (P->full || P->quiet)
 		return;
-	if (d->text.len + n > P->lim->max_text) {
-		n = P->lim->max_text - d->text.len;
+	while (n > 0) {
+		room = P->lim->max_text - d->text.len;
+		if (n <= room / 3) {
+			textdec_utf8(s, n, &d->text);
+			return;
+		}
+		run = room / 3;
+		for (back = 0; back < 3 && run > back &&
+		    ((unsigned char)s[run - back] & 0xc0) == 0x80; back++)
+			;
+		run -= back;
+		if (run == 0)
+			break;
+		textdec_utf8(s, run, &d->text);
+		s += run;
+		n -= run;
+	}
+	if (n > 0) {
 		P->full = 1;
 		d->truncated = 1;
+		d->cut |= BOUNCE_CUT_TEXT;
 	}
-	textdec_utf8(s, n, &d->text);
 }
 
 /* Emit already-valid UTF-8 from a scratch buffer. */
@@ -76,6 +99,7 @@ parser_emit_raw(struct parser *P, const char *s, size_t n)
 			n--;
 		P->full = 1;
 		d->truncated = 1;
+		d->cut |= BOUNCE_CUT_TEXT;
 	}
 	buf_add(&d->text, s, n);
 }
@@ -446,7 +470,7 @@ leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
     const char *p, const char *q, int returned)
 {
 	const char	*t = e->type;
-	size_t		 off = P->doc->text.len, n = (size_t)(q - p);
+	size_t		 off = P->doc->text.len, n = (size_t)(q - p), room;
 	enum part_type	 pt;
 	int		 dsn;
 
@@ -507,6 +531,17 @@ leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
 				P->tmp.data[j++] = P->tmp.data[i];
 		}
 		n = P->tmp.len = j;
+	}
+	/*
+	 * Decoded text is seldom shorter than its bytes (UTF-16 is), so
+	 * input past the room left in the text would be cut later anyway:
+	 * cut it now, and the scratch buffers stay within max_text.
+	 */
+	room = P->full ? 0 : P->lim->max_text - P->doc->text.len;
+	if (n > room) {
+		n = room;
+		P->doc->truncated = 1;
+		P->doc->cut |= BOUNCE_CUT_TEXT;
 	}
 	buf_reset(&P->tmp2);
 	if (strcmp(t, "text/html") == 0) {
@@ -569,11 +604,16 @@ mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 		p = q;
 		if (P->nparts++ >= P->lim->max_parts || P->full) {
 			P->doc->truncated = 1;
+			if (!P->full)
+				P->doc->cut |= BOUNCE_CUT_PARTS;
 			return;
 		}
 		if (strncmp(e.type, "multipart/", 10) == 0 && e.blen != 0 &&
-		    nlev >= maxd)
-			P->doc->truncated = 1;	/* nested too deep: text */
+		    nlev >= maxd) {
+			/* Nested too deep: read as text. */
+			P->doc->truncated = 1;
+			P->doc->cut |= BOUNCE_CUT_DEPTH;
+		}
 		if (strncmp(e.type, "multipart/", 10) == 0 && e.blen != 0 &&
 		    nlev < maxd) {
 			lv[nlev].b = arena_strndup(&P->doc->arena, e.boundary,
