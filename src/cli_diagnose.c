@@ -22,6 +22,7 @@
 #include "pool.h"
 #include "rules.h"
 #include "utf8.h"
+#include "verdict_out.h"
 
 /*
  * Inputs bigger than this are diagnosed one at a time, whatever the
@@ -98,188 +99,10 @@ load_rules(const struct options *o, struct rules *rs)
 
 	if (rules_load_dir(rs, options_rules_dir(o), &err) != 0) {
 		load_error_format(&err, PACKAGE, msg, sizeof msg);
-		fprintf(stderr, "%s\n", msg);
+		utf8_eprintf("%s\n", msg);
 		return (2);
 	}
 	return (0);
-}
-
-/* Append s word-wrapped to width, every line after the first indented. */
-static void
-wrap(struct buf *out, const char *s, size_t indent, size_t first, size_t width)
-{
-	struct buf	 safe;
-	size_t		 col = first, i = 0, j, w;
-
-	buf_init(&safe);
-	utf8_sanitize(s, strlen(s), &safe, 0, 0);
-	if (width < indent + 20)
-		width = indent + 20;
-	while (i < safe.len) {
-		while (i < safe.len && safe.data[i] == ' ')
-			i++;
-		for (j = i; j < safe.len && safe.data[j] != ' '; j++)
-			;
-		if (j == i)
-			break;
-		w = utf8_display_width(safe.data + i, j - i);
-		if (col > indent && col + 1 + w > width) {
-			buf_printf(out, "\n%*s", (int)indent, "");
-			col = indent;
-		} else if (col > first || (col > indent && col != first)) {
-			buf_addc(out, ' ');
-			col++;
-		} else if (col == first && out->len != 0 &&
-		    out->data[out->len - 1] != ' ' &&
-		    out->data[out->len - 1] != '\n') {
-			buf_addc(out, ' ');
-			col++;
-		}
-		buf_add(out, safe.data + i, j - i);
-		col += w;
-		i = j;
-	}
-	buf_addc(out, '\n');
-	buf_free(&safe);
-}
-
-static void
-labelled(struct buf *out, const char *label, const char *value, size_t width)
-{
-	size_t	 w;
-
-	buf_printf(out, "  %s", label);
-	w = 2 + utf8_display_width(label, strlen(label));
-	/* Continuation lines line up under the value, not the label. */
-	wrap(out, value, w < 24 ? w : 4, w, width);
-}
-
-static void
-print_text(struct buf *out, const char *source, const struct verdict *v,
-    size_t width)
-{
-	const struct bounce_rcpt	*r = v->rcpt;
-	struct buf			 line, safe;
-	size_t				 i;
-
-	buf_init(&line);
-	buf_init(&safe);
-	utf8_sanitize(source, strlen(source), &safe, 0, 0);
-	buf_printf(out, "%s: %s\n", safe.data, r->recipient[0] != '\0' ?
-	    r->recipient : _("(no recipient named)"));
-	/* An auto-reply, a feedback report or a delivery is no failure. */
-	buf_printf(&line, "%s%s%s (%s)", v->reason, v->reason_title != NULL ?
-	    " \xe2\x80\x94 " : "", v->reason_title != NULL ?
-	    C_(v->reason_title) : "", r->kind == MSG_AUTOREPLY ||
-	    r->kind == MSG_FEEDBACK || r->kind == MSG_DELIVERED ?
-	    _("not a failure") : v->permanent ? _("permanent") :
-	    _("temporary"));
-	labelled(out, _("Verdict: "), line.data, width);
-	if (v->provider != NULL)
-		labelled(out, _("Provider: "), v->provider, width);
-	buf_reset(&line);
-	if (v->status[0] != '\0')
-		buf_printf(&line, "%s%s  ", v->status, v->status_derived ?
-		    _(" (derived)") : "");
-	if (v->reply_code != 0)
-		buf_printf(&line, _("reply %d  "), v->reply_code);
-	if (r->command != NULL)
-		buf_printf(&line, _("after %s"), r->command);
-	if (line.len != 0)
-		labelled(out, _("Codes: "), line.data, width);
-	if (r->remote_mta != NULL)
-		labelled(out, _("Remote MTA: "), r->remote_mta, width);
-	if (r->diagnostic != NULL)
-		labelled(out, _("Server said: "), r->diagnostic, width);
-	buf_reset(&line);
-	buf_adds(&line, _(retry_text(v->retry)));
-	if (v->retry_note != NULL) {
-		if (line.len > 0 && line.data[line.len - 1] != '.')
-			buf_addc(&line, '.');
-		buf_addc(&line, ' ');
-		buf_adds(&line, C_(v->retry_note));
-	}
-	labelled(out, _("Retry: "), line.data, width);
-	if (v->nsteps != 0) {
-		buf_printf(out, "  %s\n", _("Next steps:"));
-		for (i = 0; i < v->nsteps; i++) {
-			buf_printf(out, "    %zu. ", i + 1);
-			wrap(out, C_(v->steps[i]), 7, 7, width);
-		}
-	}
-	for (i = 0; i < v->ncodes; i++) {
-		buf_reset(&line);
-		buf_printf(&line, "%s %s", v->codes[i]->code,
-		    C_(v->codes[i]->title));
-		labelled(out, i == 0 ? _("See: ") : "     ", line.data, width);
-	}
-	for (i = 0; i < v->nevidence; i++)
-		labelled(out, i == 0 ? _("Evidence: ") : "          ",
-		    v->evidence[i], width);
-	buf_addc(out, '\n');
-	buf_free(&line);
-	buf_free(&safe);
-}
-
-static void
-print_json(struct buf *out, const char *source, const struct verdict *v)
-{
-	const struct bounce_rcpt	*r = v->rcpt;
-	const char			*codes[VERDICT_MAX_CODES];
-	size_t				 i;
-	int				 first = 1;
-
-	buf_addc(out, '{');
-	json_key(out, &first, "source");
-	json_cstring(out, source);
-	json_key(out, &first, "kind");
-	json_cstring(out, msg_kind_name(r->kind));
-	json_key(out, &first, "recipient");
-	json_cstring(out, r->recipient);
-	json_key(out, &first, "original_recipient");
-	json_cstring(out, r->original);
-	json_key(out, &first, "reason");
-	json_cstring(out, v->reason);
-	json_key(out, &first, "permanent");
-	buf_adds(out, v->permanent ? "true" : "false");
-	json_key(out, &first, "status");
-	json_cstring(out, v->status[0] != '\0' ? v->status : NULL);
-	json_key(out, &first, "status_derived");
-	buf_adds(out, v->status_derived ? "true" : "false");
-	json_key(out, &first, "reply_code");
-	if (v->reply_code != 0)
-		buf_printf(out, "%d", v->reply_code);
-	else
-		buf_adds(out, "null");
-	json_key(out, &first, "action");
-	json_cstring(out, r->action);
-	json_key(out, &first, "command");
-	json_cstring(out, r->command);
-	json_key(out, &first, "provider");
-	json_cstring(out, v->provider);
-	json_key(out, &first, "remote_mta");
-	json_cstring(out, r->remote_mta);
-	json_key(out, &first, "reporting_mta");
-	json_cstring(out, r->reporting_mta);
-	json_key(out, &first, "diagnostic");
-	json_cstring(out, r->diagnostic);
-	if (r->feedback_type != NULL) {
-		json_key(out, &first, "feedback_type");
-		json_cstring(out, r->feedback_type);
-	}
-	json_key(out, &first, "codes");
-	for (i = 0; i < v->ncodes; i++)
-		codes[i] = v->codes[i]->code;
-	json_string_array(out, codes, v->ncodes);
-	json_key(out, &first, "evidence");
-	json_string_array(out, v->evidence, v->nevidence);
-	json_key(out, &first, "retry");
-	json_cstring(out, retry_name(v->retry));
-	json_key(out, &first, "retry_note");
-	json_cstring(out, v->retry_note);
-	json_key(out, &first, "next_steps");
-	json_string_array(out, v->steps, v->nsteps);
-	buf_adds(out, "}\n");
 }
 
 /* Diagnose one input; returns the number of records printed. */
@@ -290,7 +113,6 @@ diagnose_one(const struct options *o, const struct catalog *c,
 {
 	struct verdict	 v;
 	struct arena	 scratch;
-	struct buf	 safe;
 	size_t		 i;
 
 	bounce_parse(d, in->data != NULL ? in->data : "", in->len, NULL,
@@ -299,18 +121,13 @@ diagnose_one(const struct options *o, const struct catalog *c,
 	for (i = 0; i < d->nrcpts; i++) {
 		diagnose_r(rs, st, c, d, i, &v, &scratch);
 		if (o->json)
-			print_json(out, source, &v);
+			verdict_json(out, source, &v, d);
 		else
-			print_text(out, source, &v, width);
+			verdict_text(out, source, &v, d, width);
 	}
 	arena_free(&scratch);
-	if (d->nrcpts == 0 && !o->json) {
-		buf_init(&safe);
-		utf8_sanitize(source, strlen(source), &safe, 0, 0);
-		buf_printf(out, _("%s: not a bounce: no failed recipient "
-		    "found\n\n"), safe.data);
-		buf_free(&safe);
-	}
+	if (d->nrcpts == 0 && !o->json)
+		verdict_none_text(out, source, d, width);
 	return (d->nrcpts);
 }
 
@@ -405,7 +222,7 @@ emit(size_t i, long result, struct buf *out, void *arg)
 
 	if (result < 0) {
 		fflush(stdout);
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, input_path(run, i),
+		utf8_eprintf("%s: %s: %s\n", PACKAGE, input_path(run, i),
 		    strerror((int)-result));
 		run->rc = 2;
 		return;

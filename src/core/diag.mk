@@ -12,4 +12,5 @@ src_core_libcore_a_SOURCES += \
 	src/core/spans.c
 src_core_libcore_a_SOURCES += \
 	src/core/rules.h src/core/rules_load.c \
-	src/core/diagnose.c src/core/diagnose.h
+	src/core/diagnose.c src/core/diagnose.h \
+	src/core/verdict_out.c src/core/verdict_out.h

@@ -287,10 +287,19 @@ presult_render(const struct presult *r, size_t block, size_t width,
 
 	if (width < 16)
 		width = 16;
-	if (block == 0 && r->doc.truncated)
-		render_wrap(d, RS_META, "", _("Only part of the text was "
-		    "analysed: it goes past the parser's limits (parts, "
-		    "recipients or size)."), width);
+	if (block == 0 && r->doc.truncated) {
+		buf_init(&b);
+		buf_adds(&b, _("Only part of the text was analysed: it goes "
+		    "past the parser's limits"));
+		if (r->doc.cut != 0) {
+			buf_adds(&b, " (");
+			bounce_cut_describe(r->doc.cut, NULL, &b);
+			buf_addc(&b, ')');
+		}
+		buf_addc(&b, '.');
+		render_wrap(d, RS_META, "", b.data, width);
+		buf_free(&b);
+	}
 	if (r->nv == 0 || block >= r->nv) {
 		render_none(r, width, d);
 		if (r->rules_error != NULL)
