@@ -150,7 +150,7 @@ run_search(struct catalog *c, const char *query, const struct options *o,
 			print_line(&c->entries[hits[i].entry], width);
 	}
 	if (n == 0)
-		fprintf(stderr, _("%s: nothing matches '%s'\n"), PACKAGE,
+		utf8_eprintf(_("%s: nothing matches '%s'\n"), PACKAGE,
 		    query);
 	else if (!o->json && isatty(STDOUT_FILENO))
 		printf(_("\n%zu found. For details: %s CODE\n"), n, PACKAGE);
@@ -194,11 +194,11 @@ run_lookup(struct catalog *c, const struct options *o, size_t width)
 			if (n == 0 &&
 			    (n = catalog_fallback(c, codes[j], found,
 			    MAX_MATCHES)) != 0)
-				fprintf(stderr, _("%s: %s is not in the "
+				utf8_eprintf(_("%s: %s is not in the "
 				    "catalogue; here is what its class and "
 				    "subject say\n"), PACKAGE, codes[j]);
 			if (n == 0) {
-				fprintf(stderr, _("%s: %s: no such code in the "
+				utf8_eprintf(_("%s: %s: no such code in the "
 				    "catalogue\n"), PACKAGE, codes[j]);
 				missing = 1;
 			}
@@ -213,7 +213,7 @@ run_lookup(struct catalog *c, const struct options *o, size_t width)
 			buf_free(&words);
 			return (rc);
 		}
-		fprintf(stderr, _("%s: '%s' is not a code (use --search to "
+		utf8_eprintf(_("%s: '%s' is not a code (use --search to "
 		    "search the text)\n"), PACKAGE, words.data);
 	}
 	buf_free(&words);

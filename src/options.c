@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "options.h"
 #include "pool.h"
+#include "utf8.h"
 
 enum {
 	OPT_CLASS = 256,
@@ -84,7 +85,7 @@ options_usage(FILE *f)
 static int
 usage_error(void)
 {
-	fprintf(stderr, _("Try '%s --help' for more information.\n"),
+	utf8_eprintf(_("Try '%s --help' for more information.\n"),
 	    PACKAGE);
 	return (2);
 }
@@ -93,7 +94,7 @@ static int
 set_mode(struct options *o, enum run_mode m)
 {
 	if (o->mode != MODE_DEFAULT && o->mode != m) {
-		fprintf(stderr, _("%s: only one of --search, --list, "
+		utf8_eprintf(_("%s: only one of --search, --list, "
 		    "--list-categories, --diagnose and --browse may be given\n"),
 		    PACKAGE);
 		return (usage_error());
@@ -141,7 +142,7 @@ options_parse(int argc, char **argv, struct options *o)
 		case OPT_CLASS:
 			if (strlen(optarg) != 1 || optarg[0] < '2' ||
 			    optarg[0] > '5') {
-				fprintf(stderr, _("%s: --class takes 2, 3, 4 "
+				utf8_eprintf(_("%s: --class takes 2, 3, 4 "
 				    "or 5, not '%s'\n"), PACKAGE, optarg);
 				return (usage_error());
 			}
@@ -150,11 +151,11 @@ options_parse(int argc, char **argv, struct options *o)
 		case OPT_CATEGORY:
 			if (category_find(optarg) < 0) {
 				size_t i;
-				fprintf(stderr, _("%s: unknown category '%s'; "
+				utf8_eprintf(_("%s: unknown category '%s'; "
 				    "the categories are:"), PACKAGE, optarg);
 				for (i = 0; i < ncategories; i++)
-					fprintf(stderr, " %s", categories[i].id);
-				fputc('\n', stderr);
+					utf8_eprintf(" %s", categories[i].id);
+				utf8_eprintf("\n");
 				return (2);
 			}
 			o->category = optarg;
@@ -163,7 +164,7 @@ options_parse(int argc, char **argv, struct options *o)
 			v = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || v < 20 ||
 			    v > 1000) {
-				fprintf(stderr, _("%s: --width takes a number "
+				utf8_eprintf(_("%s: --width takes a number "
 				    "from 20 to 1000, not '%s'\n"), PACKAGE,
 				    optarg);
 				return (usage_error());
@@ -177,7 +178,7 @@ options_parse(int argc, char **argv, struct options *o)
 			v = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || v < 1 ||
 			    v > POOL_MAX_THREADS) {
-				fprintf(stderr, _("%s: --jobs takes a number "
+				utf8_eprintf(_("%s: --jobs takes a number "
 				    "from 1 to %d, not '%s'\n"), PACKAGE,
 				    POOL_MAX_THREADS, optarg);
 				return (usage_error());
@@ -194,15 +195,15 @@ options_parse(int argc, char **argv, struct options *o)
 			o->mode = MODE_HELP_KEYS;
 			return (0);
 		case ':':
-			fprintf(stderr, _("%s: option '%s' needs an argument\n"),
+			utf8_eprintf(_("%s: option '%s' needs an argument\n"),
 			    PACKAGE, argv[optind - 1]);
 			return (usage_error());
 		default:
 			if (optopt != 0)
-				fprintf(stderr, _("%s: unknown option '-%c'\n"),
+				utf8_eprintf(_("%s: unknown option '-%c'\n"),
 				    PACKAGE, optopt);
 			else
-				fprintf(stderr, _("%s: unknown option '%s'\n"),
+				utf8_eprintf(_("%s: unknown option '%s'\n"),
 				    PACKAGE, argv[optind - 1]);
 			return (usage_error());
 		}
@@ -211,22 +212,22 @@ options_parse(int argc, char **argv, struct options *o)
 	o->nargs = argc - optind;
 	if ((o->klass != 0 || o->category != NULL) && o->mode != MODE_LIST &&
 	    o->mode != MODE_BROWSE) {
-		fprintf(stderr, _("%s: --class and --category go with --list "
+		utf8_eprintf(_("%s: --class and --category go with --list "
 		    "or --browse\n"), PACKAGE);
 		return (usage_error());
 	}
 	if (o->jobs != 0 && o->mode != MODE_DIAGNOSE) {
-		fprintf(stderr, _("%s: --jobs goes with --diagnose\n"),
+		utf8_eprintf(_("%s: --jobs goes with --diagnose\n"),
 		    PACKAGE);
 		return (usage_error());
 	}
 	if (o->mode == MODE_SEARCH && o->nargs == 0) {
-		fprintf(stderr, _("%s: --search needs words to search for\n"),
+		utf8_eprintf(_("%s: --search needs words to search for\n"),
 		    PACKAGE);
 		return (usage_error());
 	}
 	if (o->mode == MODE_BROWSE && o->nargs > 1) {
-		fprintf(stderr, _("%s: --browse takes at most one code\n"),
+		utf8_eprintf(_("%s: --browse takes at most one code\n"),
 		    PACKAGE);
 		return (usage_error());
 	}
@@ -274,7 +275,7 @@ options_load_catalog(const struct options *o, struct catalog *c)
 
 	if (catalog_load_path(c, options_data_path(o), &err) != 0) {
 		load_error_format(&err, PACKAGE, msg, sizeof msg);
-		fprintf(stderr, "%s\n", msg);
+		utf8_eprintf("%s\n", msg);
 		return (2);
 	}
 	return (0);

@@ -265,6 +265,25 @@ utf8_sanitize(const char *s, size_t len, struct buf *out, int keep_tab,
 	}
 }
 
+void
+utf8_eprintf(const char *fmt, ...)
+{
+	struct buf	 msg, safe;
+	va_list		 ap;
+
+	buf_init(&msg);
+	buf_init(&safe);
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	utf8_sanitize(msg.data != NULL ? msg.data : "", msg.len, &safe, 1, 1);
+	fflush(stdout);
+	if (safe.len != 0)
+		fwrite(safe.data, 1, safe.len, stderr);
+	buf_free(&msg);
+	buf_free(&safe);
+}
+
 size_t
 utf8_display_width(const char *s, size_t len)
 {

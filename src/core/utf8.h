@@ -33,6 +33,14 @@ int	 utf8_cp_dangerous(uint32_t cp);
  */
 void	 utf8_sanitize(const char *s, size_t len, struct buf *out,
 	    int keep_tab, int keep_nl);
+/*
+ * printf to standard error, the whole message through utf8_sanitize
+ * (newlines and tabs kept): a file name, a search word or a data file's
+ * line quoted in an error cannot put an escape on the user's terminal.
+ * Standard output is flushed first, so the two interleave as written.
+ */
+void	 utf8_eprintf(const char *fmt, ...)
+	    __attribute__((__format__(__printf__, 1, 2)));
 /* Display width of s as utf8_sanitize would show it. */
 size_t	 utf8_display_width(const char *s, size_t len);
 

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "options.h"
 #include "search.h"
+#include "utf8.h"
 #include "tui/tpaste.h"
 #include "tui/tui.h"
 #include "tui/view.h"
@@ -67,7 +68,7 @@ tui_main(const struct options *o)
 		return (rc);
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, _("%s: the browser needs a terminal; try "
+		utf8_eprintf(_("%s: the browser needs a terminal; try "
 		    "'%s --list' or '%s CODE'\n"), PACKAGE, PACKAGE, PACKAGE);
 		catalog_free(&c);
 		return (2);
@@ -75,11 +76,11 @@ tui_main(const struct options *o)
 	if ((rc = tui_open(&t, &c, o, stdin, stdout, 0)) != 0) {
 		term = getenv("TERM") != NULL ? getenv("TERM") : "";
 		if (rc == -2)
-			fprintf(stderr, _("%1$s: the terminal '%2$s' cannot "
+			utf8_eprintf(_("%1$s: the terminal '%2$s' cannot "
 			    "place the cursor; try '%1$s --list' or '%1$s "
 			    "CODE'\n"), PACKAGE, term);
 		else
-			fprintf(stderr, _("%s: cannot use the terminal '%s'\n"),
+			utf8_eprintf(_("%s: cannot use the terminal '%s'\n"),
 			    PACKAGE, term);
 		catalog_free(&c);
 		return (2);
