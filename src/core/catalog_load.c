@@ -7,14 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "catalog.h"
 #include "category.h"
+#include "datadir.h"
 #include "utf8.h"
 
 /* Refuse absurd files before reading them: the catalogue is text. */
-#define MAX_FILE_SIZE	(64u * 1024 * 1024)
 #define MAX_VALUE	(64u * 1024)
 #define MAX_FIELDS	512
 
@@ -610,7 +609,7 @@ catalog_parse(struct catalog *c, const char *name, const char *text,
 {
 	struct parser	 p;
 	struct stanza	*s;
-	size_t		 off = 0, bad, llen, i;
+	size_t		 off = 0, llen;
 	unsigned	 lineno = 0;
 	int		 rc = 0;
 
@@ -618,17 +617,8 @@ catalog_parse(struct catalog *c, const char *name, const char *text,
 	p.name = arena_strdup(&c->arena, name);
 	p.err = err;
 
-	if (!utf8_valid(text, len, &bad)) {
-		for (i = 0, lineno = 1; i < bad; i++)
-			lineno += text[i] == '\n';
-		return (fail(&p, lineno, "invalid UTF-8 (byte 0x%02x)",
-		    (unsigned char)text[bad]));
-	}
-	if (memchr(text, '\0', len) != NULL) {
-		for (i = 0, lineno = 1; text[i] != '\0'; i++)
-			lineno += text[i] == '\n';
-		return (fail(&p, lineno, "NUL byte in a text file"));
-	}
+	if (datafile_check(name, text, len, err) != 0)
+		return (-1);
 
 	s = xcalloc(1, sizeof *s);
 	while (off < len) {
@@ -681,43 +671,12 @@ int
 catalog_load_file(struct catalog *c, const char *path,
     const char *display_name, struct load_error *err)
 {
-	struct stat	 st;
-	FILE		*f;
-	char		*text;
-	size_t		 n;
-	int		 rc;
+	char	*text;
+	size_t	 n;
+	int	 rc;
 
-	snprintf(err->file, sizeof err->file, "%s", display_name);
-	err->line = 0;
-	if ((f = fopen(path, "rb")) == NULL) {
-		snprintf(err->message, sizeof err->message, "%s",
-		    strerror(errno));
+	if (datafile_read(path, display_name, &text, &n, err) != 0)
 		return (-1);
-	}
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		snprintf(err->message, sizeof err->message,
-		    "not a regular file");
-		fclose(f);
-		return (-1);
-	}
-	if ((unsigned long long)st.st_size > MAX_FILE_SIZE) {
-		snprintf(err->message, sizeof err->message,
-		    "file too large (%lld bytes; the limit is %u)",
-		    (long long)st.st_size, MAX_FILE_SIZE);
-		fclose(f);
-		return (-1);
-	}
-	text = xmalloc((size_t)st.st_size + 1);
-	n = fread(text, 1, (size_t)st.st_size, f);
-	if (ferror(f)) {
-		snprintf(err->message, sizeof err->message, "read error: %s",
-		    strerror(errno));
-		fclose(f);
-		free(text);
-		return (-1);
-	}
-	fclose(f);
-	text[n] = '\0';
 	rc = catalog_parse(c, display_name, text, n, err);
 	free(text);
 	return (rc);

@@ -11,6 +11,77 @@
 #include "buf.h"
 #include "catalog.h"
 #include "datadir.h"
+#include "utf8.h"
+
+static int
+file_error(struct load_error *err, const char *name, unsigned line,
+    const char *msg)
+{
+	snprintf(err->file, sizeof err->file, "%s", name);
+	err->line = line;
+	snprintf(err->message, sizeof err->message, "%s", msg);
+	return (-1);
+}
+
+int
+datafile_read(const char *path, const char *name, char **text, size_t *len,
+    struct load_error *err)
+{
+	struct stat	 st;
+	FILE		*f;
+	char		 msg[128];
+	size_t		 n;
+
+	*text = NULL;
+	*len = 0;
+	if ((f = fopen(path, "rb")) == NULL)
+		return (file_error(err, name, 0, strerror(errno)));
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		fclose(f);
+		return (file_error(err, name, 0, "not a regular file"));
+	}
+	if ((unsigned long long)st.st_size > DATAFILE_MAX) {
+		fclose(f);
+		snprintf(msg, sizeof msg, "file too large (%lld bytes; the "
+		    "limit is %u)", (long long)st.st_size, DATAFILE_MAX);
+		return (file_error(err, name, 0, msg));
+	}
+	*text = xmalloc((size_t)st.st_size + 1);
+	n = fread(*text, 1, (size_t)st.st_size, f);
+	if (ferror(f)) {
+		snprintf(msg, sizeof msg, "read error: %s", strerror(errno));
+		fclose(f);
+		free(*text);
+		*text = NULL;
+		return (file_error(err, name, 0, msg));
+	}
+	fclose(f);
+	(*text)[n] = '\0';
+	*len = n;
+	return (0);
+}
+
+int
+datafile_check(const char *name, const char *text, size_t len,
+    struct load_error *err)
+{
+	char		 msg[64];
+	const char	*nul;
+	size_t		 i, bad;
+	unsigned	 line = 1;
+
+	if (!utf8_valid(text, len, &bad))
+		snprintf(msg, sizeof msg, "invalid UTF-8 (byte 0x%02x)",
+		    (unsigned char)text[bad]);
+	else if ((nul = memchr(text, '\0', len)) != NULL) {
+		bad = (size_t)(nul - text);
+		snprintf(msg, sizeof msg, "NUL byte in a text file");
+	} else
+		return (0);
+	for (i = 0; i < bad; i++)
+		line += text[i] == '\n';
+	return (file_error(err, name, line, msg));
+}
 
 int
 path_is_dir(const char *p)

@@ -40,6 +40,22 @@ void		 load_error_format(const struct load_error *,
 		    const char *prog,
 		    char *out, size_t size);
 void		 datadir_free_list(char **, int);
+/* The largest data file read: a catalogue or rules file. */
+#define DATAFILE_MAX	(64u * 1024 * 1024)
+/*
+ * Read a data file whole for the catalogue and the rules alike: a
+ * regular file of at most DATAFILE_MAX bytes, NUL-terminated in a
+ * malloc'd *text.  name is what errors call it.  0, or -1 with err set.
+ */
+int		 datafile_read(const char *path, const char *name,
+		    char **text, size_t *len, struct load_error *err);
+/*
+ * The bytes every data file must hold: valid UTF-8 and no NUL (other
+ * controls are escaped wherever a field is shown).  0, or -1 with err
+ * set to the first bad byte's line.
+ */
+int		 datafile_check(const char *name, const char *text,
+		    size_t len, struct load_error *err);
 int		 path_is_dir(const char *);
 
 #endif

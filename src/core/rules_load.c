@@ -9,14 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "bounce.h"
 #include "datadir.h"
 #include "rules.h"
 #include "utf8.h"
 
-#define MAX_FILE_SIZE	(16u * 1024 * 1024)
 #define MAX_VALUE	(16u * 1024)
 
 enum rfield {
@@ -829,18 +827,14 @@ rules_parse(struct rules *rs, const char *name, const char *text, size_t len,
 	struct loader	 l;
 	struct stanza	*s;
 	const char	*p = text, *end = text + len, *q, *colon, *v;
-	size_t		 bad, i;
 	unsigned	 lineno = 0;
 	int		 id, rc = 0;
 
 	l.rs = rs;
 	l.name = arena_strdup(&rs->arena, name);
 	l.err = err;
-	if (!utf8_valid(text, len, &bad)) {
-		for (i = 0, lineno = 1; i < bad; i++)
-			lineno += text[i] == '\n';
-		return (fail(&l, lineno, "invalid UTF-8"));
-	}
+	if (datafile_check(name, text, len, err) != 0)
+		return (-1);
 	s = xcalloc(1, sizeof *s);
 	while (p < end && rc == 0) {
 		lineno++;
@@ -915,31 +909,12 @@ int
 rules_load_file(struct rules *rs, const char *path, const char *name,
     struct load_error *err)
 {
-	struct stat	 st;
-	FILE		*f;
-	char		*text;
-	size_t		 n;
-	int		 rc;
+	char	*text;
+	size_t	 n;
+	int	 rc;
 
-	if ((f = fopen(path, "rb")) == NULL || fstat(fileno(f), &st) != 0) {
-		snprintf(err->file, sizeof err->file, "%s", name);
-		err->line = 0;
-		snprintf(err->message, sizeof err->message, "%s",
-		    strerror(errno));
-		if (f != NULL)
-			fclose(f);
+	if (datafile_read(path, name, &text, &n, err) != 0)
 		return (-1);
-	}
-	if ((size_t)st.st_size > MAX_FILE_SIZE) {
-		fclose(f);
-		snprintf(err->file, sizeof err->file, "%s", name);
-		err->line = 0;
-		snprintf(err->message, sizeof err->message, "file too large");
-		return (-1);
-	}
-	text = xmalloc((size_t)st.st_size + 1);
-	n = fread(text, 1, (size_t)st.st_size, f);
-	fclose(f);
 	rc = rules_parse(rs, name, text, n, err);
 	free(text);
 	return (rc);
