@@ -5,6 +5,7 @@ AM_TESTS_ENVIRONMENT = \
 	SMTP_DOCTOR='$(abs_top_builddir)/src/smtp-doctor'; export SMTP_DOCTOR; \
 	SHARED_DIR='$(abs_top_srcdir)/../shared'; export SHARED_DIR; \
 	TMUX_BIN='$(TMUX)'; export TMUX_BIN; \
+	SD_SANITIZED='$(SAN_CFLAGS)'; export SD_SANITIZED; \
 	unset SMTP_DOCTOR_DATA;
 TEST_EXTENSIONS = .sh
 SH_LOG_COMPILER = $(SHELL)
@@ -44,6 +45,7 @@ tests_check_render_LDADD = $(UNIT_LDADD)
 dist_check_SCRIPTS += \
 	tests/core-purity.sh \
 	tests/cli.sh \
+	tests/hostile.sh \
 	tests/reference-coverage.sh \
 	tests/man.sh
 TESTS += $(dist_check_SCRIPTS)
