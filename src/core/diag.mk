@@ -9,7 +9,8 @@ src_core_libcore_a_SOURCES += \
 	src/core/ml.c \
 	src/core/bounce_text.c \
 	src/core/smtptok.c \
-	src/core/spans.c
+	src/core/spans.c \
+	src/core/msgstream.c src/core/msgstream.h
 src_core_libcore_a_SOURCES += \
 	src/core/rules.h src/core/rules_load.c \
 	src/core/diagnose.c src/core/diagnose.h \

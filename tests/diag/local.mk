@@ -1,8 +1,12 @@
 ## Tests of the bounce parser and the diagnosis (issue 4).
 if HAVE_CHECK
 check_PROGRAMS += tests/check_mime tests/check_bounce tests/check_diagnose \
-	tests/check_prefilter
+	tests/check_prefilter tests/check_msgstream
 endif
+tests_check_msgstream_SOURCES = tests/diag/check_msgstream.c \
+	tests/unit/testutil.h
+tests_check_msgstream_CFLAGS = $(UNIT_CFLAGS)
+tests_check_msgstream_LDADD = $(UNIT_LDADD)
 tests_check_mime_SOURCES = tests/diag/check_mime.c tests/diag/diagutil.h \
 	tests/unit/testutil.h
 tests_check_mime_CFLAGS = $(UNIT_CFLAGS)

@@ -1,0 +1,42 @@
+/*
+ * An input read a message at a time, in bounded memory: an mbox of a
+ * hundred thousand bounces costs the memory of its biggest message,
+ * never of the whole file.
+ *
+ * An input that starts with an mbox "From " line is split where a
+ * "From " line follows an empty line (mboxrd and mboxo alike, LF or
+ * CRLF); any other input is one message.  A message longer than the
+ * limit is cut there and the rest of it skipped (an mbox) or not read
+ * (one message), and the cut is said.
+ */
+#ifndef SD_MSGSTREAM_H
+#define SD_MSGSTREAM_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+struct msgstream {
+	int		 fd;
+	size_t		 max;		/* bytes of one message kept */
+	size_t		 chunk;		/* bytes asked of one read(2) */
+	struct buf	 b;		/* data[start..len) not handed out */
+	size_t		 start;
+	int		 eof;
+	int		 mbox;		/* -1 not known yet, 0, 1 */
+	int		 skip;		/* the last message was cut */
+	size_t		 nmsgs;
+};
+
+/* fd is not closed by msgstream_free; max is at least 64 bytes. */
+void	msgstream_init(struct msgstream *, int fd, size_t max);
+void	msgstream_free(struct msgstream *);
+/*
+ * The next message: 1 with *msg and *len set (valid until the next
+ * call) and *cut set when the message went past max; 0 at the end; -1
+ * with errno set on a read error.  An empty input is one empty message.
+ */
+int	msgstream_next(struct msgstream *, const char **msg, size_t *len,
+	    int *cut);
+
+#endif
