@@ -4,7 +4,7 @@
 ## with --enable-fuzzing (clang), "make fuzz" builds the libFuzzer
 ## binaries and "make fuzz-run" runs each for FUZZ_SECONDS.
 
-FUZZ_NAMES = catalog search json bounce rules prefilter
+FUZZ_NAMES = catalog search json bounce rules prefilter output
 FUZZ_CFLAGS = $(AM_CFLAGS) -DFUZZ_DATADIR=\"$(abs_top_srcdir)/data\" \
 	-DFUZZ_REGRESS=\"$(abs_top_srcdir)/tests/fuzz/regress\" \
 	-I$(top_srcdir)/tests/fuzz
@@ -12,7 +12,7 @@ FUZZ_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(LIBINTL)
 
 check_PROGRAMS += tests/fuzz/replay_catalog tests/fuzz/replay_search \
 	tests/fuzz/replay_json tests/fuzz/replay_bounce tests/fuzz/replay_rules \
-	tests/fuzz/replay_prefilter
+	tests/fuzz/replay_prefilter tests/fuzz/replay_output
 tests_fuzz_replay_catalog_SOURCES = tests/fuzz/replay.c \
 	tests/fuzz/fuzz_catalog.c tests/fuzz/fuzz.h
 tests_fuzz_replay_catalog_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"catalog\"
@@ -39,13 +39,17 @@ tests_fuzz_replay_prefilter_SOURCES = tests/fuzz/replay.c \
 tests_fuzz_replay_prefilter_CFLAGS = $(FUZZ_CFLAGS) $(PCRE2_CFLAGS) \
 	-DFUZZ_NAME=\"prefilter\"
 tests_fuzz_replay_prefilter_LDADD = $(FUZZ_LDADD)
+tests_fuzz_replay_output_SOURCES = tests/fuzz/replay.c \
+	tests/fuzz/fuzz_output.c tests/fuzz/fuzz.h
+tests_fuzz_replay_output_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"output\"
+tests_fuzz_replay_output_LDADD = $(FUZZ_LDADD)
 
 EXTRA_DIST += tests/fuzz/regress tests/fuzz/dict
 
 if ENABLE_FUZZING
 EXTRA_PROGRAMS += tests/fuzz/fuzz_catalog tests/fuzz/fuzz_search \
 	tests/fuzz/fuzz_json tests/fuzz/fuzz_bounce tests/fuzz/fuzz_rules \
-	tests/fuzz/fuzz_prefilter
+	tests/fuzz/fuzz_prefilter tests/fuzz/fuzz_output
 tests_fuzz_fuzz_catalog_SOURCES = tests/fuzz/fuzz_catalog.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_catalog_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_catalog_LDFLAGS = -fsanitize=fuzzer
@@ -72,10 +76,15 @@ tests_fuzz_fuzz_prefilter_SOURCES = tests/fuzz/fuzz_prefilter.c \
 tests_fuzz_fuzz_prefilter_CFLAGS = $(FUZZ_CFLAGS) $(PCRE2_CFLAGS)
 tests_fuzz_fuzz_prefilter_LDFLAGS = -fsanitize=fuzzer
 tests_fuzz_fuzz_prefilter_LDADD = $(FUZZ_LDADD)
+tests_fuzz_fuzz_output_SOURCES = tests/fuzz/fuzz_output.c tests/fuzz/fuzz.h
+tests_fuzz_fuzz_output_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_output_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_output_LDADD = $(FUZZ_LDADD)
 
 fuzz: tests/fuzz/fuzz_catalog$(EXEEXT) tests/fuzz/fuzz_search$(EXEEXT) \
 	tests/fuzz/fuzz_json$(EXEEXT) tests/fuzz/fuzz_bounce$(EXEEXT) \
-	tests/fuzz/fuzz_rules$(EXEEXT) tests/fuzz/fuzz_prefilter$(EXEEXT)
+	tests/fuzz/fuzz_rules$(EXEEXT) tests/fuzz/fuzz_prefilter$(EXEEXT) \
+	tests/fuzz/fuzz_output$(EXEEXT)
 
 FUZZ_SECONDS = 60
 FUZZ_MAX_LEN = 65536
@@ -87,6 +96,8 @@ fuzz-run: fuzz
 	  catalog) seeds=$(abs_top_srcdir)/data/catalogue ;; \
 	  rules) seeds=$(abs_top_srcdir)/data/rules ;; \
 	  bounce) seeds="$(abs_top_srcdir)/tests/fuzz/regress/bounce \
+	    $(abs_top_srcdir)/tests/diag/samples" ;; \
+	  output) seeds="$(abs_top_srcdir)/tests/fuzz/regress/output \
 	    $(abs_top_srcdir)/tests/diag/samples" ;; \
 	  *) seeds=$(abs_top_srcdir)/tests/fuzz/regress/$$t ;; \
 	  esac; \
