@@ -621,5 +621,6 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	d->scratch[0] = P.tmp;
 	d->scratch[1] = P.tmp2;
 	d->scratch[2] = norm;
+	free(P.rset);
 	return (d->nrcpts);
 }

@@ -68,6 +68,13 @@ struct parser {
 	size_t				 nparts;	/* of the current message */
 	int				 full;		/* max_text hit */
 	int				 quiet;		/* BOUNCE_BRIEF: emit nothing */
+	/*
+	 * spans.c: the records' addresses hashed (record + 1, or 0), for
+	 * telling a recipient from a sender in constant time; holds the
+	 * first rset_n records.  Freed by bounce_parse.
+	 */
+	size_t				*rset;
+	size_t				 rset_cap, rset_n;
 };
 
 /* mime.c: headers and the MIME tree of one message into text and parts. */

@@ -1,6 +1,7 @@
 /* Typed spans over decoded text: codes, addresses, hosts, tags. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -149,13 +150,55 @@ is_status(const char *s, size_t n)
 	    at == 0 && strlen(code) == n);
 }
 
+static size_t
+addr_hash(const char *a, size_t n)
+{
+	size_t	 h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)(a[i] | 0x20)) * 16777619u;
+	return (h);
+}
+
+static void
+rset_put(struct parser *P, size_t rec)
+{
+	const char	*r = P->doc->rcpts[rec].recipient;
+	size_t		 h = addr_hash(r, strlen(r)) & (P->rset_cap - 1);
+
+	while (P->rset[h] != 0)
+		h = (h + 1) & (P->rset_cap - 1);
+	P->rset[h] = rec + 1;
+}
+
+/*
+ * Whether a is one of the records' addresses.  A table, not a loop over
+ * the records: a paste of ten thousand recipients, each named in many
+ * lines, would otherwise be quadratic.
+ */
 static int
 is_recipient(struct parser *P, const char *a, size_t n)
 {
-	size_t	 i;
+	const char	*r;
+	size_t		 h, i;
 
-	for (i = 0; i < P->doc->nrcpts; i++) {
-		const char *r = P->doc->rcpts[i].recipient;
+	if (P->rset_n < P->doc->nrcpts) {
+		if (2 * P->doc->nrcpts >= P->rset_cap) {
+			free(P->rset);
+			for (P->rset_cap = 64; P->rset_cap <= 2 *
+			    P->doc->nrcpts; P->rset_cap *= 2)
+				;
+			P->rset = xcalloc(P->rset_cap, sizeof *P->rset);
+			P->rset_n = 0;
+		}
+		for (; P->rset_n < P->doc->nrcpts; P->rset_n++)
+			rset_put(P, P->rset_n);
+	}
+	if (P->rset_cap == 0)
+		return (0);
+	for (h = addr_hash(a, n) & (P->rset_cap - 1); (i = P->rset[h]) != 0;
+	    h = (h + 1) & (P->rset_cap - 1)) {
+		r = P->doc->rcpts[i - 1].recipient;
 		if (strlen(r) == n && strncasecmp(r, a, n) == 0)
 			return (1);
 	}
