@@ -10,14 +10,29 @@
 #define CHUNK	(1u << 20)
 
 void
-msgstream_init(struct msgstream *ms, int fd, size_t max)
+msgstream_init(struct msgstream *ms, size_t max)
 {
 	memset(ms, 0, sizeof *ms);
-	ms->fd = fd;
+	ms->fd = -1;
 	ms->max = max < 64 ? 64 : max;
 	ms->chunk = CHUNK;
-	ms->mbox = -1;
 	buf_init(&ms->b);
+}
+
+void
+msgstream_start(struct msgstream *ms, int fd, long long size)
+{
+	ms->fd = fd;
+	ms->size = size;
+	ms->got = 0;
+	ms->chunk = size >= 0 && size < (long long)ms->max ?
+	    (size_t)size + 1 : CHUNK;
+	ms->start = 0;
+	ms->eof = 0;
+	ms->mbox = -1;
+	ms->skip = 0;
+	ms->nmsgs = 0;
+	buf_reset(&ms->b);
 }
 
 void
@@ -54,6 +69,13 @@ fill(struct msgstream *ms)
 	}
 	ms->b.len += (size_t)n;
 	ms->b.data[ms->b.len] = '\0';
+	/* A regular file read to its size needs no read for the end. */
+	ms->got += n;
+	if (ms->size >= 0) {
+		if (ms->got >= ms->size)
+			ms->eof = 1;
+		ms->chunk = CHUNK;
+	}
 	return (1);
 }
 

@@ -20,6 +20,8 @@ struct msgstream {
 	int		 fd;
 	size_t		 max;		/* bytes of one message kept */
 	size_t		 chunk;		/* bytes asked of one read(2) */
+	long long	 size;		/* a regular file's, or -1 */
+	long long	 got;		/* bytes read of it */
 	struct buf	 b;		/* data[start..len) not handed out */
 	size_t		 start;
 	int		 eof;
@@ -28,8 +30,17 @@ struct msgstream {
 	size_t		 nmsgs;
 };
 
-/* fd is not closed by msgstream_free; max is at least 64 bytes. */
-void	msgstream_init(struct msgstream *, int fd, size_t max);
+/*
+ * A stream keeps its buffer from one input to the next: a thousand
+ * small files cost one allocation.  max is at least 64 bytes.
+ */
+void	msgstream_init(struct msgstream *, size_t max);
+/*
+ * Start reading fd (not closed here).  size is a regular file's size,
+ * or -1: a file that fits is read in one read(2), with no probe for
+ * its end.
+ */
+void	msgstream_start(struct msgstream *, int fd, long long size);
 void	msgstream_free(struct msgstream *);
 /*
  * The next message: 1 with *msg and *len set (valid until the next

@@ -26,7 +26,10 @@ file_of(const char *s, size_t n)
 	return (fd);
 }
 
-/* Every message of s with the given limit and read size, joined by '|'. */
+/*
+ * Every message of s with the given limit and read size, joined by '|';
+ * chunk 0 reads it as a regular file of known size.
+ */
 static char *
 split(const char *s, size_t max, size_t chunk, int *ncut)
 {
@@ -39,7 +42,8 @@ split(const char *s, size_t max, size_t chunk, int *ncut)
 	buf_init(&out);
 	buf_adds(&out, "");
 	*ncut = 0;
-	msgstream_init(&ms, fd, max);
+	msgstream_init(&ms, max);
+	msgstream_start(&ms, fd, chunk != 0 ? -1 : (long long)strlen(s));
 	if (chunk != 0)
 		ms.chunk = chunk;
 	while ((rc = msgstream_next(&ms, &m, &len, &cut)) == 1) {
@@ -149,7 +153,8 @@ START_TEST(test_many_messages)
 	for (i = 0; i < 100000; i++)
 		buf_printf(&in, "From x\nSubject: %zu\n\nbody\n\n", i);
 	fd = file_of(in.data, in.len);
-	msgstream_init(&ms, fd, 4096);
+	msgstream_init(&ms, 4096);
+	msgstream_start(&ms, fd, -1);
 	while (msgstream_next(&ms, &m, &len, &cut) == 1) {
 		char want[64];
 
