@@ -235,7 +235,7 @@ int
 cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 {
 	static const struct pool_ops ops = {
-		worker_new, worker_free, worker_run, emit
+		worker_new, worker_free, worker_run, emit, NULL
 	};
 	struct rules	 rs;
 	struct run	 run;

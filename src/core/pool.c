@@ -20,6 +20,7 @@ struct pool {
 	pthread_cond_t		 room;	/* a slot is free again */
 	size_t			 n, next, emitted, window;
 	int			 emitting; /* a thread holds the pen */
+	int			 stopped; /* ops->stop said so once */
 	struct slot		*slots;
 	const struct pool_ops	*ops;
 	void			*arg;
@@ -47,6 +48,22 @@ pool_threads(size_t n)
 }
 
 /*
+ * Whether the run is to stop; called with the lock held.  The answer is
+ * kept, so that a worker that was told to stop never sees the run go
+ * on, whatever the hook says next.
+ */
+static int
+stopping(struct pool *pl)
+{
+	if (!pl->stopped && pl->ops->stop != NULL && pl->ops->stop(pl->arg)) {
+		pl->stopped = 1;
+		/* Nothing will be emitted: no room will come for waiters. */
+		pthread_cond_broadcast(&pl->room);
+	}
+	return (pl->stopped);
+}
+
+/*
  * Emit every finished item at the head, in order; called with the lock
  * held by the thread that finished an item.  There is no writer thread
  * to wake: whoever completes the head item prints it, and one thread at
@@ -62,7 +79,8 @@ emit_ready(struct pool *pl)
 		return;		/* the holder will see our item */
 	pl->emitting = 1;
 	while (pl->emitted < pl->n &&
-	    (s = &pl->slots[pl->emitted % pl->window])->done) {
+	    (s = &pl->slots[pl->emitted % pl->window])->done &&
+	    !stopping(pl)) {
 		i = pl->emitted;
 		pthread_mutex_unlock(&pl->lock);
 		pl->ops->emit(i, s->result, &s->out, pl->arg);
@@ -87,9 +105,10 @@ worker(void *p)
 		state = pl->ops->worker_new(pl->arg);
 	pthread_mutex_lock(&pl->lock);
 	for (;;) {
-		while (pl->next < pl->n && pl->next >= pl->emitted + pl->window)
+		while (!pl->stopped && pl->next < pl->n &&
+		    pl->next >= pl->emitted + pl->window)
 			pthread_cond_wait(&pl->room, &pl->lock);
-		if (pl->next >= pl->n)
+		if (pl->next >= pl->n || stopping(pl))
 			break;
 		i = pl->next++;
 		pthread_mutex_unlock(&pl->lock);

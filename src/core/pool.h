@@ -4,7 +4,9 @@
  * core and still print exactly what one thread would.
  *
  * Workers run ahead of the writer by at most a window of items, so the
- * output held in memory is bounded by the window, not by n.
+ * output held in memory is bounded by the window, not by n.  A run can
+ * be stopped part way (a signal, a reader gone), and what was emitted is
+ * then still a prefix of the items, in order.
  */
 #ifndef SD_POOL_H
 #define SD_POOL_H
@@ -23,6 +25,15 @@ struct pool_ops {
 	long	 (*run)(void *state, size_t i, struct buf *out, void *arg);
 	/* For i = 0, 1, ... n-1 in order, one call at a time. */
 	void	 (*emit)(size_t i, long result, struct buf *out, void *arg);
+	/*
+	 * May be NULL.  Asked before an item is handed out and before one
+	 * is emitted, with the pool's lock held, so it must only look at a
+	 * flag (one a signal handler or emit sets, say).  Once it returns
+	 * non-zero, no item is started or emitted any more: the items
+	 * being worked on are finished, their output is dropped, and
+	 * pool_run returns, having emitted items 0..k-1 for some k.
+	 */
+	int	 (*stop)(void *arg);
 };
 
 /* The threads worth starting for n items: online CPUs, at most 16. */

@@ -3,6 +3,8 @@
 
 #include <check.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,10 @@ struct trace {
 	size_t		 in_flight, max_in_flight;	/* claimed, not emitted */
 	size_t		 workers_made, workers_freed;
 	int		 jitter;	/* sleep a little, out of order */
+	unsigned char	*ran;		/* times each item was run, or NULL */
+	size_t		 stop_run;	/* item whose run raises stop */
+	size_t		 stop_emit;	/* item whose emit raises stop */
+	atomic_int	 stop;		/* what the stop hook answers */
 };
 
 static void *
@@ -68,6 +74,22 @@ t_run(void *state, size_t i, struct buf *out, void *arg)
 		pthread_mutex_unlock(&t->lock);
 	}
 	buf_printf(out, "item %zu\n", i);
+	if (t->ran != NULL) {
+		pthread_mutex_lock(&t->lock);
+		t->ran[i]++;
+		pthread_mutex_unlock(&t->lock);
+	}
+	if (i == t->stop_run) {
+		/*
+		 * As a signal would, in the middle of the run; the pause
+		 * lets the other workers come back for more meanwhile.
+		 */
+		atomic_store(&t->stop, 1);
+		if (t->jitter) {
+			struct timespec ts = { 0, 2000000 };
+			nanosleep(&ts, NULL);
+		}
+	}
 	return ((long)i * 3);
 }
 
@@ -85,18 +107,40 @@ t_emit(size_t i, long result, struct buf *out, void *arg)
 	t->next_emit = i + 1;
 	t->in_flight--;
 	pthread_mutex_unlock(&t->lock);
+	/* As the writer does when its reader has gone. */
+	if (i == t->stop_emit)
+		atomic_store(&t->stop, 1);
 }
 
-static const struct pool_ops ops = { t_new, t_free, t_run, t_emit };
+static int
+t_stop(void *arg)
+{
+	struct trace	*t = arg;
+
+	return (atomic_load(&t->stop));
+}
+
+static const struct pool_ops ops = { t_new, t_free, t_run, t_emit, NULL };
+static const struct pool_ops stop_ops = {
+	t_new, t_free, t_run, t_emit, t_stop
+};
+
+static void
+trace_init(struct trace *t, int jitter)
+{
+	memset(t, 0, sizeof *t);
+	pthread_mutex_init(&t->lock, NULL);
+	t->jitter = jitter;
+	t->stop_run = t->stop_emit = SIZE_MAX;
+	atomic_init(&t->stop, 0);
+}
 
 static void
 run_case(size_t n, unsigned threads, size_t window, int jitter)
 {
 	struct trace	 t;
 
-	memset(&t, 0, sizeof t);
-	pthread_mutex_init(&t.lock, NULL);
-	t.jitter = jitter;
+	trace_init(&t, jitter);
 	pool_run(n, threads, window, &ops, &t);
 	ck_assert_msg(t.errors == 0, "n=%zu threads=%u window=%zu: %zu "
 	    "items out of order or wrong", n, threads, window, t.errors);
@@ -111,6 +155,88 @@ run_case(size_t n, unsigned threads, size_t window, int jitter)
 	ck_assert_uint_eq(t.workers_made, t.workers_freed);
 	pthread_mutex_destroy(&t.lock);
 }
+
+/*
+ * A run stopped part way; returns the number of items emitted.  Whatever
+ * the threads, what ran is items 0..m-1, each once, what was emitted is
+ * 0..e-1 in order and intact, and no more was started than the window
+ * allows past what was emitted: the workers did not carry on to n.
+ */
+static size_t
+stop_case(size_t n, unsigned threads, size_t window, size_t at_run,
+    size_t at_emit, int before, int jitter, size_t *ran)
+{
+	struct trace	 t;
+	size_t		 i, m, e, room;
+
+	trace_init(&t, jitter);
+	t.ran = xcalloc(n, 1);
+	t.stop_run = at_run;
+	t.stop_emit = at_emit;
+	if (before)
+		atomic_store(&t.stop, 1);
+	pool_run(n, threads, window, &stop_ops, &t);
+	for (m = 0; m < n && t.ran[m] == 1; m++)
+		;
+	for (i = m; i < n; i++)
+		ck_assert_msg(t.ran[i] == 0, "threads=%u: item %zu ran %u "
+		    "times, item %zu %u times", threads, i, t.ran[i], m,
+		    m < n ? t.ran[m] : 0);
+	ck_assert_msg(t.errors == 0, "threads=%u window=%zu: %zu items out "
+	    "of order or wrong", threads, window, t.errors);
+	e = t.next_emit;
+	ck_assert_uint_le(e, m);
+	room = window > threads ? window : threads;
+	ck_assert_msg(m <= e + room, "threads=%u window=%zu: %zu items run, "
+	    "%zu emitted", threads, window, m, e);
+	ck_assert_uint_eq(t.workers_made, t.workers_freed);
+	free(t.ran);
+	pthread_mutex_destroy(&t.lock);
+	*ran = m;
+	return (e);
+}
+
+START_TEST(test_stop_one_thread)
+{
+	size_t	 m;
+
+	/* The item that raised the flag is finished but not emitted. */
+	ck_assert_uint_eq(stop_case(1000, 1, 4, 10, SIZE_MAX, 0, 0, &m), 10);
+	ck_assert_uint_eq(m, 11);
+	ck_assert_uint_eq(stop_case(1000, 1, 4, 0, SIZE_MAX, 0, 0, &m), 0);
+	ck_assert_uint_eq(m, 1);
+	ck_assert_uint_eq(stop_case(1000, 1, 4, SIZE_MAX, 10, 0, 0, &m), 11);
+	ck_assert_uint_eq(m, 11);
+}
+END_TEST
+
+START_TEST(test_stop_many_threads)
+{
+	unsigned	 th;
+	size_t		 m, e;
+
+	for (th = 2; th <= 8; th++) {
+		/* The writer stops: exactly what it had written. */
+		ck_assert_uint_eq(stop_case(1000, th, 8, SIZE_MAX, 20, 0, 1,
+		    &m), 21);
+		ck_assert_uint_eq(stop_case(1000, th, 64, SIZE_MAX, 0, 0, 0,
+		    &m), 1);
+		/* A worker's flag: item 20 ran, and nothing past it shows. */
+		e = stop_case(1000, th, 3, 20, SIZE_MAX, 0, 1, &m);
+		ck_assert_uint_le(e, 20);
+		ck_assert_uint_gt(m, 20);
+		e = stop_case(1000, th, 64, 20, SIZE_MAX, 0, 1, &m);
+		ck_assert_uint_le(e, 20);
+		ck_assert_uint_gt(m, 20);
+		/* Stopped before it started: nothing at all. */
+		ck_assert_uint_eq(stop_case(1000, th, 16, SIZE_MAX, SIZE_MAX,
+		    1, 0, &m), 0);
+		ck_assert_uint_eq(m, 0);
+	}
+	/* The last item: the same as no stop. */
+	ck_assert_uint_eq(stop_case(50, 4, 8, SIZE_MAX, 49, 0, 0, &m), 50);
+}
+END_TEST
 
 START_TEST(test_order_one_thread)
 {
@@ -158,6 +284,10 @@ pool_suite(void)
 	tcase_add_test(tc, test_order_many_threads);
 	tcase_add_test(tc, test_edges);
 	tcase_add_test(tc, test_threads_guess);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("stop");
+	tcase_add_test(tc, test_stop_one_thread);
+	tcase_add_test(tc, test_stop_many_threads);
 	suite_add_tcase(s, tc);
 	return (s);
 }
