@@ -59,12 +59,17 @@ input_read(int fd, off_t size, struct buf *b, size_t max)
 	buf_reset(b);
 	/* A regular file's size is known: one read, no EOF probe. */
 	if (size >= 0 && (size_t)size < max &&
-	    buf_reserve(b, (size_t)size + 1) == 0 &&
-	    (n = read(fd, b->data, (size_t)size)) == (ssize_t)size) {
-		b->len = (size_t)n;
-		b->data[b->len] = '\0';
-		close(fd);
-		return (0);
+	    buf_reserve(b, (size_t)size + 1) == 0) {
+		n = read(fd, b->data, (size_t)size);
+		if (n == (ssize_t)size) {
+			b->len = (size_t)n;
+			b->data[b->len] = '\0';
+			close(fd);
+			return (0);
+		}
+		/* Short (the file shrank, or a signal): read on from there. */
+		if (n > 0)
+			b->len = (size_t)n;
 	}
 	for (;;) {
 		if (buf_reserve(b, 65536) != 0)
