@@ -1,6 +1,7 @@
 /* The command-line front end: a thin layer over the core. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -338,7 +339,8 @@ cli_main(const struct options *o)
 	}
 	catalog_free(&c);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror(PACKAGE ": write error");
+		utf8_eprintf("%s: %s: %s\n", PACKAGE, _("write error"),
+		    strerror(errno));
 		return (2);
 	}
 	return (rc);

@@ -4,7 +4,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +35,90 @@
  */
 #define BIG_INPUT	(16u << 20)
 
+/*
+ * Records are written out once this much has gathered (and at the end);
+ * see output_write() for why not stdio.  As many bytes as a Linux pipe
+ * holds: fewer system calls than stdio's 4 kB, and little memory.
+ */
+#define OUTPUT_BATCH	(64u << 10)
+
+/* The signals that end a run between two inputs, and how many. */
+static const int	 stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
+#define NSTOP		(sizeof stop_signals / sizeof stop_signals[0])
+
+/*
+ * The signal that asked the run to end, or 0.  A lock-free atomic: the
+ * handler's store is async-signal-safe (C11 7.14.1.1 allows no other
+ * kind), and the workers and the writer read it on other threads
+ * without a data race.
+ */
+static atomic_int	 got_signal;
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "atomic_int must be lock-free");
+
+static void
+on_signal(int sig)
+{
+	atomic_store(&got_signal, sig);
+}
+
+/*
+ * SIGINT, SIGTERM and SIGHUP only raise the flag: the pool starts no
+ * input after it, and the writer ends standard output on a record.
+ * SA_RESTART spares the reads and stdio's messages on stderr an EINTR
+ * (stdio does not try again); the writes and the reads of a pipe cope
+ * with one anyway.  SA_RESETHAND lets a second signal of the same kind
+ * end the process at once, should a reader that never reads hold the
+ * last write for ever.  A signal ignored when we started stays ignored
+ * (nohup, a script's background job).  SIGPIPE keeps its default: the
+ * reader is gone, so dying at once, quietly, loses nothing it would
+ * have read.
+ */
+static void
+signals_catch(struct sigaction *old)
+{
+	struct sigaction	 sa;
+	size_t			 i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART | SA_RESETHAND;
+	for (i = 0; i < NSTOP; i++) {
+		memset(&old[i], 0, sizeof old[i]);
+		old[i].sa_handler = SIG_DFL;
+		if (sigaction(stop_signals[i], NULL, &old[i]) == 0 &&
+		    old[i].sa_handler != SIG_IGN)
+			sigaction(stop_signals[i], &sa, NULL);
+	}
+}
+
+static void
+signals_restore(const struct sigaction *old)
+{
+	size_t	 i;
+
+	for (i = 0; i < NSTOP; i++)
+		sigaction(stop_signals[i], &old[i], NULL);
+}
+
+/*
+ * End as the signal would have ended us, now that the output is whole:
+ * the shell says 128 + its number, and a script's loop stops as well,
+ * where an exit(130) would have it go on to the next command.
+ */
+static int
+signals_raise(int sig)
+{
+	struct sigaction	 sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+	raise(sig);
+	return (128 + sig);
+}
+
 /* Open path ("-": stdin); *size is a regular file's size, else -1. */
 static int
 input_open(const char *path, off_t *size)
@@ -47,6 +134,30 @@ input_open(const char *path, off_t *size)
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
 		*size = st.st_size;
 	return (fd);
+}
+
+/*
+ * Wait until fd, not a regular file, has something to read, or the run
+ * is to end: standard input at a terminal or a quiet pipe would hold a
+ * worker, and so the run, for ever after a signal.  The signal may have
+ * gone to another thread, so the flag is looked at every quarter of a
+ * second as well.  Returns -1 (EINTR) when the run is to end.
+ */
+static int
+input_wait(int fd)
+{
+	struct pollfd	 pfd;
+	int		 n;
+
+	pfd.fd = fd;
+	pfd.events = POLLIN;
+	while (atomic_load(&got_signal) == 0) {
+		/* Ready, or an error that read() will report. */
+		if ((n = poll(&pfd, 1, 250)) > 0 || (n < 0 && errno != EINTR))
+			return (0);
+	}
+	errno = EINTR;
+	return (-1);
 }
 
 /* Read fd whole into b, up to max bytes, and close it (not stdin). */
@@ -74,6 +185,10 @@ input_read(int fd, off_t size, struct buf *b, size_t max)
 	for (;;) {
 		if (buf_reserve(b, 65536) != 0)
 			break;
+		if (size < 0 && input_wait(fd) != 0) {
+			rc = -1;
+			break;
+		}
 		n = read(fd, b->data + b->len, b->cap - b->len - 1);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -146,6 +261,9 @@ struct run {
 	size_t			 found;	/* records printed */
 	int			 rc;
 	pthread_mutex_t		 big;	/* held for a BIG_INPUT */
+	struct buf		 pending; /* whole inputs' records, unwritten */
+	size_t			 batch;	/* write when pending is this long */
+	atomic_int		 write_error; /* errno of a failed write */
 };
 
 /* A worker's own: the document, the input and the match state. */
@@ -219,38 +337,107 @@ worker_run(void *state, size_t i, struct buf *out, void *arg)
 	return (n);
 }
 
-/* In input order, on the main thread: what one thread would print. */
+/*
+ * All of p to standard output.  The records go out with write(2), not
+ * stdio, so that what reaches fd 1 ends on a record whenever a write
+ * returns: stdio writes its buffer out each time 4 kB have gathered, in
+ * the middle of a line, so a process ended between two of those writes
+ * (a second signal, the SIGKILL after a grace period, a crash) leaves
+ * half a record; and glibc's stdio gives up on EINTR.  A short write (a
+ * pipe taking part of it) or EINTR goes on where it stopped: a signal
+ * never cuts a record here.  Returns 0 or an errno.
+ */
+static int
+output_write(const char *p, size_t len)
+{
+	struct pollfd	 pfd;
+	ssize_t		 n;
+
+	while (len > 0) {
+		if ((n = write(STDOUT_FILENO, p, len)) > 0) {
+			p += n;
+			len -= (size_t)n;
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			/* We were handed a non-blocking descriptor: wait. */
+			pfd.fd = STDOUT_FILENO;
+			pfd.events = POLLOUT;
+			poll(&pfd, 1, -1);
+			continue;
+		}
+		return (n < 0 ? errno : EIO);
+	}
+	return (0);
+}
+
+/* Write out the records held back; after a failed write, drop them. */
+static void
+output_flush(struct run *run)
+{
+	int	 err;
+
+	if (run->pending.len != 0 && atomic_load(&run->write_error) == 0 &&
+	    (err = output_write(run->pending.data, run->pending.len)) != 0) {
+		atomic_store(&run->write_error, err);
+		/* EPIPE with SIGPIPE ignored: the reader left, tell nobody. */
+		if (err != EPIPE)
+			utf8_eprintf("%s: %s: %s\n", PACKAGE,
+			    _("write error"), strerror(err));
+	}
+	buf_reset(&run->pending);
+}
+
+/* In input order, one call at a time: what one thread would print. */
 static void
 emit(size_t i, long result, struct buf *out, void *arg)
 {
 	struct run	*run = arg;
 
 	if (result < 0) {
-		fflush(stdout);
+		/* The message goes between the records before and after. */
+		output_flush(run);
 		utf8_eprintf("%s: %s: %s\n", PACKAGE, input_path(run, i),
 		    strerror((int)-result));
 		run->rc = 2;
 		return;
 	}
 	run->found += (size_t)result;
-	fwrite(out->data != NULL ? out->data : "", 1, out->len, stdout);
+	buf_add(&run->pending, out->data, out->len);
+	if (run->pending.len >= run->batch)
+		output_flush(run);
+}
+
+/* The pool's stop hook: a signal came, or standard output failed. */
+static int
+want_stop(void *arg)
+{
+	struct run	*run = arg;
+
+	return (atomic_load(&got_signal) != 0 ||
+	    atomic_load(&run->write_error) != 0);
 }
 
 int
 cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 {
 	static const struct pool_ops ops = {
-		worker_new, worker_free, worker_run, emit, NULL
+		worker_new, worker_free, worker_run, emit, want_stop
 	};
-	struct rules	 rs;
-	struct run	 run;
-	size_t		 n = o->nargs == 0 ? 1 : (size_t)o->nargs;
-	unsigned	 threads;
-	int		 rc, i, stdins;
+	struct sigaction	 old[NSTOP];
+	struct rules		 rs;
+	struct run		 run;
+	size_t			 n = o->nargs == 0 ? 1 : (size_t)o->nargs;
+	unsigned		 threads;
+	int			 rc, i, stdins, sig, err;
 
+	signals_catch(old);
 	rules_init(&rs);
 	if ((rc = load_rules(o, &rs)) != 0) {
 		rules_free(&rs);
+		signals_restore(old);
 		return (rc);
 	}
 	memset(&run, 0, sizeof run);
@@ -260,6 +447,10 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 	run.width = width;
 	bounce_limits_default(&run.lim);
 	pthread_mutex_init(&run.big, NULL);
+	buf_init(&run.pending);
+	/* A terminal sees each input's reports as they come, as before. */
+	run.batch = isatty(STDOUT_FILENO) ? 0 : OUTPUT_BATCH;
+	atomic_init(&run.write_error, 0);
 	/*
 	 * Files are read and diagnosed on every CPU, but printed in the
 	 * order given; 64 ahead at most keeps memory bounded.  Standard
@@ -272,9 +463,18 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 	if (stdins > 1)
 		threads = 1;
 	pool_run(n, threads, 64, &ops, &run);
+	output_flush(&run);
+	/* Flushed with the handlers still in: a late signal waits for it. */
+	signals_restore(old);
+	buf_free(&run.pending);
 	pthread_mutex_destroy(&run.big);
 	rules_free(&rs);
-	if (run.rc != 0)
-		return (run.rc);
+	if ((sig = atomic_load(&got_signal)) != 0)
+		return (signals_raise(sig));
+	/* The reader went away: as quiet as SIGPIPE, with its status. */
+	if ((err = atomic_load(&run.write_error)) == EPIPE)
+		return (128 + SIGPIPE);
+	if (err != 0 || run.rc != 0)
+		return (2);
 	return (run.found != 0 ? 0 : 1);
 }

@@ -66,12 +66,14 @@ cd _build-san
 make -j"$(nproc)" check
 tally test-suite.log
 # The code that runs on several threads, under ThreadSanitizer: the
-# ordered pool, --diagnose --jobs and the paste box's worker.
+# ordered pool, --diagnose --jobs (stopped by signals too) and the paste
+# box's worker.
 cd ..
 mkdir -p _build-tsan
 cd _build-tsan
 [ -f Makefile ] || ../configure --enable-sanitizers=thread --enable-werror CC=clang
-make -j"$(nproc)" check TESTS="tests/check_pool tests/check_paste tests/diag/diagnose-json.sh"
+make -j"$(nproc)" check TESTS="tests/check_pool tests/check_paste \
+    tests/diag/diagnose-json.sh tests/diag/diagnose-signal.sh"
 tally test-suite.log
 echo "quickstart: build, distcheck and sanitizer runs passed"
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -24,7 +24,7 @@ tests_check_prefilter_SOURCES = tests/diag/check_prefilter.c \
 tests_check_prefilter_CFLAGS = $(UNIT_CFLAGS) $(PCRE2_CFLAGS)
 tests_check_prefilter_LDADD = $(UNIT_LDADD)
 
-dist_check_SCRIPTS += tests/diag/diagnose-json.sh
+dist_check_SCRIPTS += tests/diag/diagnose-json.sh tests/diag/diagnose-signal.sh
 EXTRA_DIST += \
 	tests/diag/samples/arf.eml \
 	tests/diag/samples/courier.eml \
