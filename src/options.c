@@ -74,7 +74,8 @@ options_usage(FILE *f)
 "  -V, --version            output version information and exit\n"), f);
 	fputs(_("\n"
 "Exit status: 0 when something was found, 1 when nothing was,\n"
-"2 for a usage error or a data file error.\n"
+"2 for a usage error or a data file error, 128 + N when ended by\n"
+"signal N (130 for Ctrl-C).\n"
 "\n"
 "Environment: SMTP_DOCTOR_DATA (data location), NO_COLOR (no colours),\n"
 "COLUMNS (output width), XDG_STATE_HOME (browser history).\n"), f);
