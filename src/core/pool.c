@@ -9,15 +9,18 @@
 
 #include "pool.h"
 
+/* out first: pool_turn() and pool_flush() find the slot from it. */
 struct slot {
 	struct buf	 out;
 	long		 result;
 	int		 done;
+	size_t		 item;
+	struct pool	*pool;
 };
 
 struct pool {
 	pthread_mutex_t		 lock;
-	pthread_cond_t		 room;	/* a slot is free again */
+	pthread_cond_t		 room;	/* a slot is free, or the pen */
 	size_t			 n, next, emitted, window;
 	int			 emitting; /* a thread holds the pen */
 	int			 stopped; /* ops->stop said so once */
@@ -91,6 +94,8 @@ emit_ready(struct pool *pl)
 		pthread_cond_broadcast(&pl->room);
 	}
 	pl->emitting = 0;
+	/* An item waiting for its turn (pool_turn) may have it now. */
+	pthread_cond_broadcast(&pl->room);
 }
 
 static void *
@@ -117,6 +122,8 @@ worker(void *p)
 		 * its last tenant, i - window, has been emitted.
 		 */
 		s = &pl->slots[i % pl->window];
+		s->item = i;
+		s->pool = pl;
 		s->result = pl->ops->run(state, i, &s->out, pl->arg);
 		pthread_mutex_lock(&pl->lock);
 		s->done = 1;
@@ -126,6 +133,48 @@ worker(void *p)
 	if (pl->ops->worker_free != NULL)
 		pl->ops->worker_free(state, pl->arg);
 	return (NULL);
+}
+
+static struct slot *
+slot_of(struct buf *out)
+{
+	return ((struct slot *)(void *)out);
+}
+
+int
+pool_turn(struct buf *out)
+{
+	struct slot	*s = slot_of(out);
+	struct pool	*pl = s->pool;
+	int		 rc;
+
+	pthread_mutex_lock(&pl->lock);
+	while (!stopping(pl) && (pl->emitted != s->item || pl->emitting))
+		pthread_cond_wait(&pl->room, &pl->lock);
+	rc = pl->stopped ? -1 : 0;
+	pthread_mutex_unlock(&pl->lock);
+	return (rc);
+}
+
+int
+pool_flush(struct buf *out, long result)
+{
+	struct slot	*s = slot_of(out);
+	struct pool	*pl = s->pool;
+
+	if (pool_turn(out) != 0)
+		return (-1);
+	pthread_mutex_lock(&pl->lock);
+	/* Our turn holds: nothing but this item can be emitted now. */
+	pl->emitting = 1;
+	pthread_mutex_unlock(&pl->lock);
+	pl->ops->emit(s->item, result, out, pl->arg);
+	buf_reset(out);
+	pthread_mutex_lock(&pl->lock);
+	pl->emitting = 0;
+	pthread_cond_broadcast(&pl->room);
+	pthread_mutex_unlock(&pl->lock);
+	return (0);
 }
 
 void

@@ -36,6 +36,19 @@ struct pool_ops {
 	int	 (*stop)(void *arg);
 };
 
+/*
+ * For an item whose output may be too big to hold (an mbox of a
+ * million bounces), called from run() with the out it was given:
+ * pool_turn() waits until every item before it has been emitted, and
+ * pool_flush() then emits out as it is now (emit gets result) and
+ * empties it, so that the item's output goes out as it is made.  Both
+ * return -1, at once, when the run is stopping.  An item that waits
+ * for its turn before it takes a shared resource cannot deadlock with
+ * an earlier one: the head never waits.
+ */
+int	 pool_turn(struct buf *out);
+int	 pool_flush(struct buf *out, long result);
+
 /* The threads worth starting for n items: online CPUs, at most 16. */
 unsigned	pool_threads(size_t n);
 /*

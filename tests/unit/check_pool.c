@@ -274,6 +274,85 @@ START_TEST(test_threads_guess)
 }
 END_TEST
 
+/*
+ * Streaming: every item whose number is a multiple of 7 waits for its
+ * turn, then emits its output in five pieces as it makes them; the
+ * whole output must still be the items in order, piece by piece.
+ */
+struct stream {
+	pthread_mutex_t	 lock;
+	struct buf	 got;	/* what emit() was handed, in order */
+	size_t		 emits;
+};
+
+static long
+s_run(void *state, size_t i, struct buf *out, void *arg)
+{
+	size_t	 k;
+
+	(void)state;
+	(void)arg;
+	if (i % 7 != 0) {
+		buf_printf(out, "%zu;", i);
+		return (1);
+	}
+	if (pool_turn(out) != 0)
+		return (-1);
+	for (k = 0; k < 4; k++) {
+		buf_printf(out, "%zu.%zu;", i, k);
+		if (pool_flush(out, 1) != 0)
+			return (-1);
+		/* Flushed: the slot is empty again for the next piece. */
+		if (out->len != 0)
+			return (-1);
+	}
+	buf_printf(out, "%zu;", i);
+	return (1);
+}
+
+static void
+s_emit(size_t i, long result, struct buf *out, void *arg)
+{
+	struct stream	*st = arg;
+
+	(void)i;
+	ck_assert_int_eq(result, 1);
+	pthread_mutex_lock(&st->lock);
+	buf_add(&st->got, out->data != NULL ? out->data : "", out->len);
+	st->emits++;
+	pthread_mutex_unlock(&st->lock);
+}
+
+START_TEST(test_stream_in_turn)
+{
+	static const struct pool_ops sops = { NULL, NULL, s_run, s_emit, NULL };
+	struct stream	 st;
+	struct buf	 want;
+	unsigned	 threads;
+	size_t		 i, k, n = 200;
+
+	buf_init(&want);
+	for (i = 0; i < n; i++) {
+		if (i % 7 == 0)
+			for (k = 0; k < 4; k++)
+				buf_printf(&want, "%zu.%zu;", i, k);
+		buf_printf(&want, "%zu;", i);
+	}
+	for (threads = 1; threads <= 8; threads++) {
+		pthread_mutex_init(&st.lock, NULL);
+		buf_init(&st.got);
+		buf_adds(&st.got, "");
+		st.emits = 0;
+		pool_run(n, threads, 4, &sops, &st);
+		ck_assert_str_eq(st.got.data, want.data);
+		ck_assert_uint_eq(st.emits, n + 4 * ((n + 6) / 7));
+		buf_free(&st.got);
+		pthread_mutex_destroy(&st.lock);
+	}
+	buf_free(&want);
+}
+END_TEST
+
 static Suite *
 pool_suite(void)
 {
@@ -288,6 +367,9 @@ pool_suite(void)
 	tc = tcase_create("stop");
 	tcase_add_test(tc, test_stop_one_thread);
 	tcase_add_test(tc, test_stop_many_threads);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("stream");
+	tcase_add_test(tc, test_stream_in_turn);
 	suite_add_tcase(s, tc);
 	return (s);
 }
