@@ -25,15 +25,19 @@
 #include "pool.h"
 #include "rules.h"
 #include "utf8.h"
+#include "msgstream.h"
 #include "verdict_out.h"
 
 /*
- * Inputs bigger than this are diagnosed one at a time, whatever the
- * number of threads: a worker holds three or four times its input
- * (the bytes, their LF form, the decoded text), and sixteen workers on
- * sixteen files of 256 MB would want gigabytes.
+ * Inputs bigger than this, and inputs of unknown size, are diagnosed
+ * one at a time and in their turn, whatever the number of threads: a
+ * worker holds three or four times a message (the bytes, their LF
+ * form, the decoded text), and sixteen workers on sixteen messages of
+ * 64 MiB would want gigabytes.  In its turn an input's records go out
+ * as they are made, so an mbox of any size holds only FLUSH_AT of them.
  */
 #define BIG_INPUT	(16u << 20)
+#define FLUSH_AT	(1u << 20)
 
 /*
  * Records are written out once this much has gathered (and at the end);
@@ -160,56 +164,6 @@ input_wait(int fd)
 	return (-1);
 }
 
-/* Read fd whole into b, up to max bytes, and close it (not stdin). */
-static int
-input_read(int fd, off_t size, struct buf *b, size_t max)
-{
-	ssize_t		 n;
-	int		 rc = 0;
-
-	buf_reset(b);
-	/* A regular file's size is known: one read, no EOF probe. */
-	if (size >= 0 && (size_t)size < max &&
-	    buf_reserve(b, (size_t)size + 1) == 0) {
-		n = read(fd, b->data, (size_t)size);
-		if (n == (ssize_t)size) {
-			b->len = (size_t)n;
-			b->data[b->len] = '\0';
-			close(fd);
-			return (0);
-		}
-		/* Short (the file shrank, or a signal): read on from there. */
-		if (n > 0)
-			b->len = (size_t)n;
-	}
-	for (;;) {
-		if (buf_reserve(b, 65536) != 0)
-			break;
-		if (size < 0 && input_wait(fd) != 0) {
-			rc = -1;
-			break;
-		}
-		n = read(fd, b->data + b->len, b->cap - b->len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			rc = n < 0 ? -1 : 0;
-			break;
-		}
-		b->len += (size_t)n;
-		if (b->len >= max)
-			break;
-	}
-	if (b->data != NULL)
-		b->data[b->len] = '\0';
-	if (fd != STDIN_FILENO) {
-		n = errno;
-		close(fd);
-		errno = (int)n;
-	}
-	return (rc);
-}
-
 /* Load the rules from the directory options_rules_dir() picks. */
 static int
 load_rules(const struct options *o, struct rules *rs)
@@ -225,32 +179,6 @@ load_rules(const struct options *o, struct rules *rs)
 	return (0);
 }
 
-/* Diagnose one input; returns the number of records printed. */
-static size_t
-diagnose_one(const struct options *o, const struct catalog *c,
-    const struct rules *rs, struct rule_state *st, struct bounce_doc *d,
-    const char *source, const struct buf *in, size_t width, struct buf *out)
-{
-	struct verdict	 v;
-	struct arena	 scratch;
-	size_t		 i;
-
-	bounce_parse(d, in->data != NULL ? in->data : "", in->len, NULL,
-	    BOUNCE_BRIEF);
-	arena_init(&scratch);
-	for (i = 0; i < d->nrcpts; i++) {
-		diagnose_r(rs, st, c, d, i, &v, &scratch);
-		if (o->json)
-			verdict_json(out, source, &v, d);
-		else
-			verdict_text(out, source, &v, d, width);
-	}
-	arena_free(&scratch);
-	if (d->nrcpts == 0 && !o->json)
-		verdict_none_text(out, source, d, width);
-	return (d->nrcpts);
-}
-
 /* What every worker shares, read-only but for the totals emit() keeps. */
 struct run {
 	const struct options	*o;
@@ -260,7 +188,6 @@ struct run {
 	size_t			 width;
 	size_t			 found;	/* records printed */
 	int			 rc;
-	pthread_mutex_t		 big;	/* held for a BIG_INPUT */
 	struct buf		 pending; /* whole inputs' records, unwritten */
 	size_t			 batch;	/* write when pending is this long */
 	atomic_int		 write_error; /* errno of a failed write */
@@ -269,8 +196,9 @@ struct run {
 /* A worker's own: the document, the input and the match state. */
 struct worker {
 	struct bounce_doc	 d;
-	struct buf		 in;
+	struct msgstream	 ms;
 	struct rule_state	 st;
+	struct arena		 scratch;
 };
 
 static const char *
@@ -284,9 +212,9 @@ worker_new(void *arg)
 {
 	struct worker	*w = xmalloc(sizeof *w);
 
-	(void)arg;
 	bounce_doc_init(&w->d);
-	buf_init(&w->in);
+	msgstream_init(&w->ms, ((struct run *)arg)->lim.max_input);
+	w->ms.wait = input_wait;
 	rule_state_init(&w->st);
 	return (w);
 }
@@ -298,12 +226,36 @@ worker_free(void *state, void *arg)
 
 	(void)arg;
 	bounce_doc_free(&w->d);
-	buf_free(&w->in);
+	msgstream_free(&w->ms);
 	rule_state_free(&w->st);
 	free(w);
 }
 
-/* Input i: its records into out, or -errno when it cannot be read. */
+/* The records of the message in doc into out; returns their count. */
+static size_t
+diagnose_doc(struct worker *w, const struct run *run, const char *source,
+    struct buf *out)
+{
+	struct verdict	 v;
+	size_t		 i;
+
+	arena_init(&w->scratch);
+	for (i = 0; i < w->d.nrcpts; i++) {
+		diagnose_r(run->rs, &w->st, run->c, &w->d, i, &v, &w->scratch);
+		if (run->o->json)
+			verdict_json(out, source, &v, &w->d);
+		else
+			verdict_text(out, source, &v, &w->d, run->width);
+	}
+	arena_free(&w->scratch);
+	return (w->d.nrcpts);
+}
+
+/*
+ * Input i, a message at a time: its records into out, or -errno when
+ * it cannot be read.  An input that gives no record at all is said to
+ * be none, with whatever limit cut any of its messages.
+ */
 static long
 worker_run(void *state, size_t i, struct buf *out, void *arg)
 {
@@ -311,30 +263,64 @@ worker_run(void *state, size_t i, struct buf *out, void *arg)
 	struct run	*run = arg;
 	const char	*path = input_path(run, i);
 	const char	*source = strcmp(path, "-") == 0 ? "(stdin)" : path;
-
+	const char	*msg;
 	off_t		 size;
-	long		 n;
-	int		 fd, big, err;
+	size_t		 len, total = 0, unflushed = 0;
+	unsigned	 cut_any = 0;
+	int		 fd, big, cut, rc, err = 0, truncated = 0;
 
 	if ((fd = input_open(path, &size)) < 0)
 		return (errno != 0 ? -errno : -EIO);
 	/* Standard input may be any size: it counts as big. */
-	if ((big = size < 0 || size > (off_t)BIG_INPUT))
-		pthread_mutex_lock(&run->big);
-	if (input_read(fd, size, &w->in, run->lim.max_input) != 0) {
-		err = errno;
-		n = err != 0 ? -err : -EIO;
-	} else
-		n = (long)diagnose_one(run->o, run->c, run->rs, &w->st, &w->d,
-		    source, &w->in, run->width, out);
+	big = size < 0 || size > (off_t)BIG_INPUT;
+	if (big && pool_turn(out) != 0) {
+		if (fd != STDIN_FILENO)
+			close(fd);
+		return (0);
+	}
+	msgstream_start(&w->ms, fd, (long long)size);
+	while ((rc = msgstream_next(&w->ms, &msg, &len, &cut)) == 1) {
+		bounce_parse(&w->d, msg, len, &run->lim, BOUNCE_BRIEF);
+		if (cut) {
+			w->d.truncated = 1;
+			w->d.cut |= BOUNCE_CUT_INPUT;
+		}
+		truncated |= w->d.truncated;
+		cut_any |= w->d.cut;
+		unflushed += diagnose_doc(w, run, source, out);
+		total += w->d.nrcpts;
+		if (atomic_load(&got_signal) != 0)
+			break;
+		if (big && out->len >= FLUSH_AT) {
+			if (pool_flush(out, (long)unflushed) != 0)
+				break;
+			unflushed = 0;
+		}
+	}
+	if (rc < 0)
+		err = errno != 0 ? errno : EIO;
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (err != 0) {
+		/* What was read is reported, then the error after it. */
+		if (unflushed != 0 && pool_flush(out, (long)unflushed) != 0)
+			return (0);
+		return (-err);
+	}
+	if (total == 0 && !run->o->json) {
+		w->d.truncated = truncated;
+		w->d.cut = cut_any;
+		verdict_none_text(out, source, &w->d, run->width);
+	}
 	if (big) {
 		/* Let go of the big buffers before the next one may grow. */
-		buf_free(&w->in);
+		msgstream_free(&w->ms);
+		msgstream_init(&w->ms, run->lim.max_input);
+		w->ms.wait = input_wait;
 		bounce_doc_free(&w->d);
 		bounce_doc_init(&w->d);
-		pthread_mutex_unlock(&run->big);
 	}
-	return (n);
+	return ((long)unflushed);
 }
 
 /*
@@ -446,7 +432,6 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 	run.rs = &rs;
 	run.width = width;
 	bounce_limits_default(&run.lim);
-	pthread_mutex_init(&run.big, NULL);
 	buf_init(&run.pending);
 	/* A terminal sees each input's reports as they come, as before. */
 	run.batch = isatty(STDOUT_FILENO) ? 0 : OUTPUT_BATCH;
@@ -467,7 +452,6 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 	/* Flushed with the handlers still in: a late signal waits for it. */
 	signals_restore(old);
 	buf_free(&run.pending);
-	pthread_mutex_destroy(&run.big);
 	rules_free(&rs);
 	if ((sig = atomic_load(&got_signal)) != 0)
 		return (signals_raise(sig));

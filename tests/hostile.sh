@@ -102,6 +102,39 @@ run 0 "$sd" --diagnose --json "$tmp/t300.txt"
 checks=$((checks + 1))
 [ "$(wc -l <"$tmp/out")" = 300 ] || fail "300 recipients gave $(wc -l <"$tmp/out") records"
 expect "$tmp/out" '"truncated":false'
+# An mbox is read a message at a time: 20,000 bounces give 20,000
+# records (they once stopped at 10,000, said nowhere), from a file and
+# from a pipe, where the records go out as they are made.
+python3 -c '
+import sys
+w = sys.stdout.write
+for i in range(20000):
+    w("From MAILER-DAEMON Mon Jan  1 00:00:00 2024\n"
+      "From: MAILER-DAEMON@example.com\nMIME-Version: 1.0\n"
+      "Content-Type: multipart/report; report-type=delivery-status; "
+      "boundary=\"B\"\n\n--B\nContent-Type: message/delivery-status\n\n"
+      "Reporting-MTA: dns; mx\n\nFinal-Recipient: rfc822; u%d@example.com\n"
+      "Action: failed\nStatus: 5.2.2\n--B--\n\n" % i)
+' >"$tmp/20k.mbox"
+run 0 "$sd" --diagnose --json "$tmp/20k.mbox"
+checks=$((checks + 1))
+[ "$(wc -l <"$tmp/out")" = 20000 ] || fail "an mbox of 20,000 gave $(wc -l <"$tmp/out") records"
+expect "$tmp/out" '"recipient":"u19999@example.com"'
+checks=$((checks + 1))
+n=$(python3 -c '
+import resource, subprocess, sys
+with open(sys.argv[2], "rb") as f:
+    p = subprocess.run([sys.argv[1], "--diagnose", "--json"], stdin=f,
+        stdout=subprocess.PIPE)
+print(p.stdout.count(b"\n"), p.returncode,
+    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+' "$sd" "$tmp/20k.mbox")
+set -- $n
+[ "$1" = 20000 ] && [ "$2" = 0 ] || fail "the mbox on a pipe gave $1 records, exit $2"
+case ${SD_SANITIZED:-} in
+'') [ "$3" -le 64 ] || fail "the mbox on a pipe took $3 MB" ;;
+esac
+rm -f "$tmp/20k.mbox"
 # A report whose DSN comes after the 1,000th MIME part: truncation said.
 python3 -c '
 print("From: MAILER-DAEMON@example.com\nMIME-Version: 1.0\n"

@@ -23,10 +23,11 @@ void
 msgstream_start(struct msgstream *ms, int fd, long long size)
 {
 	ms->fd = fd;
-	ms->size = size;
+	/* Files of /proc say 0 and hold more: their size is unknown. */
+	ms->size = size > 0 ? size : -1;
 	ms->got = 0;
-	ms->chunk = size >= 0 && size < (long long)ms->max ?
-	    (size_t)size + 1 : CHUNK;
+	ms->chunk = ms->size >= 0 && ms->size < (long long)ms->max ?
+	    (size_t)ms->size + 1 : CHUNK;
 	ms->start = 0;
 	ms->eof = 0;
 	ms->mbox = -1;
@@ -57,6 +58,8 @@ fill(struct msgstream *ms)
 		ms->start = 0;
 	}
 	if (buf_reserve(&ms->b, ms->chunk) != 0)
+		return (-1);
+	if (ms->size < 0 && ms->wait != NULL && ms->wait(ms->fd) != 0)
 		return (-1);
 	do
 		n = read(ms->fd, ms->b.data + ms->b.len, ms->chunk);

@@ -28,6 +28,12 @@ struct msgstream {
 	int		 mbox;		/* -1 not known yet, 0, 1 */
 	int		 skip;		/* the last message was cut */
 	size_t		 nmsgs;
+	/*
+	 * May be NULL: called before each read of an input of unknown size
+	 * (a pipe, a terminal), to wait for data or give up (-1, errno set)
+	 * when the caller's run is to end.
+	 */
+	int		(*wait)(int fd);
 };
 
 /*
