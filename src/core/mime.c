@@ -396,6 +396,12 @@ html_strip(const char *s, size_t n, struct buf *out)
 	char		 tag[8];
 	size_t		 i = 0, j, k;
 
+	/*
+	 * The text is never longer than the markup.  Reserving it also
+	 * gives a part with no text an empty string rather than the NULL
+	 * of an untouched buffer, which the charset decoders would get.
+	 */
+	buf_reserve(out, n);
 	while (i < n) {
 		/* Plain text goes over a run at a time. */
 		for (j = i; j < n && s[j] != '<' && s[j] != '&' &&

@@ -164,6 +164,8 @@ textdec_utf8(const char *in, size_t len, struct buf *out)
 	uint32_t		 cp;
 
 	buf_reserve(out, len + 1);
+	if (len == 0)
+		return;		/* in may be NULL: no arithmetic on it */
 	while (i < len) {
 		if (i + 8 <= len && word_plain(u + i)) {
 			i += 8;
@@ -312,8 +314,8 @@ textdec_charset(struct textdec *t, const char *cs, const char *in,
 	    strcmp(name, "ascii") == 0 || strcmp(name, "unknown-8bit") == 0 ||
 	    strcmp(name, "x-unknown") == 0) {
 		/* ISO-2022-JP sent without a label is common in Japan. */
-		if (memchr(in, 0x1b, len) != NULL && (cd = textdec_open(t,
-		    "ISO-2022-JP")) != (void *)-1)
+		if (len != 0 && memchr(in, 0x1b, len) != NULL &&
+		    (cd = textdec_open(t, "ISO-2022-JP")) != (void *)-1)
 			textdec_iconv(cd, in, len, out);
 		else
 			textdec_guess(in, len, out);
@@ -380,7 +382,7 @@ textdec_header(struct textdec *t, const char *in, size_t len, struct buf *out)
 	char		 enc, name[32], *q;
 	int		 last_word = 0;
 
-	if ((p = memchr(in, '=', len)) == NULL) {
+	if (len == 0 || (p = memchr(in, '=', len)) == NULL) {
 		textdec_charset(t, NULL, in, len, out);
 		return;
 	}

@@ -23,6 +23,12 @@ struct textdec {
 void	textdec_init(struct textdec *);
 void	textdec_free(struct textdec *);
 
+/*
+ * The decoders below take in == NULL with len == 0, as buf_add does: an
+ * empty struct buf has no data.  They leave out allocated and
+ * NUL-terminated even when they add nothing.
+ */
+
 /* Append the decoded bytes; garbage characters are skipped. */
 void	textdec_base64(const char *in, size_t len, struct buf *out);
 /* Append the decoded bytes; in a header '_' is a space (RFC 2047). */

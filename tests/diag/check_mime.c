@@ -131,6 +131,64 @@ START_TEST(test_charsets)
 }
 END_TEST
 
+/*
+ * Nothing to decode: an empty struct buf has a NULL data pointer, and
+ * an HTML part that is empty or all markup strips to one.  Passing that
+ * to memchr is undefined even for no bytes (UBSan stops there).
+ */
+START_TEST(test_empty_text)
+{
+	static const char *const cs[] = {
+		NULL, "utf-8", "iso-8859-1", "iso-2022-jp", "koi8-r",
+		"x-no-such-charset",
+	};
+	static const char *const body[] = { "", "<b>", "<p><br>" };
+	struct textdec		 t;
+	struct bounce_doc	 d;
+	struct buf		 b, m;
+	size_t			 i, j;
+
+	textdec_init(&t);
+	buf_init(&b);
+	for (i = 0; i < sizeof cs / sizeof cs[0]; i++) {
+		buf_free(&b);
+		textdec_charset(&t, cs[i], NULL, 0, &b);
+		ck_assert_ptr_nonnull(b.data);
+		ck_assert_str_eq(b.data, "");
+	}
+	buf_free(&b);
+	textdec_utf8(NULL, 0, &b);
+	ck_assert_str_eq(b.data, "");
+	buf_free(&b);
+	textdec_header(&t, NULL, 0, &b);
+	ck_assert_str_eq(b.data, "");
+	buf_free(&b);
+	textdec_free(&t);
+
+	bounce_doc_init(&d);
+	buf_init(&m);
+	for (i = 0; i < sizeof cs / sizeof cs[0]; i++) {
+		for (j = 0; j < sizeof body / sizeof body[0]; j++) {
+			buf_reset(&m);
+			buf_printf(&m, "From: MAILER-DAEMON@example.com\n"
+			    "Content-Type: multipart/report; boundary=\"B\"\n"
+			    "\n--B\nContent-Type: text/html%s%s\n\n%s",
+			    cs[i] != NULL ? "; charset=" : "",
+			    cs[i] != NULL ? cs[i] : "", body[j]);
+			/* Once closed, once cut short at the part's end. */
+			bounce_parse(&d, m.data, m.len, NULL, 0);
+			ck_assert(utf8_valid(d.text.data, d.text.len, NULL));
+			buf_adds(&m, "--B--\n");
+			bounce_parse(&d, m.data, m.len, NULL, 0);
+			ck_assert(utf8_valid(d.text.data, d.text.len, NULL));
+			ck_assert_ptr_nonnull(strstr(d.text.data, "--B--"));
+		}
+	}
+	buf_free(&m);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_sample_jis_crlf)
 {
 	struct bounce_doc	 d;
@@ -331,6 +389,7 @@ mime_suite(void)
 	tcase_add_test(tc, test_alternative_and_html);
 	tcase_add_test(tc, test_rfc2047);
 	tcase_add_test(tc, test_charsets);
+	tcase_add_test(tc, test_empty_text);
 	tcase_add_test(tc, test_sample_jis_crlf);
 	suite_add_tcase(s, tc);
 	tcase_set_timeout(th, 60);
