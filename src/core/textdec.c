@@ -253,29 +253,68 @@ textdec_open(struct textdec *t, const char *name)
 	return (cd);
 }
 
+/*
+ * iconv() gets the input a chunk at a time.  Every invalid byte costs a
+ * call, and the sanitizers' iconv interceptor checks the whole input
+ * range of each call: handing over the rest of the text every time made
+ * an error storm quadratic.  A chunk starts small after an error and
+ * doubles while the text converts, so a storm costs a few bytes of
+ * checking per error and clean text still goes over in big calls.
+ */
+#define ICONV_CHUNK_MIN	32
+#define ICONV_CHUNK_MAX	4096
+
 static void
 textdec_iconv(void *cd, const char *in, size_t len, struct buf *out)
 {
-	char	*ip = (char *)(uintptr_t)in, *op;
-	size_t	 il = len, ol, r;
+	char	*ip = (char *)(uintptr_t)in, *from, *op;
+	size_t	 left = len, chunk = ICONV_CHUNK_MIN, il, ol, r;
 	char	 tmp[4096];
+	int	 e;
 
 	iconv((iconv_t)cd, NULL, NULL, NULL, NULL);
-	while (il > 0) {
+	while (left > 0) {
+		from = ip;
+		il = left < chunk ? left : chunk;
 		op = tmp;
 		ol = sizeof tmp;
 		r = iconv((iconv_t)cd, &ip, &il, &op, &ol);
+		e = errno;	/* before the scrub below can change it */
+		left -= (size_t)(ip - from);
 		/* iconv's output may hold NULs from the input: scrub it. */
 		textdec_utf8(tmp, (size_t)(op - tmp), out);
-		if (r != (size_t)-1)
-			break;
-		if (errno == E2BIG)
+		if (r != (size_t)-1 || e == E2BIG) {
+			if (chunk < ICONV_CHUNK_MAX)
+				chunk *= 2;
 			continue;
+		}
+		/*
+		 * A sequence cut by the chunk's end, not the text's: the next
+		 * chunk starts with it.  No reset in between, since the shift
+		 * state (ISO-2022-JP's ESC $ B) governs the bytes after it.
+		 */
+		if (e == EINVAL && il < left) {
+			if (chunk < ICONV_CHUNK_MAX) {
+				chunk *= 2;
+				continue;
+			}
+			if (ip != from)
+				continue;
+			/* No sequence is that long: an invalid byte. */
+			e = EILSEQ;
+		}
 		buf_add(out, REPLACEMENT, 3);
-		if (errno == EINVAL)
+		if (e == EINVAL)
 			break;		/* truncated at the end */
+		/*
+		 * Skip the byte and start again from the initial state: in
+		 * ISO-2022-JP that is ASCII, which is how the text finds its
+		 * feet again when the error came from a wrong shift state (a
+		 * line that never shifted back, say).
+		 */
 		ip++;
-		il--;
+		left--;
+		chunk = ICONV_CHUNK_MIN;
 		iconv((iconv_t)cd, NULL, NULL, NULL, NULL);
 	}
 	op = tmp;

@@ -132,6 +132,55 @@ START_TEST(test_charsets)
 END_TEST
 
 /*
+ * Valid ISO-2022-JP longer than iconv's chunks, its characters and its
+ * escapes falling on every chunk boundary in turn: the same text as in
+ * one call.  The double-byte run after one ESC $ B spans many chunks,
+ * so a shift state lost between them would show.
+ */
+START_TEST(test_jis_chunks)
+{
+	const char	*mail = "\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab";
+	struct textdec	 t;
+	struct buf	 in, want, b;
+	size_t		 k, i;
+
+	textdec_init(&t);
+	buf_init(&in);
+	buf_init(&want);
+	buf_init(&b);
+	for (k = 0; k < 70; k++) {
+		buf_reset(&in);
+		buf_reset(&want);
+		for (i = 0; i < k; i++) {
+			buf_addc(&in, 'x');
+			buf_addc(&want, 'x');
+		}
+		for (i = 0; i < 300; i++) {
+			buf_adds(&in, "\x1b$B%a!<%k\x1b(B ");
+			buf_adds(&want, mail);
+			buf_addc(&want, ' ');
+		}
+		buf_adds(&in, "\x1b$B");
+		for (i = 0; i < 3000; i++) {
+			buf_adds(&in, "%a!<%k");
+			buf_adds(&want, mail);
+		}
+		buf_adds(&in, "\x1b(B.");
+		buf_addc(&want, '.');
+		buf_reset(&b);
+		textdec_charset(&t, "iso-2022-jp", in.data, in.len, &b);
+		ck_assert_uint_eq(b.len, want.len);
+		ck_assert_msg(memcmp(b.data, want.data, b.len) == 0,
+		    "prefix %zu: not the same text", k);
+	}
+	buf_free(&b);
+	buf_free(&want);
+	buf_free(&in);
+	textdec_free(&t);
+}
+END_TEST
+
+/*
  * Nothing to decode: an empty struct buf has a NULL data pointer, and
  * an HTML part that is empty or all markup strips to one.  Passing that
  * to memchr is undefined even for no bytes (UBSan stops there).
@@ -314,6 +363,46 @@ START_TEST(test_many_lines_linear)
 }
 END_TEST
 
+/*
+ * An ISO-2022-JP body of six million invalid sequences: ESC $ B and a
+ * character whose second byte has the high bit set, then that byte
+ * alone once back in ASCII.  Each invalid byte costs a call to iconv,
+ * which once covered the rest of the text, and the sanitizers check the
+ * whole range of each call: minutes under ASan.  Linear, it takes about
+ * a second, and each sequence gives one U+FFFD.
+ */
+#define STORM_UNITS	3000000
+
+START_TEST(test_jis_error_storm)
+{
+	struct bounce_doc	 d;
+	struct buf		 b;
+	const char		*p, *end;
+	size_t			 i, body, nrep = 0;
+
+	buf_init(&b);
+	buf_adds(&b, "From: MAILER-DAEMON@example.com\n"
+	    "Content-Type: text/plain; charset=iso-2022-jp\n\n");
+	body = b.len;
+	buf_reserve(&b, STORM_UNITS * 5);
+	for (i = 0; i < STORM_UNITS; i++)
+		buf_add(&b, "\x1b$B!\x80", 5);
+	body = b.len - body;
+	parse_buf(&d, &b, NULL);
+	/* Every input byte is at most one U+FFFD, so three bytes out. */
+	ck_assert_uint_le(d.text.len, b.len + 2 * body);
+	/* No memmem: the sanitizers check all of its haystack each call. */
+	for (p = d.text.data, end = p + d.text.len; end - p >= 3; p++)
+		if (p[0] == '\xef' && p[1] == '\xbf' && p[2] == '\xbd') {
+			nrep++;
+			p += 2;
+		}
+	ck_assert_uint_eq(nrep, 2 * STORM_UNITS);
+	bounce_doc_free(&d);
+	buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_many_parts)
 {
 	struct bounce_doc	 d;
@@ -383,6 +472,7 @@ mime_suite(void)
 	Suite	*s = suite_create("mime");
 	TCase	*tc = tcase_create("decode");
 	TCase	*th = tcase_create("hostile");
+	TCase	*ts = tcase_create("storm");
 
 	tcase_add_test(tc, test_base64_qp);
 	tcase_add_test(tc, test_line_ends);
@@ -390,6 +480,7 @@ mime_suite(void)
 	tcase_add_test(tc, test_rfc2047);
 	tcase_add_test(tc, test_charsets);
 	tcase_add_test(tc, test_empty_text);
+	tcase_add_test(tc, test_jis_chunks);
 	tcase_add_test(tc, test_sample_jis_crlf);
 	suite_add_tcase(s, tc);
 	tcase_set_timeout(th, 60);
@@ -400,6 +491,10 @@ mime_suite(void)
 	tcase_add_test(th, test_deep_and_unterminated);
 	tcase_add_test(th, test_limits);
 	suite_add_tcase(s, th);
+	/* Linear is well under a second, quadratic minutes (ASan). */
+	tcase_set_timeout(ts, 20);
+	tcase_add_test(ts, test_jis_error_storm);
+	suite_add_tcase(s, ts);
 	return (s);
 }
 
