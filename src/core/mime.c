@@ -555,10 +555,15 @@ leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
 
 		buf_init(&h);
 		html_strip(p, n, &h);
+		P->td->max_out = room + 4;
 		textdec_charset(P->td, e->charset, h.data, h.len, &P->tmp2);
 		buf_free(&h);
-	} else
+	} else {
+		/* Past the room is cut anyway; a few bytes more say so. */
+		P->td->max_out = room + 4;
 		textdec_charset(P->td, e->charset, p, n, &P->tmp2);
+	}
+	P->td->max_out = 0;
 	parser_emit_raw(P, P->tmp2.data, P->tmp2.len);
 	if (P->tmp2.len != 0 && P->tmp2.data[P->tmp2.len - 1] != '\n')
 		parser_emit(P, "\n", 1);

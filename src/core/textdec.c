@@ -265,15 +265,19 @@ textdec_open(struct textdec *t, const char *name)
 #define ICONV_CHUNK_MAX	4096
 
 static void
-textdec_iconv(void *cd, const char *in, size_t len, struct buf *out)
+textdec_iconv(void *cd, const char *in, size_t len, struct buf *out,
+    size_t max)
 {
 	char	*ip = (char *)(uintptr_t)in, *from, *op;
 	size_t	 left = len, chunk = ICONV_CHUNK_MIN, il, ol, r;
+	size_t	 start = out->len;
 	char	 tmp[4096];
 	int	 e;
 
+	if (max == 0)
+		max = SIZE_MAX;
 	iconv((iconv_t)cd, NULL, NULL, NULL, NULL);
-	while (left > 0) {
+	while (left > 0 && out->len - start < max) {
 		from = ip;
 		il = left < chunk ? left : chunk;
 		op = tmp;
@@ -355,7 +359,7 @@ textdec_charset(struct textdec *t, const char *cs, const char *in,
 		/* ISO-2022-JP sent without a label is common in Japan. */
 		if (len != 0 && memchr(in, 0x1b, len) != NULL &&
 		    (cd = textdec_open(t, "ISO-2022-JP")) != (void *)-1)
-			textdec_iconv(cd, in, len, out);
+			textdec_iconv(cd, in, len, out, t->max_out);
 		else
 			textdec_guess(in, len, out);
 		return;
@@ -377,7 +381,7 @@ textdec_charset(struct textdec *t, const char *cs, const char *in,
 		textdec_guess(in, len, out);
 		return;
 	}
-	textdec_iconv(cd, in, len, out);
+	textdec_iconv(cd, in, len, out, t->max_out);
 }
 
 /* Parse one =?cs?e?text?= at s; returns its length or 0. */

@@ -18,6 +18,13 @@ struct textdec {
 		void	*cd;		/* iconv_t, or (void *)-1 */
 	} cache[TEXTDEC_CACHE];
 	size_t	 next;
+	/*
+	 * When not 0, textdec_charset stops converting through iconv once
+	 * it has added about this many bytes: a charset such as TSCII
+	 * makes twelve bytes of one, and the caller's budget (the room
+	 * left in a document's text) must hold whatever the input.
+	 */
+	size_t	 max_out;
 };
 
 void	textdec_init(struct textdec *);

@@ -466,6 +466,38 @@ START_TEST(test_limits)
 }
 END_TEST
 
+/*
+ * A charset that makes twelve bytes of one (TSCII's 0x82) cannot make
+ * the scratch buffers outgrow the text's limit: the conversion stops
+ * at the room left, and the cut is said.
+ */
+START_TEST(test_expansion_bounded)
+{
+	struct bounce_limits	 l;
+	struct bounce_doc	 d;
+	struct buf		 b;
+	size_t			 i;
+
+	buf_init(&b);
+	buf_adds(&b, "From: MAILER-DAEMON@example.com\nMIME-Version: 1.0\n"
+	    "Content-Type: text/plain; charset=TSCII\n\n");
+	for (i = 0; i < 100000; i++)
+		buf_addc(&b, (char)0x82);
+	buf_adds(&b, "\n");
+	bounce_limits_default(&l);
+	l.max_text = 4096;
+	bounce_doc_init(&d);
+	bounce_parse(&d, b.data, b.len, &l, BOUNCE_SPANS);
+	ck_assert_uint_le(d.text.len, l.max_text);
+	ck_assert(d.truncated);
+	ck_assert(d.cut & BOUNCE_CUT_TEXT);
+	/* The part's decoded copy, kept as scratch: near the room, not 1.2 MB. */
+	ck_assert_uint_lt(d.scratch[1].len, 3 * l.max_text);
+	bounce_doc_free(&d);
+	buf_free(&b);
+}
+END_TEST
+
 static Suite *
 mime_suite(void)
 {
@@ -490,6 +522,7 @@ mime_suite(void)
 	tcase_add_test(th, test_many_parts);
 	tcase_add_test(th, test_deep_and_unterminated);
 	tcase_add_test(th, test_limits);
+	tcase_add_test(th, test_expansion_bounded);
 	suite_add_tcase(s, th);
 	/* Linear is well under a second, quadratic minutes (ASan). */
 	tcase_set_timeout(ts, 20);
