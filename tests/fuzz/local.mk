@@ -2,7 +2,8 @@
 ## that replays its regression inputs (tests/fuzz/regress/NAME, and the
 ## shipped data for the loader) on every build, sanitizers or not;
 ## with --enable-fuzzing (clang), "make fuzz" builds the libFuzzer
-## binaries and "make fuzz-run" runs each for FUZZ_SECONDS.
+## binaries and "make fuzz-run" runs each for FUZZ_SECONDS, failing on
+## any finding.
 
 FUZZ_NAMES = catalog search json bounce rules prefilter output
 FUZZ_CFLAGS = $(AM_CFLAGS) -DFUZZ_DATADIR=\"$(abs_top_srcdir)/data\" \
@@ -44,7 +45,7 @@ tests_fuzz_replay_output_SOURCES = tests/fuzz/replay.c \
 tests_fuzz_replay_output_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"output\"
 tests_fuzz_replay_output_LDADD = $(FUZZ_LDADD)
 
-EXTRA_DIST += tests/fuzz/regress tests/fuzz/dict
+EXTRA_DIST += tests/fuzz/regress tests/fuzz/dict tests/fuzz/run.sh
 
 if ENABLE_FUZZING
 EXTRA_PROGRAMS += tests/fuzz/fuzz_catalog tests/fuzz/fuzz_search \
@@ -88,25 +89,18 @@ fuzz: tests/fuzz/fuzz_catalog$(EXEEXT) tests/fuzz/fuzz_search$(EXEEXT) \
 
 FUZZ_SECONDS = 60
 FUZZ_MAX_LEN = 65536
-# Seeds: the shipped data, the test samples, the corpus when present.
+# Each target from a fresh corpus under fuzz-run/, seeded with its
+# regression inputs, the samples (bounce) or the shipped data (catalog,
+# rules); fails on any finding (tests/fuzz/run.sh).
 fuzz-run: fuzz
-	@for t in $(FUZZ_NAMES); do \
-	  corpus=fuzz-corpus/$$t; $(MKDIR_P) $$corpus; \
-	  case $$t in \
-	  catalog) seeds=$(abs_top_srcdir)/data/catalogue ;; \
-	  rules) seeds=$(abs_top_srcdir)/data/rules ;; \
-	  bounce) seeds="$(abs_top_srcdir)/tests/fuzz/regress/bounce \
-	    $(abs_top_srcdir)/tests/diag/samples" ;; \
-	  output) seeds="$(abs_top_srcdir)/tests/fuzz/regress/output \
-	    $(abs_top_srcdir)/tests/diag/samples" ;; \
-	  *) seeds=$(abs_top_srcdir)/tests/fuzz/regress/$$t ;; \
-	  esac; \
-	  dict=$(abs_top_srcdir)/tests/fuzz/dict/$$t.dict; \
-	  test -f $$dict && dopt=-dict=$$dict || dopt=; \
-	  echo "fuzz-run: $$t for $(FUZZ_SECONDS) s"; \
-	  tests/fuzz/fuzz_$$t $$dopt -max_total_time=$(FUZZ_SECONDS) \
-	    -max_len=$(FUZZ_MAX_LEN) -rss_limit_mb=2048 \
-	    -print_final_stats=1 -artifact_prefix=fuzz-corpus/$$t- \
-	    $$corpus $$seeds 2>&1 | tail -12 || exit 1; \
-	done
+	@top_srcdir='$(abs_top_srcdir)' FUZZ_SECONDS='$(FUZZ_SECONDS)' \
+	  FUZZ_MAX_LEN='$(FUZZ_MAX_LEN)' \
+	  $(SHELL) $(srcdir)/tests/fuzz/run.sh $(FUZZ_NAMES)
+else
+fuzz fuzz-run:
+	@echo "$@: configure with --enable-fuzzing CC=clang" >&2; exit 1
 endif
+clean-local: clean-fuzz-run
+clean-fuzz-run:
+	rm -rf fuzz-run
+.PHONY: fuzz fuzz-run clean-fuzz-run
