@@ -55,7 +55,7 @@ tally() {
 
 # The whole suite: unit and end-to-end tests, the tarball's own build and
 # tests (distcheck), then the tests again under ASan and UBSan, then the
-# threaded ones under TSan.
+# threaded ones under TSan, then a short run of each fuzz target.
 make -j"$(nproc)" check
 tally test-suite.log
 make -j"$(nproc)" distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror
@@ -75,5 +75,22 @@ cd _build-tsan
 make -j"$(nproc)" check TESTS="tests/check_pool tests/check_paste \
     tests/diag/diagnose-json.sh tests/diag/diagnose-signal.sh"
 tally test-suite.log
-echo "quickstart: build, distcheck and sanitizer runs passed"
+# Each libFuzzer target for FUZZ_SECONDS (30 by default) from a fresh
+# corpus: new inputs reach what the regression inputs do not.  A
+# finding fails the run, one count per target, but the other targets
+# still run and the closing line is still printed, with the reproducer
+# and the sanitizer report above it.
+cd ..
+mkdir -p _build-fuzz
+cd _build-fuzz
+[ -f Makefile ] || ../configure --enable-fuzzing CC=clang
+make -j"$(nproc)" fuzz
+fuzz=0
+make fuzz-run FUZZ_SECONDS="${FUZZ_SECONDS:-30}" || fuzz=$?
+tally fuzz-run/summary
+# A run that failed before counting (no summary) is still a failure.
+[ "$fuzz" = 0 ] || [ "$failed" -gt 0 ] || failed=1
+[ "$fuzz" = 0 ] &&
+	echo "quickstart: build, distcheck, sanitizer and fuzz runs passed"
 echo "$passed passed, $failed failed, $skipped skipped"
+[ "$fuzz" = 0 ]
