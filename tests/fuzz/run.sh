@@ -3,8 +3,9 @@
 # corpus, so that a crash, a sanitizer report, a leak, a hang or a
 # runaway allocation fails the run, in CI as at a desk.
 #   run.sh NAME...        from the build directory, after "make fuzz"
-# top_srcdir must be set; FUZZ_SECONDS (per target), FUZZ_MAX_LEN,
-# FUZZ_RSS_MB and FUZZ_TIMEOUT (per input, in seconds) may be.
+# top_srcdir must be set; FUZZ_SECONDS (per target; 0 runs the seeds
+# only), FUZZ_MAX_LEN, FUZZ_RSS_MB and FUZZ_TIMEOUT (per input, in
+# seconds) may be.
 #
 # Everything is written under fuzz-run/ in the build directory, never in
 # the source tree, which may be read-only: fuzz-run/NAME/log is the
@@ -44,9 +45,16 @@ fuzz() {
 	log=$dir/log
 	mkdir -p "$dir/corpus"
 	dict=$top_srcdir/tests/fuzz/dict/$t.dict
-	set -- -max_total_time="$FUZZ_SECONDS" -max_len="$FUZZ_MAX_LEN" \
-	    -rss_limit_mb="$FUZZ_RSS_MB" -timeout="$FUZZ_TIMEOUT" \
-	    -print_final_stats=1 -artifact_prefix="$dir/"
+	set -- -max_len="$FUZZ_MAX_LEN" -rss_limit_mb="$FUZZ_RSS_MB" \
+	    -timeout="$FUZZ_TIMEOUT" -print_final_stats=1 \
+	    -artifact_prefix="$dir/"
+	# To libFuzzer a total time of 0 is no limit: here it means the
+	# seeds only, run once.
+	if [ "$FUZZ_SECONDS" = 0 ]; then
+		set -- "$@" -runs=0
+	else
+		set -- "$@" -max_total_time="$FUZZ_SECONDS"
+	fi
 	[ -f "$dict" ] && set -- "$@" -dict="$dict"
 	# New inputs go in the first directory only; the seeds are read.
 	set -- "$@" "$dir/corpus" "$top_srcdir/tests/fuzz/regress/$t"
