@@ -54,8 +54,8 @@ tally() {
 }
 
 # The whole suite: unit and end-to-end tests, the tarball's own build and
-# tests (distcheck), then the tests again under ASan and UBSan, then the
-# threaded ones under TSan, then a short run of each fuzz target.
+# tests (distcheck), then the tests again under ASan and UBSan, and under
+# TSan, then a short run of each fuzz target.
 make -j"$(nproc)" check
 tally test-suite.log
 make -j"$(nproc)" distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror
@@ -65,15 +65,14 @@ cd _build-san
 [ -f Makefile ] || ../configure --enable-sanitizers --enable-werror CC=clang
 make -j"$(nproc)" check
 tally test-suite.log
-# The code that runs on several threads, under ThreadSanitizer: the
-# ordered pool, --diagnose --jobs (stopped by signals too) and the paste
-# box's worker.
+# The whole suite once more under ThreadSanitizer: the ordered pool,
+# --diagnose --jobs (streamed and stopped by signals too) and the paste
+# box's worker run on several threads.
 cd ..
 mkdir -p _build-tsan
 cd _build-tsan
 [ -f Makefile ] || ../configure --enable-sanitizers=thread --enable-werror CC=clang
-make -j"$(nproc)" check TESTS="tests/check_pool tests/check_paste \
-    tests/diag/diagnose-json.sh tests/diag/diagnose-signal.sh"
+make -j"$(nproc)" check
 tally test-suite.log
 # Each libFuzzer target for FUZZ_SECONDS (30 by default) from a fresh
 # corpus: new inputs reach what the regression inputs do not.  A
