@@ -5,6 +5,32 @@
 
 #include "bounce_int.h"
 
+/*
+ * The first key in [p, end), looked for a window at a time: the
+ * sanitizers' memmem checks the whole range it is given, so a loop over
+ * many hits that handed over the rest of the text each time would be
+ * quadratic in the builds that CI and the fuzzers run.
+ */
+#define FIND_WINDOW	4096
+
+static const char *
+find(const char *p, const char *end, const char *key, size_t kl)
+{
+	const char	*hit;
+	size_t		 w;
+
+	while ((size_t)(end - p) >= kl) {
+		w = (size_t)(end - p) < FIND_WINDOW ? (size_t)(end - p) :
+		    FIND_WINDOW;
+		if ((hit = memmem(p, w, key, kl)) != NULL)
+			return (hit);
+		if (w == (size_t)(end - p))
+			break;
+		p += w - (kl - 1);
+	}
+	return (NULL);
+}
+
 /* The string value of "key" at or after s, copied to out; or NULL. */
 static const char *
 json_value(const char *s, const char *end, const char *key, struct buf *out)
@@ -13,7 +39,7 @@ json_value(const char *s, const char *end, const char *key, struct buf *out)
 	const char	*p = s, *q;
 
 	buf_reset(out);
-	while ((p = memmem(p, (size_t)(end - p), key, kl)) != NULL) {
+	while ((p = find(p, end, key, kl)) != NULL) {
 		q = p + kl;
 		p++;
 		if (p - 2 < s || p[-2] != '"' || q >= end || *q != '"')
@@ -39,7 +65,7 @@ static int
 json_block(const char *s, const char *end, const char *key, const char **b,
     const char **e)
 {
-	const char	*p = memmem(s, (size_t)(end - s), key, strlen(key));
+	const char	*p = find(s, end, key, strlen(key));
 	int		 depth = 0, instr = 0;
 
 	if (p == NULL)
