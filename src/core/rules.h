@@ -40,6 +40,7 @@ rule_trigram(const unsigned char *p)
 
 #define RULE_MAX_CODES	16
 #define RULE_MAX_STEPS	8
+#define RULE_MAX_SOURCES	4
 #define RULE_MAX_LITS	128
 #define RULE_LIT_GRAMS	4
 
@@ -88,6 +89,13 @@ struct rule {
 	int		 permanent;	/* -1 unset, 0, 1 */
 	const char	*steps[RULE_MAX_STEPS];
 	size_t		 nsteps;
+	/*
+	 * Where the wording or the convention comes from: an RFC section,
+	 * an MTA's source or manual, a provider's published list.  Never a
+	 * sample bounce: a rule fitted to examples fails on the rest.
+	 */
+	const char	*sources[RULE_MAX_SOURCES];
+	size_t		 nsources;
 };
 
 /* What a reason means for the sender, from the reason stanzas. */

@@ -21,7 +21,7 @@ enum rfield {
 	R_RULE, R_MATCH, R_IN, R_STATUS, R_REPLY, R_AGENT, R_KIND, R_ACTION,
 	R_NO_STATUS, R_REASON, R_PROVIDER, R_PERMANENT, R_STEP, R_COMMAND,
 	R_TITLE, R_RETRY, R_RETRY_NOTE, R_RETRY_NOTE_TRANSIENT, R_PSEUDO,
-	R_DIAG_TYPE, R_FORMAT, R_PSEUDO_TEMP, R__COUNT
+	R_DIAG_TYPE, R_FORMAT, R_PSEUDO_TEMP, R_SOURCE, R__COUNT
 };
 
 #define IN_RULE		0x1
@@ -54,6 +54,7 @@ static const struct {
 	[R_PSEUDO_TEMP] = { "pseudo-temporary", IN_REASON },
 	[R_DIAG_TYPE] =	{ "diagnostic-type", IN_RULE },
 	[R_FORMAT] =	{ "format", IN_RULE },
+	[R_SOURCE] =	{ "source", IN_RULE | REPEATS },
 };
 
 struct field {
@@ -664,6 +665,12 @@ rule_build(struct loader *l, struct stanza *s)
 			break;
 		case R_FORMAT:
 			r->format = arena_strdup(&rs->arena, v);
+			break;
+		case R_SOURCE:
+			if (r->nsources == RULE_MAX_SOURCES)
+				return (fail(l, f->line, "more than %d 'source' "
+				    "lines", RULE_MAX_SOURCES));
+			r->sources[r->nsources++] = arena_strdup(&rs->arena, v);
 			break;
 		case R_PERMANENT:
 			if ((r->permanent = yes_no(v)) < 0)

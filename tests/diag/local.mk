@@ -1,8 +1,12 @@
 ## Tests of the bounce parser and the diagnosis (issue 4).
 if HAVE_CHECK
 check_PROGRAMS += tests/check_mime tests/check_bounce tests/check_diagnose \
-	tests/check_prefilter tests/check_msgstream
+	tests/check_prefilter tests/check_msgstream tests/check_replies
 endif
+tests_check_replies_SOURCES = tests/diag/check_replies.c \
+	tests/unit/testutil.h
+tests_check_replies_CFLAGS = $(UNIT_CFLAGS)
+tests_check_replies_LDADD = $(UNIT_LDADD)
 tests_check_msgstream_SOURCES = tests/diag/check_msgstream.c \
 	tests/unit/testutil.h
 tests_check_msgstream_CFLAGS = $(UNIT_CFLAGS)
@@ -43,7 +47,8 @@ EXTRA_DIST += \
 	tests/diag/samples/sendmail.eml \
 	tests/diag/samples/vacation.eml \
 	tests/diag/samples/yahoo.eml \
-	tests/diag/valgrind.supp
+	tests/diag/valgrind.supp \
+	tests/diag/replies
 
 # Accuracy against the shared corpus (labels from Sisimai 4.25).
 SCORE_CORPUS = $(abs_top_srcdir)/../shared/corpus
