@@ -182,6 +182,22 @@ reply_find_class(const char *s, size_t len, int k)
 }
 
 /* An enhanced status code 2.x.y/4.x.y/5.x.y as a word of s. */
+/*
+ * s[i] follows "550-", a line of a multi-line reply (RFC 5321, section
+ * 4.2.1: the code, a hyphen, the text): its enhanced code counts, so
+ * that one such line pasted alone keeps it.  Any other hyphen before
+ * digits is part of a word (an ID, a date).
+ */
+static int
+after_reply_hyphen(const char *s, size_t i)
+{
+	return (i >= 4 && is_digit((unsigned char)s[i - 4]) &&
+	    is_digit((unsigned char)s[i - 3]) &&
+	    is_digit((unsigned char)s[i - 2]) &&
+	    (i == 4 || !(is_alnum((unsigned char)s[i - 5]) ||
+	    s[i - 5] == '.' || s[i - 5] == '-')));
+}
+
 int
 status_find(const char *s, size_t len, char out[16], size_t *at)
 {
@@ -201,7 +217,8 @@ status_find(const char *s, size_t len, char out[16], size_t *at)
 		if (s[i] != '2' && s[i] != '4' && s[i] != '5')
 			continue;
 		if (i > 0 && (is_alnum((unsigned char)s[i - 1]) ||
-		    s[i - 1] == '.' || s[i - 1] == '-' || s[i - 1] == '/'))
+		    s[i - 1] == '.' || s[i - 1] == '/' ||
+		    (s[i - 1] == '-' && !after_reply_hyphen(s, i))))
 			continue;
 		for (j = i + 2, n1 = 0; j < len && is_digit((unsigned char)s[j]);
 		    j++)

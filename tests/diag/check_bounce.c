@@ -421,6 +421,29 @@ START_TEST(test_multiline_reply_completed)
 }
 END_TEST
 
+/*
+ * One line of a multi-line reply, pasted alone ("550-5.7.26 ..."), keeps
+ * its enhanced code (RFC 5321, 4.2.1); a hyphen inside a word does not
+ * make a code of the digits after it.
+ */
+START_TEST(test_reply_line_with_hyphen)
+{
+	struct bounce_doc	 d;
+	const char		*s = "550-5.7.26 This mail has been blocked.\n";
+	const char		*id = "550 Refused, ticket AB-5.1.1 (see x)\n";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
+	    1);
+	ck_assert_str_eq(d.rcpts[0].status, "5.7.26");
+	ck_assert_int_eq(d.rcpts[0].reply_code, 550);
+	ck_assert_uint_eq(bounce_parse(&d, id, strlen(id), NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_str_eq(d.rcpts[0].status, "");
+	bounce_doc_free(&d);
+}
+END_TEST
+
 /* A thousand truncated replies in one message: still linear. */
 START_TEST(test_multiline_reply_many)
 {
@@ -522,6 +545,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_multiline_reply_completed);
 	tcase_add_test(tc, test_multiline_reply_many);
 	tcase_add_test(tc, test_dsn_group_for_a_file);
+	tcase_add_test(tc, test_reply_line_with_hyphen);
 	suite_add_tcase(s, tc);
 	return (s);
 }
