@@ -122,6 +122,44 @@ add(struct parser *P, size_t msgi, enum msg_kind kind, const char *addr,
 	buf_free(&v);
 }
 
+/*
+ * An SES notification delivered through Amazon SNS (an email-json or
+ * HTTP subscription) is the SES JSON as a string, the "Message" of an
+ * SNS envelope ({"Type" : "Notification", ..., "Message" : "{\"noti..."}):
+ * the SNS developer guide, "Amazon SNS message and JSON formats", and
+ * the SES developer guide, "Amazon SNS notification contents for Amazon
+ * SES".  The string, unescaped, replaces the envelope in flat.
+ */
+static void
+sns_unwrap(struct buf *flat, struct buf *v)
+{
+	const char	*s = flat->data, *end = flat->data + flat->len, *p;
+	struct buf	 msg;
+
+	if (json_value(s, end, "Type", v) == NULL ||
+	    strcmp(v->data, "Notification") != 0 ||
+	    (p = find(s, end, "\"Message\"", 9)) == NULL)
+		return;
+	/* The string itself, its escapes undone: \" \\ \/ \n \t. */
+	for (p += 9; p < end && (*p == ' ' || *p == ':'); p++)
+		;
+	if (p >= end || *p != '"')
+		return;
+	buf_init(&msg);
+	for (p++; p < end && *p != '"'; p++) {
+		if (*p == '\\' && p + 1 < end) {
+			p++;
+			buf_addc(&msg, *p == 'n' ? '\n' : *p == 't' ? '\t' : *p);
+		} else
+			buf_addc(&msg, *p);
+	}
+	if (msg.len != 0) {
+		buf_free(flat);
+		*flat = msg;
+	} else
+		buf_free(&msg);
+}
+
 void
 ses_scan(struct parser *P, struct bmsg *m, size_t msgi)
 {
@@ -134,8 +172,10 @@ ses_scan(struct parser *P, struct bmsg *m, size_t msgi)
 		struct bpart *bp = &m->parts[i];
 
 		if (bp->type != PT_TEXT || bp->returned ||
+		    (memmem(P->doc->text.data + bp->off, bp->len,
+		    "\"notificationType\"", 18) == NULL &&
 		    memmem(P->doc->text.data + bp->off, bp->len,
-		    "\"notificationType\"", 18) == NULL)
+		    "\\\"notificationType\\\"", 20) == NULL))
 			continue;
 		/* SNS folds the one-line JSON; unfold it first. */
 		buf_init(&flat);
@@ -147,6 +187,9 @@ ses_scan(struct parser *P, struct bmsg *m, size_t msgi)
 			else
 				buf_addc(&flat, s[j]);
 		}
+		s = flat.data;
+		end = s + flat.len;
+		sns_unwrap(&flat, &v);
 		s = flat.data;
 		end = s + flat.len;
 		json_value(s, end, "notificationType", &v);

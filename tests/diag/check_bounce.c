@@ -444,6 +444,36 @@ START_TEST(test_reply_line_with_hyphen)
 }
 END_TEST
 
+/*
+ * An SES bounce notification delivered by Amazon SNS: the SES JSON is
+ * the string "Message" of the SNS envelope (AWS SNS developer guide,
+ * "Amazon SNS message and JSON formats").  Written from that format.
+ */
+START_TEST(test_ses_through_sns)
+{
+	struct bounce_doc	 d;
+	const char		*s =
+	    "From: AWS Notifications <no-reply@sns.amazonaws.com>\n"
+	    "Subject: AWS Notification Message\n"
+	    "Content-Type: text/plain; charset=UTF-8\n\n"
+	    "{\"Type\" : \"Notification\", \"MessageId\" : \"1-2\", "
+	    "\"Message\" : \"{\\\"notificationType\\\":\\\"Bounce\\\","
+	    "\\\"bounce\\\":{\\\"bounceType\\\":\\\"Permanent\\\","
+	    "\\\"bouncedRecipients\\\":[{\\\"emailAddress\\\":"
+	    "\\\"bob@example.net\\\",\\\"status\\\":\\\"5.1.1\\\","
+	    "\\\"diagnosticCode\\\":\\\"smtp; 550 5.1.1 user unknown"
+	    "\\\"}]}}\", \"Timestamp\" : \"2024-01-01T00:00:01.000Z\"}\n";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
+	    1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "bob@example.net");
+	ck_assert_str_eq(d.rcpts[0].status, "5.1.1");
+	ck_assert_str_eq(d.rcpts[0].diagnostic, "550 5.1.1 user unknown");
+	bounce_doc_free(&d);
+}
+END_TEST
+
 /* A thousand truncated replies in one message: still linear. */
 START_TEST(test_multiline_reply_many)
 {
@@ -546,6 +576,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_multiline_reply_many);
 	tcase_add_test(tc, test_dsn_group_for_a_file);
 	tcase_add_test(tc, test_reply_line_with_hyphen);
+	tcase_add_test(tc, test_ses_through_sns);
 	suite_add_tcase(s, tc);
 	return (s);
 }
