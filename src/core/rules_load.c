@@ -833,7 +833,7 @@ rules_parse(struct rules *rs, const char *name, const char *text, size_t len,
 {
 	struct loader	 l;
 	struct stanza	*s;
-	const char	*p = text, *end = text + len, *q, *colon, *v;
+	const char	*p = text, *end = text + len, *q, *nl, *colon, *v;
 	unsigned	 lineno = 0;
 	int		 id, rc = 0;
 
@@ -845,8 +845,10 @@ rules_parse(struct rules *rs, const char *name, const char *text, size_t len,
 	s = xcalloc(1, sizeof *s);
 	while (p < end && rc == 0) {
 		lineno++;
-		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			q = end;
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		/* CRLF files read as LF ones, as the catalogue's do. */
+		q = nl > p && nl[-1] == '\r' ? nl - 1 : nl;
 		if (q == p || *p == '#') {
 			if (q == p)
 				rc = stanza_end(&l, s);
@@ -903,7 +905,7 @@ rules_parse(struct rules *rs, const char *name, const char *text, size_t len,
 					    "'%s'", rfields[id].name);
 			}
 		}
-		p = q < end ? q + 1 : end;
+		p = nl < end ? nl + 1 : end;
 	}
 	if (rc == 0)
 		rc = stanza_end(&l, s);

@@ -327,6 +327,33 @@ START_TEST(test_new_provider_is_data)
 }
 END_TEST
 
+/* A rules file with CRLF line ends reads as its LF form, as a catalogue does. */
+START_TEST(test_crlf_rules)
+{
+	struct rules		 rs;
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+	const char		*t =
+	    "# CRLF\r\nreason: blocked\r\ntitle: Blocked\r\npermanent: yes\r\n"
+	    "retry: never\r\n\r\nrule: acme\r\nmatch: ACME-\\d+ refused\r\n"
+	    "reason: blocked\r\nprovider: Acme Mail\r\nstep: Ask\r\n  Acme.\r\n";
+	const char		*s = "554 ACME-42 refused <r@example.com>";
+
+	rules_from_text(&rs, t);
+	bounce_doc_init(&d);
+	arena_init(&a);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(&rs, NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "blocked");
+	ck_assert_str_eq(v.provider, "Acme Mail");
+	ck_assert_str_eq(v.steps[0], "Ask Acme.");
+	bounce_doc_free(&d);
+	arena_free(&a);
+	rules_free(&rs);
+}
+END_TEST
+
 /* A report format is told by the header, and rules may test it. */
 START_TEST(test_format_is_data)
 {
@@ -524,6 +551,7 @@ diagnose_suite(void)
 	tcase_add_loop_test(tl, test_load_errors, 0, sizeof bad / sizeof bad[0]);
 	tcase_add_test(tl, test_unknown_reason);
 	tcase_add_test(tl, test_new_provider_is_data);
+	tcase_add_test(tl, test_crlf_rules);
 	tcase_add_test(tl, test_format_is_data);
 	tcase_add_test(tl, test_dsn_extra_field);
 	tcase_add_test(tl, test_message_text_field);
