@@ -6,7 +6,8 @@ dist_catalog_DATA = \
 	data/catalogue/nonstandard.txt \
 	data/catalogue/enhanced-0-4.txt \
 	data/catalogue/enhanced-5-6.txt \
-	data/catalogue/enhanced-7.txt
+	data/catalogue/enhanced-7.txt \
+	data/catalogue/provider-microsoft.txt
 dist_pkgdata_DATA = data/README
 ## Diagnosis rules.
 rulesdir = $(pkgdatadir)/rules
