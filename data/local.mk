@@ -15,6 +15,7 @@ dist_rules_DATA = \
 	data/rules/00-reasons.txt \
 	data/rules/10-kinds.txt \
 	data/rules/20-providers.txt \
+	data/rules/25-gmail.txt \
 	data/rules/25-microsoft.txt \
 	data/rules/30-providers-reasons.txt \
 	data/rules/40-wording.txt \
