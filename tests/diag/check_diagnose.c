@@ -175,8 +175,11 @@ static const struct {
 	    "'Send mail as' feature. Learn more here: "
 	    "https://support.google.com/mail/?p=CustomFromDenied",
 	    "securityerror" },
-	/* Sendmail's "... User unknown" names no SMTP stage by itself. */
-	{ "550 5.2.1 <q@example.com>... User Unknown", "filtered" },
+	/*
+	 * Sendmail's "... User unknown" names no SMTP stage by itself: the
+	 * words decide, not X.2.1's default (filtered).
+	 */
+	{ "550 5.2.1 <q@example.com>... User Unknown", "userunknown" },
 };
 
 START_TEST(test_wording)

@@ -1,8 +1,13 @@
 ## Tests of the bounce parser and the diagnosis (issue 4).
 if HAVE_CHECK
 check_PROGRAMS += tests/check_mime tests/check_bounce tests/check_diagnose \
-	tests/check_prefilter tests/check_msgstream tests/check_replies
+	tests/check_prefilter tests/check_msgstream tests/check_replies \
+	tests/check_patterns
 endif
+tests_check_patterns_SOURCES = tests/diag/check_patterns.c \
+	tests/diag/diagutil.h tests/unit/testutil.h
+tests_check_patterns_CFLAGS = $(UNIT_CFLAGS) $(PCRE2_CFLAGS)
+tests_check_patterns_LDADD = $(UNIT_LDADD)
 tests_check_replies_SOURCES = tests/diag/check_replies.c \
 	tests/unit/testutil.h
 tests_check_replies_CFLAGS = $(UNIT_CFLAGS)
