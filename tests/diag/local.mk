@@ -33,7 +33,8 @@ tests_check_prefilter_SOURCES = tests/diag/check_prefilter.c \
 tests_check_prefilter_CFLAGS = $(UNIT_CFLAGS) $(PCRE2_CFLAGS)
 tests_check_prefilter_LDADD = $(UNIT_LDADD)
 
-dist_check_SCRIPTS += tests/diag/diagnose-json.sh tests/diag/diagnose-signal.sh
+dist_check_SCRIPTS += tests/diag/diagnose-json.sh tests/diag/diagnose-signal.sh \
+	tests/diag/rules-lint.sh tests/diag/rules-lint-fails.sh
 EXTRA_DIST += \
 	tests/diag/samples/arf.eml \
 	tests/diag/samples/courier.eml \
@@ -53,6 +54,7 @@ EXTRA_DIST += \
 	tests/diag/samples/vacation.eml \
 	tests/diag/samples/yahoo.eml \
 	tests/diag/valgrind.supp \
+	tests/diag/rules-lint.todo \
 	tests/diag/replies
 
 # Accuracy against the shared corpus (labels from Sisimai 4.25).
