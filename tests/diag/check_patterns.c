@@ -91,6 +91,14 @@ static const struct {
 	{ "lost connection with mx.example.com[192.0.2.1] while performing "
 	    "the HELO handshake", "networkerror" },
 
+	/* MTAs' own replies, from their sources. */
+	{ "530 5.7.4 REQUIRETLS support required", "failedstarttls" },
+	{ "530 5.7.0 Must issue a STARTTLS command first", "failedstarttls" },
+	{ "533 no support for internationalised mailbox name",
+	    "contenterror" },
+	{ "553 sorry, your envelope sender is in my badmailfrom list "
+	    "(#5.7.1)", "rejected" },
+
 	/* 8. 5.1.10 is not 5.1.1: a null MX, not a missing mailbox. */
 	{ "550 5.1.10 <q@example.com>", "notaccept" },
 };
