@@ -144,7 +144,7 @@ static const struct {
 	{ "delayed", "4.4.2", "X-Postfix; lost connection with "
 	    "mx.example.com[192.0.2.1] while performing the HELO handshake",
 	    "networkerror" },
-	/* procmail's lock failure exits EX_CANTCREAT, which is 5.2.0. */
+	/* Postfix gives a program's EX_CANTCREAT 5.2.0: procmail failed. */
 	{ "failed", "5.2.0", "X-Postfix; can't create user output file. "
 	    "Command output: procmail: Lock failure on \"/var/mail/q.lock\"",
 	    "mailererror" },
