@@ -222,6 +222,15 @@ START_TEST(test_codes_anchored)
 				if (p[k] != '\\')
 					code[n++] = p[k];
 			code[n] = '\0';
+			/*
+			 * "4\.16\.5\d" or "5\.7\.5[0-9]" writes a range, not the
+			 * code 4.16.5: more digits are what it means.
+			 */
+			if (strncmp(p + ov[1], "\\d", 2) == 0 ||
+			    p[ov[1]] == '[') {
+				start = ov[1];
+				continue;
+			}
 			snprintf(text, sizeof text, "550 %s0 x", code);
 			seen++;
 			if (pcre2_match(re, (PCRE2_SPTR)text, strlen(text), 0,
