@@ -473,6 +473,11 @@ command_of(const char *d)
 		{ "reply to ehlo", "HELO" }, { "reply to helo", "HELO" },
 		{ "after ehlo", "HELO" }, { "initial connection", "CONN" },
 		{ "greeting", "CONN" },
+		/*
+		 * Postfix smtp(8) (smtp_proto.c): "lost connection with HOST
+		 * while performing the EHLO handshake", "... HELO handshake".
+		 */
+		{ "ehlo handshake", "HELO" }, { "helo handshake", "HELO" },
 	};
 	char	 low[MAX_DIAG + 1];
 	size_t	 i, n = strlen(d);

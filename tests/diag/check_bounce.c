@@ -474,6 +474,22 @@ START_TEST(test_ses_through_sns)
 }
 END_TEST
 
+/* Postfix smtp(8)'s words for the stage: the EHLO or HELO handshake. */
+START_TEST(test_stage_handshake)
+{
+	struct bounce_doc	 d;
+	const char		*s = "<bob@example.net>: lost connection with "
+	    "mx.example.net[192.0.2.1] while performing the EHLO handshake\n";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
+	    1);
+	ck_assert_ptr_nonnull(d.rcpts[0].command);
+	ck_assert_str_eq(d.rcpts[0].command, "HELO");
+	bounce_doc_free(&d);
+}
+END_TEST
+
 /* A thousand truncated replies in one message: still linear. */
 START_TEST(test_multiline_reply_many)
 {
@@ -577,6 +593,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_dsn_group_for_a_file);
 	tcase_add_test(tc, test_reply_line_with_hyphen);
 	tcase_add_test(tc, test_ses_through_sns);
+	tcase_add_test(tc, test_stage_handshake);
 	suite_add_tcase(s, tc);
 	return (s);
 }
