@@ -929,6 +929,24 @@ rules_load_file(struct rules *rs, const char *path, const char *name,
 	return (rc);
 }
 
+/*
+ * A rules file by its name in the data directory, "rules/40-wording.txt":
+ * what evidence and errors show, the same whichever tree it was read
+ * from (the build's, the install's, --data).
+ */
+static const char *
+data_name(const char *path)
+{
+	const char	*p = path + strlen(path);
+
+	while (p > path && p[-1] != '/')
+		p--;
+	if (p - path >= 7 && strncmp(p - 6, "rules/", 6) == 0 &&
+	    (p - path == 6 || p[-7] == '/'))
+		p -= 6;
+	return (p);
+}
+
 int
 rules_load_dir(struct rules *rs, const char *datadir, struct load_error *err)
 {
@@ -950,7 +968,16 @@ rules_load_dir(struct rules *rs, const char *datadir, struct load_error *err)
 		rc = -1;
 	}
 	for (i = 0; i < n && rc == 0; i++)
-		rc = rules_load_file(rs, files[i], files[i], err);
+		rc = rules_load_file(rs, files[i], data_name(files[i]), err);
+	if (rc != 0 && i > 0) {
+		/* An error names the file in full: which tree it is in. */
+		char	 rel[sizeof err->file];
+
+		snprintf(rel, sizeof rel, "%s", err->file);
+		if (snprintf(err->file, sizeof err->file, "%s/%s", datadir,
+		    rel) >= (int)sizeof err->file)
+			snprintf(err->file, sizeof err->file, "%s", rel);
+	}
 	datadir_free_list(files, n);
 	if (rc == 0)
 		rc = rules_check(rs, err);
