@@ -167,6 +167,12 @@ printf '550 5.1.1 <bob@example.com>: Recipient address rejected\n' >"$tmp/reply.
 run 0 "$sd" --diagnose "$tmp/reply.txt"
 expect "$tmp/out" "bob@example.com"
 
+# A catalogue entry whose code carries a class qualifier ("code[5]:"),
+# which the fuzz stage found: an error with file:line, not a crash.
+printf 'code[5]: 550\nkind: reply\n' >"$tmp/qualified.txt"
+run 2 "$sd" --data "$tmp/qualified.txt" 550
+expect "$tmp/err" "qualified.txt:1: 'code' takes no [qualifier]"
+
 # 8. The rules refuse a NUL byte as the catalogue does, with file:line.
 cp -r "$top_srcdir/data" "$tmp/nuldata"
 chmod -R u+w "$tmp/nuldata"

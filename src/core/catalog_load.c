@@ -499,6 +499,9 @@ compile_stanza(struct parser *p, struct stanza *s)
 		if (f->id == F_RELATED && check_related(p, f) != 0)
 			return (-1);
 	}
+	/* "code[5]: 550" is a qualified field, not the entry's code. */
+	if (seen[F_CODE] == NULL)
+		return (fail(p, s->line, "'code' takes no [qualifier]"));
 	code = seen[F_CODE]->value.data;
 	for (i = 0; i < F__COUNT; i++) {
 		if ((fields[i].flags & FL_REQUIRED) && seen[i] == NULL)
