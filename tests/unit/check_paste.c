@@ -562,6 +562,29 @@ START_TEST(test_result_cancel)
 }
 END_TEST
 
+/* A limit reached is said, by name, above the verdict. */
+START_TEST(test_result_truncated)
+{
+	struct presult	*r;
+	struct buf	 b;
+	size_t		 i;
+
+	buf_init(&b);
+	buf_adds(&b, "From: MAILER-DAEMON@example.com\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/report; boundary=\"B\"\n\n");
+	for (i = 0; i < 1005; i++)
+		buf_printf(&b, "--B\nContent-Type: text/plain\n\npart %zu\n", i);
+	buf_adds(&b, "--B--\n");
+	r = presult_build(shipped_rules(), NULL, shipped_catalog(), b.data,
+	    b.len, NULL, NULL);
+	ck_assert_ptr_nonnull(r);
+	ck_assert(r->doc.truncated);
+	ck_assert(rendered(r, 0, "MIME parts past 1000", RS_META));
+	presult_free(r);
+	buf_free(&b);
+}
+END_TEST
+
 /* Diagnostic strings of megabytes are cut in the verdict pane. */
 START_TEST(test_result_long)
 {
@@ -713,6 +736,7 @@ paste_suite(void)
 	tcase_add_test(tc, test_result_not_bounce);
 	tcase_add_test(tc, test_result_cancel);
 	tcase_add_test(tc, test_result_long);
+	tcase_add_test(tc, test_result_truncated);
 	tcase_add_test(tc, test_job);
 	tcase_add_test(tc, test_job_no_rules);
 	tcase_add_test(tc, test_layout);
