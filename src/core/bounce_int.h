@@ -101,6 +101,9 @@ const char *reply_join(struct parser *, const char *diag);
 void	spans_scan(struct parser *, size_t off, size_t len);
 /* Helpers over text. */
 const char *addr_find(const char *s, size_t len, size_t *alen);
+/* Addresses compared and hashed without regard to ASCII case (FNV-1a). */
+int	same_addr(const char *a, size_t al, const char *b, size_t bl);
+unsigned addr_hash(const char *a, size_t al);
 int	reply_find(const char *s, size_t len, size_t *at);
 int	reply_find_class(const char *s, size_t len, int k);
 int	status_find(const char *s, size_t len, char out[16], size_t *at);

@@ -119,23 +119,6 @@ is_marker(const char *s, size_t n)
 	return (0);
 }
 
-static int
-same_addr(const char *a, size_t al, const char *b, size_t bl)
-{
-	return (al == bl && strncasecmp(a, b, al) == 0);
-}
-
-static unsigned
-addr_hash(const char *a, size_t al)
-{
-	unsigned	 h = 2166136261u;
-	size_t		 i;
-
-	for (i = 0; i < al; i++)
-		h = (h ^ (unsigned char)(a[i] | 0x20)) * 16777619u;
-	return (h % HASH_SIZE);
-}
-
 /*
  * The recipient a, found through a hash so that a paste of a million
  * address lines stays linear; created when asked and room is left.
@@ -143,7 +126,7 @@ addr_hash(const char *a, size_t al)
 static struct trcpt *
 trcpt_get(struct tscan *ts, const char *a, size_t al, int create)
 {
-	unsigned	 h = addr_hash(a, al);
+	unsigned	 h = addr_hash(a, al) % HASH_SIZE;
 	size_t		 i;
 
 	for (i = ts->head[h]; i != 0; i = ts->next[i - 1]) {

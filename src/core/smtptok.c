@@ -63,6 +63,23 @@ memcasemem(const char *h, size_t hl, const char *n, size_t nl)
 	return (NULL);
 }
 
+int
+same_addr(const char *a, size_t al, const char *b, size_t bl)
+{
+	return (al == bl && strncasecmp(a, b, al) == 0);
+}
+
+unsigned
+addr_hash(const char *a, size_t al)
+{
+	unsigned	 h = 2166136261u;
+	size_t		 i;
+
+	for (i = 0; i < al; i++)
+		h = (h ^ (unsigned char)(a[i] | 0x20)) * 16777619u;
+	return (h);
+}
+
 /*
  * The first mail address in s: local@domain with a dot or a bracket in
  * the domain.  Returns its start and length, or NULL.

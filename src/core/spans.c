@@ -150,16 +150,6 @@ is_status(const char *s, size_t n)
 	    at == 0 && strlen(code) == n);
 }
 
-static size_t
-addr_hash(const char *a, size_t n)
-{
-	size_t	 h = 2166136261u, i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)(a[i] | 0x20)) * 16777619u;
-	return (h);
-}
-
 static void
 rset_put(struct parser *P, size_t rec)
 {
@@ -199,7 +189,7 @@ is_recipient(struct parser *P, const char *a, size_t n)
 	for (h = addr_hash(a, n) & (P->rset_cap - 1); (i = P->rset[h]) != 0;
 	    h = (h + 1) & (P->rset_cap - 1)) {
 		r = P->doc->rcpts[i - 1].recipient;
-		if (strlen(r) == n && strncasecmp(r, a, n) == 0)
+		if (same_addr(r, strlen(r), a, n))
 			return (1);
 	}
 	return (0);
