@@ -1,5 +1,5 @@
 ## Maintainer tools.
-EXTRA_DIST += tools/quickstart.sh tools/valgrind-tui.sh tools/score-families.py tools/score-lofo.py
+EXTRA_DIST += tools/quickstart.sh tools/valgrind-tui.sh tools/score-families.py tools/score-lofo.py tools/scorelib.py
 noinst_PROGRAMS += tools/catalogue-pot
 tools_catalogue_pot_SOURCES = tools/catalogue-pot.c
 tools_catalogue_pot_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(LIBINTL)

@@ -11,22 +11,12 @@ Postfix, Exim, GSuite...), read from the message, not its file name.
 The held-out quarter is fixed by a hash of the family's name, so it is
 the same in every run and nobody chose it by looking at the results.
 """
-import collections, hashlib, json, sys
+import hashlib
+import os
+import sys
 
-NEWER = {
-    "authfailure": {"securityerror", "policyviolation", "rejected"},
-    "badreputation": {"blocked"}, "requireptr": {"blocked"},
-    "notcompliantrfc": {"rejected", "contenterror", "syntaxerror"},
-    "speeding": {"toomanyconn", "blocked"},
-    "ratelimited": {"toomanyconn", "blocked"},
-    "failedstarttls": {"securityerror"}, "suppressed": {"filtered"},
-    "emailtoolarge": {"mesgtoobig"},
-}
-
-
-def agrees(ours, label):
-    ours = (ours or "").lower()
-    return ours == label or label in NEWER.get(ours, ())
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scorelib import agrees, read_labels, read_results, record_for  # noqa: E402
 
 
 def held_out(family):
@@ -34,33 +24,18 @@ def held_out(family):
 
 
 def main(labels_path, results_path):
-    labels = collections.defaultdict(list)
-    with open(labels_path, encoding="utf-8") as f:
-        head = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            row = dict(zip(head, line.rstrip("\n").split("\t")))
-            labels[row["file"]].append(row)
-    results = collections.defaultdict(list)
+    labels = read_labels(labels_path)
     with open(results_path, encoding="utf-8", errors="replace") as f:
-        for line in f:
-            if line.strip():
-                r = json.loads(line)
-                results[str(r.get("source", "")).rsplit("/", 1)[-1]].append(r)
-    tally = collections.defaultdict(lambda: [0, 0])
+        results = read_results(f)
+    tally = {}
     for name, rows in labels.items():
         if rows[0]["reason"] == "NONE":
             continue
-        got = results.get(name, [])
-        by_rcpt = {str(r.get("recipient", "")).lower(): r for r in got}
         for row in rows:
-            fam = row.get("smtpagent") or "(none)"
-            r = by_rcpt.get(row["recipient"].lower())
-            if r is None and len(rows) == 1 and len(got) == 1:
-                r = got[0]
-            t = tally[fam]
+            t = tally.setdefault(row.get("smtpagent") or "(none)", [0, 0])
+            r = record_for(row, rows, results.get(name, []))
             t[1] += 1
-            if r is not None and agrees(r.get("reason"), row["reason"]):
-                t[0] += 1
+            t[0] += r is not None and agrees(r.get("reason"), row["reason"])
     split = {"dev": [0, 0, 0], "held out": [0, 0, 0]}
     for fam, (ok, n) in tally.items():
         s = split["held out" if held_out(fam) else "dev"]

@@ -10,17 +10,17 @@ smtpagent).  A rule is the family's own when one of its `source:` lines
 names the family (its name or an alias below).  Prints each family's
 agreement with the rules whole and without its own, and the totals.
 """
-import collections, json, os, re, shutil, subprocess, sys, tempfile
+import collections
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
 
-NEWER = {
-    "authfailure": {"securityerror", "policyviolation", "rejected"},
-    "badreputation": {"blocked"}, "requireptr": {"blocked"},
-    "notcompliantrfc": {"rejected", "contenterror", "syntaxerror"},
-    "speeding": {"toomanyconn", "blocked"},
-    "ratelimited": {"toomanyconn", "blocked"},
-    "failedstarttls": {"securityerror"}, "suppressed": {"filtered"},
-    "emailtoolarge": {"mesgtoobig"},
-}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scorelib import agrees, read_labels, read_results, record_for  # noqa: E402
+
 # What a source line says when it is a family's own.
 ALIASES = {
     "GSuite": ["google", "gmail"], "Gmail": ["google", "gmail"],
@@ -38,11 +38,6 @@ ALIASES = {
     "EinsUndEins": ["1&1", "1und1"], "FML": ["fml"],
     "InterScanMSS": ["interscan"], "McAfee": ["mcafee"],
 }
-
-
-def agrees(ours, label):
-    ours = (ours or "").lower()
-    return ours == label or label in NEWER.get(ours, ())
 
 
 # Standards, not products: a rule written from RFC 3464 is no family's own.
@@ -89,35 +84,24 @@ def run(sd, data, files):
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if out.returncode not in (0, 1):
         sys.exit("smtp-doctor: " + out.stderr.decode(errors="replace"))
-    got = collections.defaultdict(list)
-    for line in out.stdout.decode(errors="replace").splitlines():
-        r = json.loads(line)
-        got[os.path.basename(r["source"])].append(r)
-    return got
+    return read_results(out.stdout.decode(errors="replace").splitlines())
 
 
 def score(rows_by_file, got):
     ok = n = 0
     for name, rows in rows_by_file.items():
-        res = got.get(name, [])
-        by = {str(r.get("recipient", "")).lower(): r for r in res}
         for row in rows:
             n += 1
-            r = by.get(row["recipient"].lower())
-            if r is None and len(rows) == 1 and len(res) == 1:
-                r = res[0]
+            r = record_for(row, rows, got.get(name, []))
             ok += r is not None and agrees(r.get("reason"), row["reason"])
     return ok, n
 
 
 def main(sd, data, corpus):
-    fams = collections.defaultdict(lambda: collections.defaultdict(list))
-    with open(os.path.join(corpus, "labels.tsv"), encoding="utf-8") as f:
-        head = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            row = dict(zip(head, line.rstrip("\n").split("\t")))
-            if row["reason"] != "NONE":
-                fams[row.get("smtpagent") or "(none)"][row["file"]].append(row)
+    fams = collections.defaultdict(dict)
+    for name, rows in read_labels(os.path.join(corpus, "labels.tsv")).items():
+        if rows[0]["reason"] != "NONE":
+            fams[rows[0].get("smtpagent") or "(none)"][name] = rows
     tot = [0, 0, 0]
     with tempfile.TemporaryDirectory() as tmp:
         for fam in sorted(fams):
