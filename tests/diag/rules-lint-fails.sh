@@ -39,7 +39,10 @@ run 1 sh "$lint" --data "$tmp/data" --todo "$tmp/todo"
 expect "$tmp/out" "rule 'lint-probe-comment'"
 refuse "$tmp/out" "rule 'lint-probe-reason'"
 
-# An empty allowlist: every unsourced shipped rule is named.
+# An empty allowlist fails on an unsourced rule of the copy, and passes
+# on the shipped rules: every one of them names its source.
 : >"$tmp/none"
-run 1 sh "$lint" --todo "$tmp/none"
+run 1 sh "$lint" --data "$tmp/data" --todo "$tmp/none"
+expect "$tmp/out" "rule 'lint-probe-reason'"
+run 0 sh "$lint" --todo "$tmp/none"
 finish
