@@ -427,6 +427,8 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 			ses_scan(P, &m, msgi);
 		if (d->nrcpts == first && mail)
 			ml_scan(P, &m, msgi);
+		if (d->nrcpts == first && mail)
+			jmrp_scan(P, &m, msgi);
 	}
 	bounce = !binary && (d->nrcpts != first || !mail ||
 	    looks_like_bounce(&m, d->text.data + m.off, d->text.len - m.off));

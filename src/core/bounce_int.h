@@ -12,7 +12,7 @@ enum hdr_id {
 	H_FROM, H_TO, H_SUBJECT, H_CONTENT_TYPE, H_AUTO_SUBMITTED,
 	H_X_FAILED, H_PRECEDENCE, H_X_AUTOREPLY, H_X_AUTORESPOND, H_X_MAILER,
 	H_RETURN_PATH, H_X_SES, H_X_ORIGINAL_TO, H_DELIVERED_TO, H_X_MLSERVER,
-	H__COUNT
+	H_X_HMXMR_RCPT, H__COUNT
 };
 
 enum part_type {
@@ -89,6 +89,8 @@ void	text_scan(struct parser *, struct bmsg *, size_t msgi);
 void	ses_scan(struct parser *, struct bmsg *, size_t msgi);
 /* ml.c: a mailing-list manager's notice of a refused post. */
 void	ml_scan(struct parser *, struct bmsg *, size_t msgi);
+/* jmrp.c: an Outlook.com junk complaint (Junk Mail Reporting Program). */
+void	jmrp_scan(struct parser *, struct bmsg *, size_t msgi);
 struct bounce_rcpt *parser_add_rcpt(struct parser *, size_t msgi,
 	    const char *addr, size_t len);
 void	parser_add_span(struct parser *, enum span_kind, size_t off,

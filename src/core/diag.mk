@@ -7,6 +7,7 @@ src_core_libcore_a_SOURCES += \
 	src/core/dsn.c \
 	src/core/ses.c \
 	src/core/ml.c \
+	src/core/jmrp.c \
 	src/core/bounce_text.c \
 	src/core/smtptok.c \
 	src/core/spans.c \

@@ -462,6 +462,14 @@ dsn_scan(struct parser *P, struct bmsg *m, size_t msgi)
 			if (j < st.nrcpt_to)
 				a = addr_find(st.rcpt_to[j],
 				    strlen(st.rcpt_to[j]), &n);
+			/*
+			 * Outlook.com's reports in this format may omit
+			 * Original-Rcpt-To; the copy's X-HmXmrOriginalRecipient
+			 * names whom it was delivered to (jmrp.c).
+			 */
+			if (a == NULL && m->orig[H_X_HMXMR_RCPT] != NULL)
+				a = addr_find(m->orig[H_X_HMXMR_RCPT],
+				    strlen(m->orig[H_X_HMXMR_RCPT]), &n);
 			if (a == NULL && m->orig[H_TO] != NULL)
 				a = addr_find(m->orig[H_TO],
 				    strlen(m->orig[H_TO]), &n);

@@ -44,6 +44,7 @@ static const struct {
 	KEPT("x-original-to", H_X_ORIGINAL_TO),
 	KEPT("delivered-to", H_DELIVERED_TO),
 	KEPT("x-mlserver", H_X_MLSERVER),
+	KEPT("x-hmxmroriginalrecipient", H_X_HMXMR_RCPT),
 };
 
 /*

@@ -29,6 +29,12 @@ static const struct {
 	    MSG_BOUNCE },
 	{ "vacation.eml", "mallory@example.com", "", 0, MSG_AUTOREPLY },
 	{ "arf.eml", "niaj@example.net", "", 0, MSG_FEEDBACK },
+	/*
+	 * Microsoft's JMRP: no feedback-report part, the complainant named
+	 * by the attached copy's X-HmXmrOriginalRecipient (its To says
+	 * nothing).
+	 */
+	{ "jmrp.eml", "uma@hotmail.com", "", 0, MSG_FEEDBACK },
 	{ "forwarded-dsn.eml", "pat@example.org", "5.1.1", 550, MSG_BOUNCE },
 	/* A list manager refused the post: the list is who refused. */
 	{ "fml-notmember.eml", "bikes@lists.example.org", "", 0, MSG_BOUNCE },
@@ -567,6 +573,47 @@ START_TEST(test_dsn_group_for_a_file)
 }
 END_TEST
 
+/*
+ * Outlook.com's complaints in ARF may leave out Original-Rcpt-To: the
+ * attached copy's X-HmXmrOriginalRecipient names the complainant before
+ * its To does.  A user's own forward of an Outlook.com message carries
+ * the header too, and is no complaint.
+ */
+START_TEST(test_jmrp_recipient)
+{
+	struct bounce_doc	 d;
+	const char		*arf = "From: staff@hotmail.com\n"
+	    "Subject: complaint about message from 198.51.100.25\n"
+	    "MIME-Version: 1.0\n"
+	    "Content-Type: multipart/report; report-type=feedback-report; "
+	    "boundary=\"J\"\n\n--J\n"
+	    "Content-Type: message/feedback-report\n\n"
+	    "Feedback-Type: abuse\nUser-Agent: JMRP/1.0\nVersion: 1\n\n--J\n"
+	    "Content-Type: message/rfc822\n\n"
+	    "X-HmXmrOriginalRecipient: <vic@outlook.com>\n"
+	    "From: news@example.org\nTo: subscribers@example.org\n"
+	    "Subject: news\n\nnews\n--J--\n";
+	const char		*fwd = "From: Walt <walt@example.net>\n"
+	    "To: abuse@example.org\nSubject: Fw: news\n"
+	    "MIME-Version: 1.0\n"
+	    "Content-Type: multipart/mixed; boundary=\"W\"\n\n--W\n"
+	    "Content-Type: text/plain\n\nLook at this.\n--W\n"
+	    "Content-Type: message/rfc822\n\n"
+	    "X-HmXmrOriginalRecipient: <walt@hotmail.com>\n"
+	    "From: news@example.org\nTo: walt@hotmail.com\n"
+	    "Subject: news\n\nnews\n--W--\n";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, arf, strlen(arf), NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "vic@outlook.com");
+	ck_assert_int_eq(d.rcpts[0].kind, MSG_FEEDBACK);
+	ck_assert_uint_eq(bounce_parse(&d, fwd, strlen(fwd), NULL,
+	    BOUNCE_BRIEF), 0);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -594,6 +641,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_reply_line_with_hyphen);
 	tcase_add_test(tc, test_ses_through_sns);
 	tcase_add_test(tc, test_stage_handshake);
+	tcase_add_test(tc, test_jmrp_recipient);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -28,6 +28,7 @@ static const struct {
 	{ "opensmtpd.eml", "mailboxfull", NULL, 1 },
 	{ "vacation.eml", "vacation", NULL, 0 },
 	{ "arf.eml", "feedback", NULL, 0 },
+	{ "jmrp.eml", "feedback", "Microsoft", 0 },
 	{ "fml-notmember.eml", "rejected", "fml", 1 },
 };
 

@@ -43,6 +43,7 @@ EXTRA_DIST += \
 	tests/diag/samples/forwarded-dsn.eml \
 	tests/diag/samples/gmail-spf.eml \
 	tests/diag/samples/iso2022jp-crlf.eml \
+	tests/diag/samples/jmrp.eml \
 	tests/diag/samples/not-bounce.eml \
 	tests/diag/samples/not-bounce-list-post.eml \
 	tests/diag/samples/o365.eml \
