@@ -106,6 +106,16 @@ is_marker(const char *s, size_t n)
 		s++;
 		n--;
 	}
+	/*
+	 * "Original Message:" alone on its line heads the copy's header
+	 * lines (Verizon's MMS gateway, vzwpix.com, in Sisimai's reading);
+	 * within a sentence ("Subject of the original message: hi") it
+	 * heads nothing.
+	 */
+	for (i = n; i > 0 && is_space((unsigned char)s[i - 1]); i--)
+		;
+	if (i == 17 && strncasecmp(s, "original message:", 17) == 0)
+		return (1);
 	if (n < 10 || n > 120 || !has_marker_stem(s, n))
 		return (0);
 	/* One lower-case copy, then the C library's fast strstr. */

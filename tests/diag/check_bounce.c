@@ -36,6 +36,8 @@ static const struct {
 	 */
 	{ "jmrp.eml", "uma@hotmail.com", "", 0, MSG_FEEDBACK },
 	{ "forwarded-dsn.eml", "pat@example.org", "5.1.1", 550, MSG_BOUNCE },
+	/* An MMS gateway's notice: the copy under "Original Message:". */
+	{ "vzwpix.eml", "2025550143@vzwpix.com", "", 0, MSG_BOUNCE },
 	/* A list manager refused the post: the list is who refused. */
 	{ "fml-notmember.eml", "bikes@lists.example.org", "", 0, MSG_BOUNCE },
 };

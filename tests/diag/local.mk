@@ -53,6 +53,7 @@ EXTRA_DIST += \
 	tests/diag/samples/sendmail-summary.eml \
 	tests/diag/samples/sendmail.eml \
 	tests/diag/samples/vacation.eml \
+	tests/diag/samples/vzwpix.eml \
 	tests/diag/samples/yahoo.eml \
 	tests/diag/valgrind.supp \
 	tests/diag/rules-lint.todo \
