@@ -36,6 +36,7 @@ dist_rules_DATA += \
 	data/rules/25-proofpoint.txt \
 	data/rules/25-qq.txt \
 	data/rules/25-ses.txt \
+	data/rules/25-verizon.txt \
 	data/rules/25-yahoo.txt \
 	data/rules/25-yandex.txt \
 	data/rules/25-zoho.txt

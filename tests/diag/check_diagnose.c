@@ -30,6 +30,7 @@ static const struct {
 	{ "arf.eml", "feedback", NULL, 0 },
 	{ "jmrp.eml", "feedback", "Microsoft", 0 },
 	{ "fml-notmember.eml", "rejected", "fml", 1 },
+	{ "vzwpix.eml", "userunknown", "Verizon", 1 },
 };
 
 START_TEST(test_verdicts)

@@ -99,6 +99,9 @@ static const struct {
 	{ "553 sorry, your envelope sender is in my badmailfrom list "
 	    "(#5.7.1)", "rejected" },
 
+	/* An MMS gateway: no recipient of the multimedia message is served. */
+	{ "Error: No valid recipients for this MM", "userunknown" },
+
 	/* 8. 5.1.10 is not 5.1.1: a null MX, not a missing mailbox. */
 	{ "550 5.1.10 <q@example.com>", "notaccept" },
 };
