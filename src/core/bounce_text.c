@@ -301,13 +301,27 @@ is_reply_line(const char *s, size_t n)
 
 /*
  * "554 <a@b>... 550 Host unknown": a reply that starts by naming whom
- * it is about, as sendmail's summary lines do, makes a record.
+ * it is about, as sendmail's summary lines do, makes a record.  Sendmail
+ * writes the address as it was given ("%s... %s" in deliver.c): in
+ * angle brackets when it came by SMTP, bare when it came from the
+ * command line ("550 5.1.2 a@b... Host unknown"); a bare one follows
+ * nothing but the codes.
  */
 static int
 reply_names(const char *p, const char *q, const char *a, size_t al)
 {
-	return (a - p <= 16 && a > p && a[-1] == '<' && (size_t)(q - a) >=
-	    al + 4 && memcmp(a + al, ">...", 4) == 0);
+	const char	*c;
+
+	if (a - p > 16 || a <= p)
+		return (0);
+	if (a[-1] == '<')
+		return ((size_t)(q - a) >= al + 4 &&
+		    memcmp(a + al, ">...", 4) == 0);
+	for (c = p; c < a; c++)
+		if (!(*c == ' ' || *c == '.' || (*c >= '0' && *c <= '9')))
+			return (0);
+	return (a[-1] == ' ' && (size_t)(q - a) >= al + 4 &&
+	    memcmp(a + al, "... ", 4) == 0);
 }
 
 static void

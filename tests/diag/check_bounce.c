@@ -19,6 +19,8 @@ static const struct {
 	{ "postfix.eml", "bob@example.net", "5.1.1", 550, MSG_BOUNCE },
 	{ "exim.eml", "carol@example.com", "5.2.2", 552, MSG_BOUNCE },
 	{ "sendmail.eml", "dave@example.com", "5.7.1", 550, MSG_BOUNCE },
+	{ "sendmail-hostunknown.eml", "rosa@nohost.example", "5.1.2", 550,
+	    MSG_BOUNCE },
 	{ "qmail.eml", "erin@example.net", "5.1.1", 550, MSG_BOUNCE },
 	{ "gmail-spf.eml", "frank@gmail.com", "5.7.26", 550, MSG_BOUNCE },
 	{ "o365.eml", "grace@example.com", "5.1.10", 550, MSG_BOUNCE },
@@ -576,6 +578,30 @@ START_TEST(test_dsn_group_for_a_file)
 END_TEST
 
 /*
+ * Sendmail's transcript names each recipient as it was given: in angle
+ * brackets when it came by SMTP, bare when it came from the command
+ * line ("550 a@b... Host unknown").  Each such line is its recipient's,
+ * not more words of the one before.
+ */
+START_TEST(test_sendmail_bare_addresses)
+{
+	struct bounce_doc	 d;
+
+	ck_assert_uint_eq(parse_sample("sendmail-transcript-hostunknown.eml",
+	    &d, BOUNCE_BRIEF), 2);
+	ck_assert_str_eq(d.rcpts[0].recipient, "rosa@nohost.example");
+	ck_assert_str_eq(d.rcpts[1].recipient, "sam@gone.example");
+	ck_assert_int_eq(d.rcpts[0].reply_code, 550);
+	ck_assert_int_eq(d.rcpts[1].reply_code, 550);
+	ck_assert_ptr_nonnull(d.rcpts[0].diagnostic);
+	ck_assert(strstr(d.rcpts[0].diagnostic, "gone.example") == NULL);
+	ck_assert_ptr_nonnull(d.rcpts[1].diagnostic);
+	ck_assert(strstr(d.rcpts[1].diagnostic, "gone.example") != NULL);
+	bounce_doc_free(&d);
+}
+END_TEST
+
+/*
  * Outlook.com's complaints in ARF may leave out Original-Rcpt-To: the
  * attached copy's X-HmXmrOriginalRecipient names the complainant before
  * its To does.  A user's own forward of an Outlook.com message carries
@@ -644,6 +670,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_ses_through_sns);
 	tcase_add_test(tc, test_stage_handshake);
 	tcase_add_test(tc, test_jmrp_recipient);
+	tcase_add_test(tc, test_sendmail_bare_addresses);
 	suite_add_tcase(s, tc);
 	return (s);
 }

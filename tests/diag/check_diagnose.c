@@ -21,6 +21,7 @@ static const struct {
 	{ "postfix.eml", "userunknown", NULL, 1 },
 	{ "exim.eml", "mailboxfull", "Exim", 1 },
 	{ "sendmail.eml", "blocked", NULL, 1 },
+	{ "sendmail-hostunknown.eml", "hostunknown", NULL, 1 },
 	{ "qmail.eml", "userunknown", "qmail", 1 },
 	{ "gmail-spf.eml", "authfailure", "Gmail", 1 },
 	{ "o365.eml", "userunknown", "Microsoft", 1 },

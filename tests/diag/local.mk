@@ -50,7 +50,9 @@ EXTRA_DIST += \
 	tests/diag/samples/opensmtpd.eml \
 	tests/diag/samples/postfix.eml \
 	tests/diag/samples/qmail.eml \
+	tests/diag/samples/sendmail-hostunknown.eml \
 	tests/diag/samples/sendmail-summary.eml \
+	tests/diag/samples/sendmail-transcript-hostunknown.eml \
 	tests/diag/samples/sendmail.eml \
 	tests/diag/samples/vacation.eml \
 	tests/diag/samples/vzwpix.eml \
