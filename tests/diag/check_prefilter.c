@@ -118,9 +118,14 @@ check_text(const char *text, size_t len, const char *where)
 		if (rule_may_match(r, bits))
 			continue;
 		skipped++;
-		ck_assert_msg(!regex_matches(r, text, len),
-		    "%s: rule %s (%s:%u) matches, yet the prefilter skips it: "
-		    "%.*s", where, r->id, r->file, r->line, (int)len, text);
+		/*
+		 * Check logs every passing ck_assert to its fork's pipe file;
+		 * a million of them took 60 s under TSan. Assert on failure.
+		 */
+		if (regex_matches(r, text, len))
+			ck_abort_msg("%s: rule %s (%s:%u) matches, yet the "
+			    "prefilter skips it: %.*s", where, r->id, r->file,
+			    r->line, (int)len, text);
 	}
 }
 
