@@ -12,6 +12,11 @@ is_digit(int c)
 	return (c >= '0' && c <= '9');
 }
 
+/* RFC 5321 4.5.3.1.1: a local part has at most 64 octets. */
+#define ADDR_LOCAL_MAX		64
+/* "[IPv6:" and a full IPv6 address in text form, with room to spare. */
+#define ADDR_LITERAL_MAX	64
+
 static int
 is_alnum(int c)
 {
@@ -81,32 +86,77 @@ addr_hash(const char *a, size_t al)
 }
 
 /*
+ * The start of a Quoted-string local part ending just before at
+ * (RFC 5321 4.1.2: "john doe"@example.com), or NULL.  Scanned back at
+ * most the 64 octets a local part may have (4.5.3.1.1), so that a text
+ * full of quotes stays linear.
+ */
+static const char *
+quoted_local(const char *s, const char *at)
+{
+	const char	*b, *stop;
+
+	if (at - s < 2 || at[-1] != '"')
+		return (NULL);
+	stop = at - s > ADDR_LOCAL_MAX + 2 ? at - ADDR_LOCAL_MAX - 2 : s;
+	for (b = at - 2; b >= stop; b--) {
+		if (*b == '\n' || *b == '\r')
+			return (NULL);
+		if (*b == '"' && (b == s || b[-1] != '\\'))
+			return (b + 1 < at - 1 ? b : NULL);
+	}
+	return (NULL);
+}
+
+/*
+ * The end of an address literal starting at d (RFC 5321 4.1.3:
+ * [192.0.2.1], [IPv6:2001:db8::1]), or NULL.
+ */
+static const char *
+address_literal(const char *d, const char *end)
+{
+	const char	*e;
+
+	if (d >= end || *d != '[')
+		return (NULL);
+	for (e = d + 1; e < end && e - d < ADDR_LITERAL_MAX; e++) {
+		if (*e == ']')
+			return (e > d + 1 ? e + 1 : NULL);
+		if (!is_alnum((unsigned char)*e) && *e != '.' && *e != ':')
+			return (NULL);
+	}
+	return (NULL);
+}
+
+/*
  * The first mail address in s: local@domain with a dot or a bracket in
  * the domain.  Returns its start and length, or NULL.
  */
 const char *
 addr_find(const char *s, size_t len, size_t *alen)
 {
-	const char	*at = s, *end = s + len, *b, *e;
-	int		 dots;
+	const char	*at = s, *end = s + len, *b, *e, *q;
 
 	while ((at = memchr(at, '@', (size_t)(end - at))) != NULL) {
-		for (b = at; b > s && is_addr_char((unsigned char)b[-1]); b--)
-			;
-		while (b < at && (*b == '.' || *b == '\''))
-			b++;
-		dots = 0;
-		for (e = at + 1; e < end && (is_alnum((unsigned char)*e) ||
-		    *e == '-' || *e == '.' || *e == '_' ||
-		    ((unsigned char)*e & 0x80)); e++)
-			dots += *e == '.';
-		while (e > at + 1 && e[-1] == '.') {
-			e--;
-			dots--;
+		if ((b = quoted_local(s, at)) == NULL) {
+			for (b = at; b > s &&
+			    is_addr_char((unsigned char)b[-1]); b--)
+				;
+			while (b < at && (*b == '.' || *b == '\''))
+				b++;
 		}
-		if (b < at && e > at + 1 && (dots > 0 ||
-		    (size_t)(e - at) > 1)) {
-			/* "user@localhost" is fine in a transcript. */
+		if ((q = address_literal(at + 1, end)) != NULL)
+			e = q;
+		else {
+			for (e = at + 1; e < end && (is_alnum((unsigned char)*e) ||
+			    *e == '-' || *e == '.' || *e == '_' ||
+			    ((unsigned char)*e & 0x80)); e++)
+				;
+			while (e > at + 1 && e[-1] == '.')
+				e--;
+		}
+		/* "user@localhost" is fine in a transcript. */
+		if (b < at && e > at + 1) {
 			*alen = (size_t)(e - b);
 			return (b);
 		}

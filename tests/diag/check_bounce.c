@@ -642,6 +642,62 @@ START_TEST(test_jmrp_recipient)
 }
 END_TEST
 
+/*
+ * RFC 5321 4.1.2's other mailbox forms: a quoted local part and an
+ * address literal are recipients as much as a dot-atom is.
+ */
+static const struct {
+	const char	*text;
+	const char	*recipient;
+} address_forms[] = {
+	{ "<\"john doe\"@example.com>: host mx.example.com[192.0.2.1] "
+	  "said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n",
+	  "\"john doe\"@example.com" },
+	{ "<\"a\\\"b\"@example.com>: host x said: 550 5.1.1 No such user\n",
+	  "\"a\\\"b\"@example.com" },
+	{ "<user@[192.0.2.1]>: host 192.0.2.1[192.0.2.1] said: 550 5.1.1 "
+	  "User unknown (in reply to RCPT TO command)\n", "user@[192.0.2.1]" },
+	{ "<user@[IPv6:2001:db8::1]>: host x said: 550 5.1.1 User unknown\n",
+	  "user@[IPv6:2001:db8::1]" },
+	{ "Final-Recipient: rfc822; \"a b\"@example.com\nAction: failed\n"
+	  "Status: 5.1.1\n", "\"a b\"@example.com" },
+};
+
+START_TEST(test_rfc5321_address_forms)
+{
+	struct bounce_doc	 d;
+	const char		*t = address_forms[_i].text;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, t, strlen(t), NULL, BOUNCE_BRIEF),
+	    1);
+	ck_assert_str_eq(d.rcpts[0].recipient, address_forms[_i].recipient);
+	bounce_doc_free(&d);
+}
+END_TEST
+
+/* Neither an empty quoted string nor an unclosed bracket is an address. */
+START_TEST(test_rfc5321_address_forms_bounded)
+{
+	struct bounce_doc	 d;
+	struct buf		 b;
+	size_t			 i;
+
+	buf_init(&b);
+	buf_printf(&b, "550 5.1.1 \"\"@example.com and u@[192.0.2.1 said\n");
+	/* Quotes by the thousand before an @: still linear, no address. */
+	for (i = 0; i < 100000; i++)
+		buf_add(&b, "\"", 1);
+	buf_printf(&b, "@\n");
+	bounce_doc_init(&d);
+	bounce_parse(&d, b.data, b.len, NULL, BOUNCE_BRIEF);
+	for (i = 0; i < d.nrcpts; i++)
+		ck_assert_str_eq(d.rcpts[i].recipient, "");
+	bounce_doc_free(&d);
+	buf_free(&b);
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -671,6 +727,9 @@ bounce_suite(void)
 	tcase_add_test(tc, test_stage_handshake);
 	tcase_add_test(tc, test_jmrp_recipient);
 	tcase_add_test(tc, test_sendmail_bare_addresses);
+	tcase_add_loop_test(tc, test_rfc5321_address_forms, 0,
+	    sizeof address_forms / sizeof address_forms[0]);
+	tcase_add_test(tc, test_rfc5321_address_forms_bounded);
 	suite_add_tcase(s, tc);
 	return (s);
 }
