@@ -1,6 +1,8 @@
 /* Typed spans over decoded text: codes, addresses, hosts, tags. */
 #include "config.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -92,26 +94,26 @@ is_ipv4(const char *s, size_t n)
 	return (parts == 4);
 }
 
+/*
+ * An IPv6 address in one of RFC 4291 section 2.2's text forms, bare or
+ * as RFC 5321's "IPv6:" literal.  inet_pton() is that grammar; a time
+ * such as 08:11:50 is not an address.
+ */
 static int
 is_ipv6(const char *s, size_t n)
 {
-	size_t	 i, colons = 0;
+	char		 a[INET6_ADDRSTRLEN];
+	struct in6_addr	 in6;
 
 	if (n > 5 && strncasecmp(s, "ipv6:", 5) == 0) {
 		s += 5;
 		n -= 5;
 	}
-	if (n < 3 || n > 45)
+	if (n < 2 || n >= sizeof a || memchr(s, ':', n) == NULL)
 		return (0);
-	for (i = 0; i < n; i++) {
-		int c = (unsigned char)s[i];
-		if (c == ':')
-			colons++;
-		else if (!(is_digit(c) || ((c | 0x20) >= 'a' &&
-		    (c | 0x20) <= 'f') || c == '.'))
-			return (0);
-	}
-	return (colons >= 2);
+	memcpy(a, s, n);
+	a[n] = '\0';
+	return (inet_pton(AF_INET6, a, &in6) == 1);
 }
 
 static int
@@ -200,9 +202,17 @@ static void
 word(struct parser *P, const char *t, const char *s, size_t n, int line_start,
     const char *next, const char *end)
 {
-	size_t	 i, al;
+	size_t	 i, al, bare;
 	char	 low[32];
 
+	/* "::1" and "fe80::" before colons are taken for punctuation. */
+	for (bare = n; bare > 0 && (s[bare - 1] == '.' ||
+	    s[bare - 1] == '!' || s[bare - 1] == '?'); bare--)
+		;
+	if (is_ipv6(s, bare)) {
+		parser_add_span(P, SPAN_IP, (size_t)(s - t), bare);
+		return;
+	}
 	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ':' ||
 	    s[n - 1] == '!' || s[n - 1] == '?'))
 		n--;

@@ -345,6 +345,37 @@ START_TEST(test_paste_spans)
 }
 END_TEST
 
+/*
+ * Only RFC 4291 text forms are IPv6 addresses: a Received header's time
+ * is not one (issue 14).
+ */
+START_TEST(test_ip_spans_are_addresses)
+{
+	struct bounce_doc	 d;
+	const char		*s =
+	    "Received: from x (x [192.0.2.1]) by y; Tue, 2 Dec 2026 "
+	    "08:11:50 +0000\n"
+	    "550 5.1.1 <a@b.example>: host 2001:db8::1 said no; "
+	    "[IPv6:2001:db8::2] ::1 fe80:: 1:2:3:4:5:6:7:8 "
+	    "1:2:3:4:5:6:192.0.2.7 12:30 1:2:3:4:5:6:7:8:9 1::2::3 "
+	    "12345::1\n";
+	static const char *const yes[] = { "192.0.2.1", "2001:db8::1",
+	    "IPv6:2001:db8::2", "::1", "fe80::", "1:2:3:4:5:6:7:8",
+	    "1:2:3:4:5:6:192.0.2.7" };
+	static const char *const no[] = { "08:11:50", "12:30",
+	    "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::1" };
+	size_t			 i;
+
+	bounce_doc_init(&d);
+	bounce_parse(&d, s, strlen(s), NULL, BOUNCE_SPANS);
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		ck_assert_msg(has_span(&d, SPAN_IP, yes[i]), "%s", yes[i]);
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		ck_assert_msg(!has_span(&d, SPAN_IP, no[i]), "%s", no[i]);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_diagnostic_span)
 {
 	struct bounce_doc	 d;
@@ -730,6 +761,7 @@ bounce_suite(void)
 	tcase_add_loop_test(tc, test_rfc5321_address_forms, 0,
 	    sizeof address_forms / sizeof address_forms[0]);
 	tcase_add_test(tc, test_rfc5321_address_forms_bounded);
+	tcase_add_test(tc, test_ip_spans_are_addresses);
 	suite_add_tcase(s, tc);
 	return (s);
 }
