@@ -610,6 +610,87 @@ browse_fold_all(struct browse *b, int fold)
 	rebuild(b);
 }
 
+/* Short, stable names for the state file; not the translated titles. */
+static const char *const group_keys[GROUP__COUNT] = {
+	"2xx", "3xx", "4xx", "5xx", "nonstandard", "client", "structure"
+};
+
+/* The header row of group g, or the first row when it has none. */
+static size_t
+group_row(const struct browse *b, int g)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->nrows; i++) {
+		if (b->rows[i].kind == BROW_GROUP && b->rows[i].group == g)
+			return (i);
+	}
+	return (0);
+}
+
+static void
+select_first_failure(struct browse *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->nrows; i++) {
+		if (b->rows[i].group == GROUP_4XX ||
+		    b->rows[i].group == GROUP_5XX) {
+			b->sel = group_row(b, b->rows[i].group);
+			b->top = 0;
+			return;
+		}
+	}
+}
+
+void
+browse_open_on_failures(struct browse *b)
+{
+	b->fold_group[GROUP_2XX] = 1;
+	b->fold_group[GROUP_3XX] = 1;
+	rebuild(b);
+	select_first_failure(b);
+}
+
+char *
+browse_folds_save(const struct browse *b)
+{
+	struct buf	 out;
+	int		 g;
+
+	buf_init(&out);
+	for (g = 0; g < GROUP__COUNT; g++) {
+		if (b->fold_group[g])
+			buf_printf(&out, "%s%s", out.len != 0 ? " " : "",
+			    group_keys[g]);
+	}
+	return (buf_steal(&out));
+}
+
+void
+browse_folds_load(struct browse *b, const char *line)
+{
+	const char	*p = line, *w;
+	size_t		 n;
+	int		 g;
+
+	memset(b->fold_group, 0, sizeof b->fold_group);
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		for (w = p; *p != '\0' && *p != ' ' && *p != '\t'; p++)
+			;
+		n = (size_t)(p - w);
+		for (g = 0; g < GROUP__COUNT; g++) {
+			if (n == strlen(group_keys[g]) &&
+			    strncmp(w, group_keys[g], n) == 0)
+				b->fold_group[g] = 1;
+		}
+	}
+	rebuild(b);
+	select_first_failure(b);
+}
+
 int
 browse_all_folded(const struct browse *b)
 {

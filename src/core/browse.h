@@ -108,6 +108,21 @@ void	browse_fold_all(struct browse *, int fold);
 int	browse_all_folded(const struct browse *);
 
 /*
+ * The first screen of a troubleshooting browser is about failures: the
+ * success groups (2xx, 3xx) folded and the selection on the first
+ * failure group's header.
+ */
+void	browse_open_on_failures(struct browse *);
+/*
+ * The folded groups as a line of short names ("2xx 3xx"), to keep with
+ * the history, and the same line read back: unknown names are ignored,
+ * so that a state file of another version still loads.  The caller
+ * frees the line.
+ */
+char	*browse_folds_save(const struct browse *);
+void	browse_folds_load(struct browse *, const char *line);
+
+/*
  * Select an entry: its headers unfold and, when the filters hide it,
  * they are cleared.  Returns 0, or -1 when there is no such entry.
  */

@@ -17,9 +17,9 @@
 /* The newest filters kept; the file stays small and quick to read. */
 #define HISTORY_KEEP	500
 
-/* $XDG_STATE_HOME/smtp-doctor/history, or ~/.local/state/... */
+/* $XDG_STATE_HOME/smtp-doctor/NAME, or ~/.local/state/smtp-doctor/NAME */
 char *
-history_path(void)
+state_path(const char *name)
 {
 	const char	*state = getenv("XDG_STATE_HOME");
 	const char	*home = getenv("HOME");
@@ -28,12 +28,18 @@ history_path(void)
 	buf_init(&b);
 	/* The spec ignores a relative value. */
 	if (state != NULL && state[0] == '/')
-		buf_printf(&b, "%s/%s/history", state, PACKAGE);
+		buf_printf(&b, "%s/%s/%s", state, PACKAGE, name);
 	else if (home != NULL && home[0] != '\0')
-		buf_printf(&b, "%s/.local/state/%s/history", home, PACKAGE);
+		buf_printf(&b, "%s/.local/state/%s/%s", home, PACKAGE, name);
 	else
 		return (NULL);
 	return (buf_steal(&b));
+}
+
+char *
+history_path(void)
+{
+	return (state_path("history"));
 }
 
 /* mkdir -p for the directories above path, private to the user. */
@@ -67,19 +73,19 @@ history_load(void)
 }
 
 /*
- * Write the whole history to a temporary file beside the real one and
- * rename it over: a crash leaves either the old file or the new one.
+ * Write text to a temporary file beside the state file NAME and rename
+ * it over: a crash leaves either the old file or the new one.
  */
 int
-history_save(void)
+state_save(const char *name, const char *text, size_t len)
 {
-	HIST_ENTRY	**list;
-	char		 *path, *tmp = NULL;
-	FILE		 *f = NULL;
-	int		  fd = -1, i, saved, created = 0;
-	struct buf	  b;
+	char		*path, *tmp = NULL;
+	int		 fd = -1, saved, created = 0;
+	struct buf	 b;
+	ssize_t		 n;
+	size_t		 done = 0;
 
-	if ((path = history_path()) == NULL) {
+	if ((path = state_path(name)) == NULL) {
 		errno = ENOENT;
 		return (-1);
 	}
@@ -91,20 +97,23 @@ history_save(void)
 	if ((fd = mkstemp(tmp)) == -1)
 		goto fail;
 	created = 1;
-	if (fchmod(fd, 0600) != 0 || (f = fdopen(fd, "w")) == NULL)
+	if (fchmod(fd, 0600) != 0)
 		goto fail;
+	while (done < len) {
+		if ((n = write(fd, text + done, len - done)) < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		done += (size_t)n;
+	}
+	if (fsync(fd) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
 	fd = -1;
-	if ((list = history_list()) != NULL) {
-		for (i = 0; list[i] != NULL; i++)
-			fprintf(f, "%s\n", list[i]->line);
-	}
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0 || ferror(f))
-		goto fail;
-	if (fclose(f) != 0) {
-		f = NULL;
-		goto fail;
-	}
-	f = NULL;
 	if (rename(tmp, path) != 0)
 		goto fail;
 	free(tmp);
@@ -113,8 +122,6 @@ history_save(void)
 
 fail:
 	saved = errno;
-	if (f != NULL)
-		fclose(f);
 	if (fd != -1)
 		close(fd);
 	if (created)
@@ -123,4 +130,45 @@ fail:
 	free(path);
 	errno = saved;
 	return (-1);
+}
+
+/* The first line of state file NAME, at most max bytes, or NULL. */
+char *
+state_load(const char *name, size_t max)
+{
+	char		*path = state_path(name), *line = NULL;
+	struct buf	 b;
+	FILE		*f;
+	int		 c;
+
+	if (path == NULL || (f = fopen(path, "r")) == NULL) {
+		free(path);
+		return (NULL);
+	}
+	buf_init(&b);
+	while ((c = getc(f)) != EOF && c != '\n' && b.len < max) {
+		char ch = (char)c;
+		buf_add(&b, &ch, 1);
+	}
+	fclose(f);
+	free(path);
+	line = buf_steal(&b);
+	return (line);
+}
+
+int
+history_save(void)
+{
+	HIST_ENTRY	**list;
+	struct buf	  b;
+	int		  i, rc;
+
+	buf_init(&b);
+	if ((list = history_list()) != NULL) {
+		for (i = 0; list[i] != NULL; i++)
+			buf_printf(&b, "%s\n", list[i]->line);
+	}
+	rc = state_save("history", b.data != NULL ? b.data : "", b.len);
+	buf_free(&b);
+	return (rc);
 }

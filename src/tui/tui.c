@@ -536,6 +536,37 @@ locale_is_utf8(void)
 	    strcmp(cs, "utf8") == 0));
 }
 
+/* Folded groups kept between runs: short names on one line. */
+#define FOLDS_STATE	"folds"
+#define FOLDS_MAX	256
+
+/* The failures in view on the first run; the user's folds after. */
+static void
+open_folds(struct tui *t)
+{
+	char	*line = state_load(FOLDS_STATE, FOLDS_MAX);
+
+	if (line == NULL)
+		browse_open_on_failures(&t->b);
+	else
+		browse_folds_load(&t->b, line);
+	free(line);
+}
+
+/* Not worth a message on the way out: the next run opens as the first. */
+static void
+save_folds(struct tui *t)
+{
+	char	*line = browse_folds_save(&t->b);
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "%s\n", line);
+	(void)state_save(FOLDS_STATE, b.data, b.len);
+	buf_free(&b);
+	free(line);
+}
+
 int
 tui_open(struct tui *t, struct catalog *c, const struct options *o,
     FILE *in, FILE *out, int headless)
@@ -550,6 +581,9 @@ tui_open(struct tui *t, struct catalog *c, const struct options *o,
 	t->utf8 = locale_is_utf8();
 	draw_set_utf8(t->utf8);
 	browse_init(&t->b, c);
+	/* A class or category asked for is shown open. */
+	if (!headless && (o == NULL || (o->klass == 0 && o->category == NULL)))
+		open_folds(t);
 	if (o != NULL) {
 		if (o->klass != 0)
 			browse_set_class(&t->b, o->klass);
@@ -603,6 +637,9 @@ void
 tui_close(struct tui *t)
 {
 	int	 i;
+
+	if (!t->headless)
+		save_folds(t);
 
 	prompt_cleanup();
 	/* Paste mode off and the worker joined, before the screen goes. */

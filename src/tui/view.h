@@ -137,7 +137,11 @@ void	 prompt_key(struct tui *, int key);
 void	 prompt_draw(struct tui *, WINDOW *, const struct rect *);
 void	 prompt_cleanup(void);
 
-/* history.c */
+/* history.c: the files of $XDG_STATE_HOME/smtp-doctor */
+char	*state_path(const char *name);
+/* Atomic: 0, or -1 with errno set. */
+int	 state_save(const char *name, const char *text, size_t len);
+char	*state_load(const char *name, size_t max);
 char	*history_path(void);
 void	 history_load(void);
 /* Returns 0, or -1 with errno set. */

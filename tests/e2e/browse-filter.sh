@@ -37,7 +37,7 @@ grep -qx spf "$hist" || fail "spf missing from the history"
 grep -qx 5.7.26 "$hist" || fail "5.7.26 missing from the history"
 mode=$(stat -c %a "$hist" 2>/dev/null || stat -f %Lp "$hist")
 [ "$mode" = 600 ] || fail "history mode $mode, not 600"
-ls "$e2e_tmp/state/smtp-doctor" | grep -v '^history$' &&
+ls "$e2e_tmp/state/smtp-doctor" | grep -Ev '^(history|folds)$' &&
 	fail "a temporary file was left behind"
 
 # Up arrow in the prompt moves in the list; Ctrl-P recalls the history.

@@ -16,10 +16,11 @@ mouse()
 start_shell 120 30
 run_app
 wait_frame
-# The fourth line of the list is an entry; click it.
-line=$(screen | sed -n 4p | cut -c1-48)
+# The sixth line is the first entry under 4xx (2xx and 3xx open
+# folded): click it.
+line=$(screen | sed -n 6p | cut -c1-48)
 code=$(echo "$line" | awk '{ print $1 }')
-mouse 0 6 3
+mouse 0 6 5
 wait_for "│ $code  " "the clicked entry $code in the detail"
 # The wheel over the list scrolls it by three rows.
 first=$(screen | sed -n 2p | cut -c1-48)

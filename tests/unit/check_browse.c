@@ -120,6 +120,39 @@ START_TEST(test_groups_and_counts)
 }
 END_TEST
 
+/* The first screen: success folded, the first failure group selected. */
+START_TEST(test_open_on_failures)
+{
+	const struct brow	*r;
+	char			*line;
+
+	browse_open_on_failures(&b);
+	ck_assert_int_eq(b.rows[0].group, GROUP_2XX);
+	ck_assert(b.rows[0].folded);
+	ck_assert_int_lt(row_of("250"), 0);
+	r = browse_row(&b);
+	ck_assert_int_eq(r->kind, BROW_GROUP);
+	ck_assert_int_eq(r->group, GROUP_4XX);
+	ck_assert_int_ge(row_of("421"), 0);
+	line = browse_folds_save(&b);
+	ck_assert_str_eq(line, "2xx 3xx");
+	free(line);
+	/* Read back, unknown names skipped: the user's own folds. */
+	browse_folds_load(&b, "5xx  bogus\t2xx");
+	ck_assert(b.fold_group[GROUP_5XX] && b.fold_group[GROUP_2XX]);
+	ck_assert(!b.fold_group[GROUP_3XX] && !b.fold_group[GROUP_4XX]);
+	ck_assert_int_lt(row_of("550"), 0);
+	ck_assert_int_eq(browse_row(&b)->group, GROUP_4XX);
+	line = browse_folds_save(&b);
+	ck_assert_str_eq(line, "2xx 5xx");
+	free(line);
+	browse_folds_load(&b, "");
+	line = browse_folds_save(&b);
+	ck_assert_str_eq(line, "");
+	free(line);
+}
+END_TEST
+
 START_TEST(test_filter_as_you_type)
 {
 	ck_assert_int_eq(browse_set_query(&b, "spf"), 1);
@@ -596,6 +629,7 @@ browse_suite(void)
 	tcase_add_test(tc, test_code_selects);
 	tcase_add_test(tc, test_selection_kept);
 	tcase_add_test(tc, test_folding);
+	tcase_add_test(tc, test_open_on_failures);
 	tcase_add_test(tc, test_scrolling);
 	tcase_add_test(tc, test_links_and_history);
 	tcase_add_test(tc, test_detail);
