@@ -5,6 +5,7 @@ TUI_SOURCES = \
 	src/tui/action.c src/tui/action.h \
 	src/tui/draw.c src/tui/draw.h \
 	src/tui/term.c \
+	src/tui/keys.c \
 	src/tui/prompt.c \
 	src/tui/history.c \
 	src/tui/view_list.c \

@@ -503,7 +503,8 @@ tui_key(struct tui *t, int key)
 		pasteio_begin(t);
 		return;
 	}
-	if (key == KEY_PASTE_END || key == KEY_PASTE_START)
+	if (key == KEY_PASTE_END || key == KEY_PASTE_START ||
+	    key == KEY_IGNORED)
 		return;
 	t->msg[0] = '\0';
 	if (key == KEY_MOUSE) {
@@ -623,6 +624,7 @@ tui_open(struct tui *t, struct catalog *c, const struct options *o,
 	t->in_fd = fileno(in);
 	t->out_fd = fileno(out);
 	pasteio_init(t);
+	keys_init();
 	/* Press, not click: clicks would wait for the release. */
 	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);

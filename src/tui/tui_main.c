@@ -44,7 +44,7 @@ next_key(struct tui *t, int *timed_out)
 	wtimeout(stdscr, busy ? POLL_MS : -1);
 	clock_gettime(CLOCK_MONOTONIC, &a);
 	errno = 0;
-	key = wgetch(stdscr);
+	key = keys_filter(wgetch(stdscr));
 	if (key == ERR && busy) {
 		clock_gettime(CLOCK_MONOTONIC, &b);
 		ms = (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6;

@@ -137,6 +137,14 @@ void	 prompt_key(struct tui *, int key);
 void	 prompt_draw(struct tui *, WINDOW *, const struct rect *);
 void	 prompt_cleanup(void);
 
+/* keys.c */
+/* A key code no action has: an unknown sequence read and dropped. */
+#define KEY_IGNORED	(KEY_MAX + 3)
+/* Bytes of a CSI sequence read at most before it is given up. */
+#define KEYS_MAX_CSI	32
+void	 keys_init(void);
+int	 keys_filter(int key);
+
 /* history.c: the files of $XDG_STATE_HOME/smtp-doctor */
 char	*state_path(const char *name);
 /* Atomic: 0, or -1 with errno set. */

@@ -25,6 +25,7 @@ dist_check_SCRIPTS += \
 	tests/e2e/browse-mouse.sh \
 	tests/e2e/browse-data-error.sh \
 	tests/e2e/browse-terms.sh \
+	tests/e2e/browse-keys.sh \
 	tests/e2e/paste-diagnose.sh \
 	tests/e2e/paste-safety.sh \
 	tests/e2e/paste-big.sh \
