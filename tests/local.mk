@@ -12,7 +12,8 @@ SH_LOG_COMPILER = $(SHELL)
 
 if HAVE_CHECK
 check_PROGRAMS += tests/check_catalog tests/check_search tests/check_utf8 \
-	tests/check_json tests/check_render tests/check_pool
+	tests/check_json tests/check_render tests/check_pool \
+	tests/check_stanza
 endif
 TESTS += $(check_PROGRAMS)
 
@@ -38,6 +39,9 @@ tests_check_json_LDADD = $(UNIT_LDADD)
 tests_check_pool_SOURCES = tests/unit/check_pool.c tests/unit/testutil.h
 tests_check_pool_CFLAGS = $(UNIT_CFLAGS)
 tests_check_pool_LDADD = $(UNIT_LDADD)
+tests_check_stanza_SOURCES = tests/unit/check_stanza.c
+tests_check_stanza_CFLAGS = $(UNIT_CFLAGS)
+tests_check_stanza_LDADD = $(UNIT_LDADD)
 tests_check_render_SOURCES = tests/unit/check_render.c tests/unit/testutil.h
 tests_check_render_CFLAGS = $(UNIT_CFLAGS)
 tests_check_render_LDADD = $(UNIT_LDADD)

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +10,7 @@
 #include "catalog.h"
 #include "category.h"
 #include "datadir.h"
-#include "utf8.h"
+#include "stanza.h"
 
 /* Refuse absurd files before reading them: the catalogue is text. */
 #define MAX_VALUE	(64u * 1024)
@@ -70,6 +69,13 @@ struct parser {
 	struct catalog		*cat;
 	const char		*name;	/* arena copy */
 	struct load_error	*err;
+	struct stanza_reader	*rd;
+};
+
+static const struct stanza_format format = {
+	.paragraphs = 1,
+	.max_value = MAX_VALUE,
+	.max_fields = MAX_FIELDS,
 };
 
 static int
@@ -81,10 +87,8 @@ fail(struct parser *p, unsigned line, const char *fmt, ...)
 {
 	va_list	 ap;
 
-	snprintf(p->err->file, sizeof p->err->file, "%s", p->name);
-	p->err->line = line;
 	va_start(ap, fmt);
-	vsnprintf(p->err->message, sizeof p->err->message, fmt, ap);
+	load_error_vset(p->err, p->name, line, fmt, ap);
 	va_end(ap);
 	return (-1);
 }
@@ -114,19 +118,17 @@ field_lookup(const char *name, size_t len)
 	return (-1);
 }
 
-/* Parse "name[qual]: value" into the stanza. */
+/* A field read by the stanza reader, "name[qual]", into the stanza. */
 static int
-parse_field_line(struct parser *p, struct stanza *s, const char *line,
-    size_t len, unsigned lineno)
+field_add(struct parser *p, struct stanza *s, const struct stanza_item *it)
 {
 	struct raw_field	*f;
-	const char		*colon, *name_end, *q = NULL, *v;
+	const char		*line = it->name, *name_end, *q = NULL;
 	size_t			 qlen = 0, lab_len = 0;
+	unsigned		 lineno = it->line;
 	int			 id, klass = 0;
 
-	if ((colon = memchr(line, ':', len)) == NULL)
-		return (fail(p, lineno, "expected 'field: value'"));
-	name_end = colon;
+	name_end = line + it->namelen;
 	if (name_end > line && name_end[-1] == ']') {
 		q = memchr(line, '[', (size_t)(name_end - line));
 		if (q == NULL)
@@ -136,10 +138,8 @@ parse_field_line(struct parser *p, struct stanza *s, const char *line,
 		q++;
 	}
 	id = field_lookup(line, (size_t)(name_end - line));
-	if (id < 0) {
-		return (fail(p, lineno, "unknown field '%.*s'",
-		    (int)(name_end - line > 64 ? 64 : name_end - line), line));
-	}
+	if (id < 0)
+		return (stanza_unknown(p->rd, it));
 	if (q != NULL) {
 		/* [5], [Gmail] or [Gmail,5]: a lone digit is a class. */
 		const char *comma = memchr(q, ',', qlen);
@@ -172,57 +172,17 @@ parse_field_line(struct parser *p, struct stanza *s, const char *line,
 		    "(missing blank line?)"));
 	if (id != F_CODE && s->n == 0)
 		return (fail(p, lineno, "an entry must start with 'code'"));
-	if (s->n == MAX_FIELDS)
-		return (fail(p, lineno, "too many fields in one entry"));
 
-	v = colon + 1;
-	while (v < line + len && (*v == ' ' || *v == '\t'))
-		v++;
 	f = &s->f[s->n++];
 	f->id = id;
 	f->klass = klass;
 	f->label = lab_len != 0 ? xstrndup(q, lab_len) : NULL;
 	f->line = lineno;
 	buf_init(&f->value);
-	buf_add(&f->value, v, (size_t)(line + len - v));
+	buf_add(&f->value, it->value, it->len);
 	if (id == F_CODE)
 		s->line = lineno;
 	return (0);
-}
-
-static int
-parse_continuation(struct parser *p, struct stanza *s, const char *line,
-    size_t len, unsigned lineno)
-{
-	struct raw_field	*f;
-
-	if (s->n == 0)
-		return (fail(p, lineno, "continuation line outside an entry"));
-	f = &s->f[s->n - 1];
-	while (len > 0 && (*line == ' ' || *line == '\t')) {
-		line++;
-		len--;
-	}
-	if (len == 1 && line[0] == '.')
-		buf_addc(&f->value, '\n');
-	else {
-		if (f->value.len != 0 &&
-		    f->value.data[f->value.len - 1] != '\n')
-			buf_addc(&f->value, ' ');
-		buf_add(&f->value, line, len);
-	}
-	if (f->value.len > MAX_VALUE)
-		return (fail(p, lineno, "value of '%s' is longer than %u bytes",
-		    fields[f->id].name, MAX_VALUE));
-	return (0);
-}
-
-static void
-trim(struct buf *b)
-{
-	while (b->len > 0 && (b->data[b->len - 1] == ' ' ||
-	    b->data[b->len - 1] == '\t' || b->data[b->len - 1] == '\n'))
-		b->data[--b->len] = '\0';
 }
 
 /* Decode the \n escape of example values into real line breaks. */
@@ -485,10 +445,6 @@ compile_stanza(struct parser *p, struct stanza *s)
 	for (i = 0; i < s->n; i++) {
 		struct raw_field *f = &s->f[i];
 
-		trim(&f->value);
-		if (f->value.len == 0)
-			return (fail(p, f->line, "empty value for '%s'",
-			    fields[f->id].name));
 		if (!(fields[f->id].flags & FL_REPEAT) && f->klass == 0) {
 			if (seen[f->id] != NULL)
 				return (fail(p, f->line, "duplicate field "
@@ -593,81 +549,37 @@ compile_stanza(struct parser *p, struct stanza *s)
 	    code_is_subject(code) && code[0] == 'X' ? 0 : code[0] - '0'));
 }
 
-/* Only spaces and tabs; the text need not be NUL-terminated. */
-static int
-blank_line(const char *line, size_t len)
-{
-	size_t	 i;
-
-	for (i = 0; i < len; i++) {
-		if (line[i] != ' ' && line[i] != '\t')
-			return (0);
-	}
-	return (1);
-}
-
 int
 catalog_parse(struct catalog *c, const char *name, const char *text,
     size_t len, struct load_error *err)
 {
-	struct parser	 p;
-	struct stanza	*s;
-	size_t		 off = 0, llen;
-	unsigned	 lineno = 0;
-	int		 rc = 0;
+	struct stanza_reader	 rd;
+	struct stanza_item	 it;
+	struct parser		 p;
+	struct stanza		*s;
+	int			 rc;
 
 	p.cat = c;
 	p.name = arena_strdup(&c->arena, name);
 	p.err = err;
-
-	if (datafile_check(name, text, len, err) != 0)
-		return (-1);
-
+	p.rd = &rd;
 	s = xcalloc(1, sizeof *s);
-	while (off < len) {
-		const char *line = text + off, *nl;
-
-		lineno++;
-		nl = memchr(line, '\n', len - off);
-		if (nl == NULL) {
-			if (s->n != 0) {
-				rc = fail(&p, lineno, "unterminated entry: the "
-				    "file ends in the middle of a line");
-				goto out;
-			}
-			llen = len - off;
-			off = len;
-		} else {
-			llen = (size_t)(nl - line);
-			off += llen + 1;
-		}
-		if (llen > 0 && line[llen - 1] == '\r')
-			llen--;
-		if (blank_line(line, llen)) {
-			if (llen != 0 && s->n == 0)
-				continue;
-			if (s->n != 0) {
-				if ((rc = compile_stanza(&p, s)) != 0)
-					goto out;
+	if ((rc = stanza_open(&rd, &format, p.name, text, len, err)) == 0) {
+		while ((rc = stanza_next(&rd, &it)) > 0) {
+			if (it.name != NULL)
+				rc = field_add(&p, s, &it);
+			else {
+				rc = compile_stanza(&p, s);
 				stanza_clear(s);
 			}
-			continue;
+			if (rc != 0)
+				break;
 		}
-		if (line[0] == '#')
-			continue;
-		if (line[0] == ' ' || line[0] == '\t')
-			rc = parse_continuation(&p, s, line, llen, lineno);
-		else
-			rc = parse_field_line(&p, s, line, llen, lineno);
-		if (rc != 0)
-			goto out;
 	}
-	if (s->n != 0)
-		rc = compile_stanza(&p, s);
-out:
+	stanza_close(&rd);
 	stanza_clear(s);
 	free(s);
-	return (rc);
+	return (rc < 0 ? -1 : 0);
 }
 
 int

@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,13 +14,28 @@
 #include "datadir.h"
 #include "utf8.h"
 
+int
+load_error_vset(struct load_error *err, const char *file, unsigned line,
+    const char *fmt, va_list ap)
+{
+	snprintf(err->file, sizeof err->file, "%s", file);
+	err->line = line;
+	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	return (-1);
+}
+
+static int	file_error(struct load_error *, const char *, unsigned,
+		    const char *, ...) __attribute__((format(printf, 4, 5)));
+
 static int
 file_error(struct load_error *err, const char *name, unsigned line,
-    const char *msg)
+    const char *fmt, ...)
 {
-	snprintf(err->file, sizeof err->file, "%s", name);
-	err->line = line;
-	snprintf(err->message, sizeof err->message, "%s", msg);
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	load_error_vset(err, name, line, fmt, ap);
+	va_end(ap);
 	return (-1);
 }
 
@@ -35,7 +51,7 @@ datafile_read(const char *path, const char *name, char **text, size_t *len,
 	*text = NULL;
 	*len = 0;
 	if ((f = fopen(path, "rb")) == NULL)
-		return (file_error(err, name, 0, strerror(errno)));
+		return (file_error(err, name, 0, "%s", strerror(errno)));
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
 		fclose(f);
 		return (file_error(err, name, 0, "not a regular file"));
@@ -44,7 +60,7 @@ datafile_read(const char *path, const char *name, char **text, size_t *len,
 		fclose(f);
 		snprintf(msg, sizeof msg, "file too large (%lld bytes; the "
 		    "limit is %u)", (long long)st.st_size, DATAFILE_MAX);
-		return (file_error(err, name, 0, msg));
+		return (file_error(err, name, 0, "%s", msg));
 	}
 	*text = xmalloc((size_t)st.st_size + 1);
 	n = fread(*text, 1, (size_t)st.st_size, f);
@@ -53,7 +69,7 @@ datafile_read(const char *path, const char *name, char **text, size_t *len,
 		fclose(f);
 		free(*text);
 		*text = NULL;
-		return (file_error(err, name, 0, msg));
+		return (file_error(err, name, 0, "%s", msg));
 	}
 	fclose(f);
 	(*text)[n] = '\0';
@@ -80,7 +96,7 @@ datafile_check(const char *name, const char *text, size_t len,
 		return (0);
 	for (i = 0; i < bad; i++)
 		line += text[i] == '\n';
-	return (file_error(err, name, line, msg));
+	return (file_error(err, name, line, "%s", msg));
 }
 
 int

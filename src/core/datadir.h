@@ -2,6 +2,7 @@
 #ifndef SD_DATADIR_H
 #define SD_DATADIR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct catalog;
@@ -39,6 +40,10 @@ int		 datadir_list(const char *dir, const char *sub, char ***out);
 void		 load_error_format(const struct load_error *,
 		    const char *prog,
 		    char *out, size_t size);
+/* Fill a load_error: file, line (0: none) and the formatted message. */
+int		 load_error_vset(struct load_error *, const char *file,
+		    unsigned line, const char *fmt, va_list)
+		    __attribute__((format(printf, 4, 0)));
 void		 datadir_free_list(char **, int);
 /* The largest data file read: a catalogue or rules file. */
 #define DATAFILE_MAX	(64u * 1024 * 1024)

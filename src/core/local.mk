@@ -7,6 +7,7 @@ src_core_libcore_a_SOURCES = \
 	src/core/category.c src/core/category.h \
 	src/core/catalog.c src/core/catalog.h \
 	src/core/catalog_load.c \
+	src/core/stanza.c src/core/stanza.h \
 	src/core/search.c src/core/search.h \
 	src/core/json.c src/core/json.h \
 	src/core/datadir.c src/core/datadir.h \

@@ -13,6 +13,7 @@
 #include "bounce.h"
 #include "datadir.h"
 #include "rules.h"
+#include "stanza.h"
 #include "utf8.h"
 
 #define MAX_VALUE	(16u * 1024)
@@ -63,8 +64,10 @@ struct field {
 	struct buf	 value;
 };
 
+#define MAX_FIELDS	64
+
 struct stanza {
-	struct field	 f[64];
+	struct field	 f[MAX_FIELDS];
 	size_t		 n;
 };
 
@@ -72,6 +75,13 @@ struct loader {
 	struct rules		*rs;
 	const char		*name;	/* arena copy */
 	struct load_error	*err;
+	struct stanza_reader	*rd;
+};
+
+static const struct stanza_format format = {
+	.paragraphs = 0,
+	.max_value = MAX_VALUE,
+	.max_fields = MAX_FIELDS,
 };
 
 static int	fail(struct loader *, unsigned, const char *, ...)
@@ -82,10 +92,8 @@ fail(struct loader *l, unsigned line, const char *fmt, ...)
 {
 	va_list	 ap;
 
-	snprintf(l->err->file, sizeof l->err->file, "%s", l->name);
-	l->err->line = line;
 	va_start(ap, fmt);
-	vsnprintf(l->err->message, sizeof l->err->message, fmt, ap);
+	load_error_vset(l->err, l->name, line, fmt, ap);
 	va_end(ap);
 	return (-1);
 }
@@ -827,91 +835,59 @@ stanza_end(struct loader *l, struct stanza *s)
 	return (rc);
 }
 
+/* A field read by the stanza reader, into the stanza. */
+static int
+field_add(struct loader *l, struct stanza *s, const struct stanza_item *it)
+{
+	struct field	*f;
+	int		 id;
+
+	for (id = 0; id < R__COUNT; id++)
+		if (strlen(rfields[id].name) == it->namelen &&
+		    memcmp(it->name, rfields[id].name, it->namelen) == 0)
+			break;
+	if (id == R__COUNT)
+		return (stanza_unknown(l->rd, it));
+	if (s->n != 0 && id == R_RULE)
+		return (fail(l, it->line, "'%s' must start a new stanza "
+		    "(missing blank line?)", rfields[id].name));
+	f = &s->f[s->n++];
+	f->id = (enum rfield)id;
+	f->line = it->line;
+	buf_init(&f->value);
+	buf_add(&f->value, it->value, it->len);
+	return (0);
+}
+
 int
 rules_parse(struct rules *rs, const char *name, const char *text, size_t len,
     struct load_error *err)
 {
-	struct loader	 l;
-	struct stanza	*s;
-	const char	*p = text, *end = text + len, *q, *nl, *colon, *v;
-	unsigned	 lineno = 0;
-	int		 id, rc = 0;
+	struct stanza_reader	 rd;
+	struct stanza_item	 it;
+	struct loader		 l;
+	struct stanza		*s;
+	int			 rc;
 
 	l.rs = rs;
 	l.name = arena_strdup(&rs->arena, name);
 	l.err = err;
-	if (datafile_check(name, text, len, err) != 0)
-		return (-1);
+	l.rd = &rd;
 	s = xcalloc(1, sizeof *s);
-	while (p < end && rc == 0) {
-		lineno++;
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		/* CRLF files read as LF ones, as the catalogue's do. */
-		q = nl > p && nl[-1] == '\r' ? nl - 1 : nl;
-		if (q == p || *p == '#') {
-			if (q == p)
+	if ((rc = stanza_open(&rd, &format, l.name, text, len, err)) == 0) {
+		while ((rc = stanza_next(&rd, &it)) > 0) {
+			if (it.name != NULL)
+				rc = field_add(&l, s, &it);
+			else
 				rc = stanza_end(&l, s);
-		} else if (*p == ' ' || *p == '\t') {
-			for (v = p; v < q && (*v == ' ' || *v == '\t'); v++)
-				;
-			if (v == q)
-				rc = stanza_end(&l, s);
-			else if (s->n == 0)
-				rc = fail(&l, lineno, "continuation line outside "
-				    "a stanza");
-			else {
-				struct buf *b = &s->f[s->n - 1].value;
-				if (b->len != 0)
-					buf_addc(b, ' ');
-				buf_add(b, v, (size_t)(q - v));
-				if (b->len > MAX_VALUE)
-					rc = fail(&l, lineno, "value longer than "
-					    "%u bytes", MAX_VALUE);
-			}
-		} else if ((colon = memchr(p, ':', (size_t)(q - p))) == NULL)
-			rc = fail(&l, lineno, "expected 'field: value'");
-		else {
-			for (id = 0; id < R__COUNT; id++)
-				if (strlen(rfields[id].name) ==
-				    (size_t)(colon - p) && memcmp(p,
-				    rfields[id].name, (size_t)(colon - p)) == 0)
-					break;
-			if (id == R__COUNT)
-				rc = fail(&l, lineno, "unknown field '%.*s'",
-				    (int)(colon - p > 64 ? 64 : colon - p), p);
-			else if (s->n == 64)
-				rc = fail(&l, lineno, "too many fields in one "
-				    "stanza");
-			else if (s->n != 0 && (id == R_RULE)) {
-				rc = fail(&l, lineno, "'%s' must start a new "
-				    "stanza (missing blank line?)",
-				    rfields[id].name);
-			} else {
-				struct field *f = &s->f[s->n++];
-				f->id = (enum rfield)id;
-				f->line = lineno;
-				buf_init(&f->value);
-				for (v = colon + 1; v < q && (*v == ' ' ||
-				    *v == '\t'); v++)
-					;
-				buf_add(&f->value, v, (size_t)(q - v));
-				while (f->value.len > 0 && (f->value.data[
-				    f->value.len - 1] == ' ' || f->value.data[
-				    f->value.len - 1] == '\t'))
-					f->value.data[--f->value.len] = '\0';
-				if (f->value.len == 0)
-					rc = fail(&l, lineno, "empty value for "
-					    "'%s'", rfields[id].name);
-			}
+			if (rc != 0)
+				break;
 		}
-		p = nl < end ? nl + 1 : end;
 	}
-	if (rc == 0)
-		rc = stanza_end(&l, s);
+	stanza_close(&rd);
 	stanza_clear(s);
 	free(s);
-	return (rc);
+	return (rc < 0 ? -1 : 0);
 }
 
 int
