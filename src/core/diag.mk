@@ -13,6 +13,6 @@ src_core_libcore_a_SOURCES += \
 	src/core/spans.c \
 	src/core/msgstream.c src/core/msgstream.h
 src_core_libcore_a_SOURCES += \
-	src/core/rules.h src/core/rules_load.c \
+	src/core/rules.h src/core/rules_load.c src/core/rules_match.c \
 	src/core/diagnose.c src/core/diagnose.h \
 	src/core/verdict_out.c src/core/verdict_out.h

@@ -146,9 +146,12 @@ struct rules {
 
 #define RULE_JIT_AFTER	8	/* runs before a rule is JIT-compiled */
 
-void	rule_state_init(struct rule_state *);
-void	rule_state_free(struct rule_state *);
-
+/*
+ * Loading (rules_load.c): the rules files are parsed by the stanza
+ * reader, each rule's pattern compiled and its prefilter built, and the
+ * whole set checked; any mistake is a load_error "file:line: message".
+ * Once loaded, the rules are read-only but for the JIT fields.
+ */
 void	rules_init(struct rules *);
 void	rules_free(struct rules *);
 /* Parse one rules file held in memory; 0, or -1 with err set. */
@@ -159,6 +162,27 @@ int	rules_load_file(struct rules *, const char *path, const char *name,
 /* Every <datadir>/rules/ *.txt in name order, then rules_check(). */
 int	rules_load_dir(struct rules *, const char *datadir,
 	    struct load_error *err);
+/* Every reason a rule names must be defined; 0 or -1. */
+int	rules_check(struct rules *, struct load_error *err);
+const struct reason_def *rules_reason(const struct rules *, const char *);
+
+/*
+ * Matching (rules_match.c), the hot path of the diagnosis: first the
+ * prefilter's proof that a pattern cannot match, then PCRE2.
+ */
+void	rule_state_init(struct rule_state *);
+void	rule_state_free(struct rule_state *);
+/*
+ * Fill r's prefilter (lits, nlits) from r->pattern: the loader's last
+ * step for a rule with a pattern.
+ */
+void	rule_prefilter(struct rule *r);
+/* Set bits to the trigrams of text (ASCII folded to lower case). */
+void	rule_trigrams(const char *text, size_t len,
+	    unsigned char bits[RULE_TRIGRAM_BYTES]);
+/* 0 when the prefilter proves the regex cannot match a text of bits. */
+int	rule_may_match(const struct rule *,
+	    const unsigned char bits[RULE_TRIGRAM_BYTES]);
 /*
  * Match text with rule r: the JIT copy once there is one (compiling it
  * on the RULE_JIT_AFTER-th run), else the interpreter.  Thread-safe for
@@ -166,15 +190,6 @@ int	rules_load_dir(struct rules *, const char *datadir,
  */
 int	rule_match(const struct rules *, const struct rule *r,
 	    const char *text, size_t len, void *match_data);
-/* Every reason a rule names must be defined; 0 or -1. */
-int	rules_check(struct rules *, struct load_error *err);
-const struct reason_def *rules_reason(const struct rules *, const char *);
-/* Set bits to the trigrams of text (ASCII folded to lower case). */
-void	rule_trigrams(const char *text, size_t len,
-	    unsigned char bits[RULE_TRIGRAM_BYTES]);
-/* 0 when the prefilter proves the regex cannot match a text of bits. */
-int	rule_may_match(const struct rule *,
-	    const unsigned char bits[RULE_TRIGRAM_BYTES]);
 /* The retry advice names of catalog.h: never, after-fix, auto, none. */
 
 #endif
