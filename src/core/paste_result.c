@@ -321,7 +321,8 @@ presult_render(const struct presult *r, size_t block, size_t width,
 	labelled(d, RS_TEXT, _("What happened: "), b.data, width);
 	render_wrap(d, RS_NOTE, "", severity(v), width);
 	buf_reset(&b);
-	buf_adds(&b, C_(retry_text(v->retry)));
+	/* The retry advice is interface text (catalog.c marks it N_()). */
+	buf_adds(&b, _(retry_text(v->retry)));
 	if (v->retry_note != NULL) {
 		if (b.len > 0 && b.data[b.len - 1] != '.')
 			buf_addc(&b, '.');

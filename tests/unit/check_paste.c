@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "paste.h"
 #include "paste_job.h"
 #include "paste_result.h"
@@ -493,6 +494,46 @@ START_TEST(test_result_postfix)
 }
 END_TEST
 
+/*
+ * With LANGUAGE=fr the verdict pane is French throughout: the retry
+ * advice is interface text, so an English sentence after a French label
+ * means it was looked up in the wrong text domain.
+ */
+START_TEST(test_result_french)
+{
+	struct presult	*r;
+	struct rdoc	 d;
+	const char	*en, *fr;
+	char		 want[512];
+	size_t		 i;
+	int		 found = 0;
+
+	bindtextdomain(PACKAGE, ABS_TOP_BUILDDIR "/locale");
+	bindtextdomain(CATALOG_DOMAIN, ABS_TOP_BUILDDIR "/locale");
+	setenv("LANGUAGE", "fr", 1);
+	setlocale(LC_ALL, "C.UTF-8");
+	r = presult_build(shipped_rules(), NULL, shipped_catalog(),
+	    postfix_bounce, sizeof postfix_bounce - 1, NULL, NULL);
+	ck_assert_uint_eq(r->nv, 1);
+	en = retry_text(r->v[0].retry);
+	fr = _(en);
+	/* The French catalogue is there: else this test proves nothing. */
+	ck_assert_str_ne(fr, en);
+	snprintf(want, sizeof want, "%s%s", _("Retry: "), fr);
+	/* Wide enough that the retry line is not wrapped; a note follows. */
+	rdoc_init(&d);
+	presult_render(r, 0, 300, &d);
+	for (i = 0; i < d.n; i++) {
+		found |= strncmp(d.v[i].text, want, strlen(want)) == 0;
+		ck_assert_ptr_null(strstr(d.v[i].text, en));
+	}
+	ck_assert(found);
+	rdoc_free(&d);
+	presult_free(r);
+	unsetenv("LANGUAGE");
+}
+END_TEST
+
 START_TEST(test_result_gmail)
 {
 	struct presult	*r;
@@ -733,6 +774,7 @@ paste_suite(void)
 	tcase_add_test(tc, test_flatten);
 	tcase_add_test(tc, test_result_postfix);
 	tcase_add_test(tc, test_result_gmail);
+	tcase_add_test(tc, test_result_french);
 	tcase_add_test(tc, test_result_not_bounce);
 	tcase_add_test(tc, test_result_cancel);
 	tcase_add_test(tc, test_result_long);
