@@ -14,11 +14,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "analysis.h"
 #include "bounce.h"
 #include "catalog.h"
 #include "cli.h"
 #include "datadir.h"
-#include "diagnose.h"
 #include "i18n.h"
 #include "json.h"
 #include "options.h"
@@ -193,12 +193,12 @@ struct run {
 	atomic_int		 write_error; /* errno of a failed write */
 };
 
-/* A worker's own: the document, the input and the match state. */
+/* A worker's own: the analysis, the input and the match state. */
 struct worker {
-	struct bounce_doc	 d;
+	struct analysis		 a;
+	struct analyser		 an;
 	struct msgstream	 ms;
 	struct rule_state	 st;
-	struct arena		 scratch;
 };
 
 static const char *
@@ -211,11 +211,18 @@ static void *
 worker_new(void *arg)
 {
 	struct worker	*w = xmalloc(sizeof *w);
+	struct run	*run = arg;
 
-	bounce_doc_init(&w->d);
-	msgstream_init(&w->ms, ((struct run *)arg)->lim.max_input);
+	analysis_init(&w->a);
+	msgstream_init(&w->ms, run->lim.max_input);
 	w->ms.wait = input_wait;
 	rule_state_init(&w->st);
+	memset(&w->an, 0, sizeof w->an);
+	w->an.rules = run->rs;
+	w->an.state = &w->st;
+	w->an.catalog = run->c;
+	w->an.limits = &run->lim;
+	w->an.flags = BOUNCE_BRIEF;
 	return (w);
 }
 
@@ -225,30 +232,27 @@ worker_free(void *state, void *arg)
 	struct worker	*w = state;
 
 	(void)arg;
-	bounce_doc_free(&w->d);
+	analysis_free(&w->a);
 	msgstream_free(&w->ms);
 	rule_state_free(&w->st);
 	free(w);
 }
 
-/* The records of the message in doc into out; returns their count. */
+/* The records of the message analysed into out; returns their count. */
 static size_t
-diagnose_doc(struct worker *w, const struct run *run, const char *source,
+output_records(struct worker *w, const struct run *run, const char *source,
     struct buf *out)
 {
-	struct verdict	 v;
-	size_t		 i;
+	size_t	 i;
 
-	arena_init(&w->scratch);
-	for (i = 0; i < w->d.nrcpts; i++) {
-		diagnose_r(run->rs, &w->st, run->c, &w->d, i, &v, &w->scratch);
+	for (i = 0; i < w->a.nv; i++) {
 		if (run->o->json)
-			verdict_json(out, source, &v, &w->d);
+			verdict_json(out, source, &w->a.v[i], &w->a.doc);
 		else
-			verdict_text(out, source, &v, &w->d, run->width);
+			verdict_text(out, source, &w->a.v[i], &w->a.doc,
+			    run->width);
 	}
-	arena_free(&w->scratch);
-	return (w->d.nrcpts);
+	return (w->a.nv);
 }
 
 /*
@@ -280,15 +284,15 @@ worker_run(void *state, size_t i, struct buf *out, void *arg)
 	}
 	msgstream_start(&w->ms, fd, (long long)size);
 	while ((rc = msgstream_next(&w->ms, &msg, &len, &cut)) == 1) {
-		bounce_parse(&w->d, msg, len, &run->lim, BOUNCE_BRIEF);
+		analysis_run(&w->a, &w->an, msg, len);
 		if (cut) {
-			w->d.truncated = 1;
-			w->d.cut |= BOUNCE_CUT_INPUT;
+			w->a.doc.truncated = 1;
+			w->a.doc.cut |= BOUNCE_CUT_INPUT;
 		}
-		truncated |= w->d.truncated;
-		cut_any |= w->d.cut;
-		unflushed += diagnose_doc(w, run, source, out);
-		total += w->d.nrcpts;
+		truncated |= w->a.doc.truncated;
+		cut_any |= w->a.doc.cut;
+		unflushed += output_records(w, run, source, out);
+		total += w->a.nv;
 		if (atomic_load(&got_signal) != 0)
 			break;
 		if (big && out->len >= FLUSH_AT) {
@@ -308,17 +312,17 @@ worker_run(void *state, size_t i, struct buf *out, void *arg)
 		return (-err);
 	}
 	if (total == 0 && !run->o->json) {
-		w->d.truncated = truncated;
-		w->d.cut = cut_any;
-		verdict_none_text(out, source, &w->d, run->width);
+		w->a.doc.truncated = truncated;
+		w->a.doc.cut = cut_any;
+		verdict_none_text(out, source, &w->a.doc, run->width);
 	}
 	if (big) {
 		/* Let go of the big buffers before the next one may grow. */
 		msgstream_free(&w->ms);
 		msgstream_init(&w->ms, run->lim.max_input);
 		w->ms.wait = input_wait;
-		bounce_doc_free(&w->d);
-		bounce_doc_init(&w->d);
+		analysis_free(&w->a);
+		analysis_init(&w->a);
 	}
 	return ((long)unflushed);
 }

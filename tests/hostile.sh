@@ -147,7 +147,7 @@ print("--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx\n\n"
     "Status: 5.1.1\n--B--")
 ' >"$tmp/parts.eml"
 run 1 "$sd" --diagnose "$tmp/parts.eml"
-expect "$tmp/out" "not a bounce"
+expect "$tmp/out" "Not a bounce"
 expect "$tmp/out" "MIME parts past 1000"
 
 # 7. Bytes that are no text give no record, whatever they spell.
@@ -157,7 +157,7 @@ random.seed(10)
 sys.stdout.buffer.write(bytes(random.getrandbits(8) for _ in range(1 << 20)))
 ' >"$tmp/random.bin"
 run 1 "$sd" --diagnose "$tmp/random.bin"
-expect "$tmp/out" "not a bounce"
+expect "$tmp/out" "Not a bounce"
 tr -d '\000' <"$tmp/random.bin" >"$tmp/random-nonul.bin"
 run 1 "$sd" --diagnose --json "$tmp/random-nonul.bin"
 checks=$((checks + 1))

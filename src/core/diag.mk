@@ -15,4 +15,6 @@ src_core_libcore_a_SOURCES += \
 src_core_libcore_a_SOURCES += \
 	src/core/rules.h src/core/rules_load.c src/core/rules_match.c \
 	src/core/diagnose.c src/core/diagnose.h \
+	src/core/analysis.c src/core/analysis.h \
+	src/core/verdict_render.c src/core/verdict_render.h \
 	src/core/verdict_out.c src/core/verdict_out.h

@@ -1,154 +1,58 @@
-/* --diagnose's output: a verdict as wrapped text or as a JSON line. */
+/* --diagnose's output: a verdict's lines as text, or a JSON line. */
 #include "config.h"
 
 #include <string.h>
 
 #include "i18n.h"
 #include "json.h"
-#include "utf8.h"
+#include "render.h"
 #include "verdict_out.h"
+#include "verdict_render.h"
 
-/* Append s word-wrapped to width, every line after the first indented. */
+/* The lines of d: the title at the margin, the rest indented under it. */
 static void
-wrap(struct buf *out, const char *s, size_t indent, size_t first, size_t width)
+print_lines(struct buf *out, const struct rdoc *d)
 {
-	struct buf	 safe;
-	size_t		 col = first, i = 0, j, w;
+	size_t	 i;
 
-	buf_init(&safe);
-	utf8_sanitize(s, strlen(s), &safe, 0, 0);
-	if (width < indent + 20)
-		width = indent + 20;
-	while (i < safe.len) {
-		while (i < safe.len && safe.data[i] == ' ')
-			i++;
-		for (j = i; j < safe.len && safe.data[j] != ' '; j++)
-			;
-		if (j == i)
-			break;
-		w = utf8_display_width(safe.data + i, j - i);
-		if (col > indent && col + 1 + w > width) {
-			buf_printf(out, "\n%*s", (int)indent, "");
-			col = indent;
-		} else if (col > first || (col > indent && col != first)) {
-			buf_addc(out, ' ');
-			col++;
-		} else if (col == first && out->len != 0 &&
-		    out->data[out->len - 1] != ' ' &&
-		    out->data[out->len - 1] != '\n') {
-			buf_addc(out, ' ');
-			col++;
-		}
-		buf_add(out, safe.data + i, j - i);
-		col += w;
-		i = j;
+	for (i = 0; i < d->n; i++) {
+		if (d->v[i].style != RS_TITLE && d->v[i].text[0] != '\0')
+			buf_adds(out, "  ");
+		buf_adds(out, d->v[i].text);
+		buf_addc(out, '\n');
 	}
 	buf_addc(out, '\n');
-	buf_free(&safe);
 }
 
-static void
-labelled(struct buf *out, const char *label, const char *value, size_t width)
+/* The report's width: the two columns of the indent are not the text's. */
+static size_t
+text_width(size_t width)
 {
-	size_t	 w;
-
-	buf_printf(out, "  %s", label);
-	w = 2 + utf8_display_width(label, strlen(label));
-	/* Continuation lines line up under the value, not the label. */
-	wrap(out, value, w < 24 ? w : 4, w, width);
+	return ((width < VERDICT_TEXT_MIN ? VERDICT_TEXT_MIN : width) - 2);
 }
 
-/* "  Truncated: a limit was reached..." when one cut the input. */
+/* "source: ", the label of each report. */
 static void
-truncation_text(struct buf *out, const struct bounce_doc *d, size_t width)
+source_label(struct buf *b, const char *source)
 {
-	struct buf	 line;
-
-	if (!d->truncated)
-		return;
-	buf_init(&line);
-	buf_adds(&line, _("a limit was reached: not all of it was read"));
-	if (d->cut != 0) {
-		buf_adds(&line, " (");
-		bounce_cut_describe(d->cut, NULL, &line);
-		buf_addc(&line, ')');
-	}
-	buf_addc(&line, '.');
-	labelled(out, _("Truncated: "), line.data, width);
-	buf_free(&line);
+	buf_adds(b, source);
+	buf_adds(b, ": ");
 }
 
 void
 verdict_text(struct buf *out, const char *source, const struct verdict *v,
     const struct bounce_doc *d, size_t width)
 {
-	const struct bounce_rcpt	*r = v->rcpt;
-	struct buf			 line, safe;
-	size_t				 i;
+	struct rdoc	 lines;
+	struct buf	 label;
 
-	buf_init(&line);
-	buf_init(&safe);
-	utf8_sanitize(source, strlen(source), &safe, 0, 0);
-	buf_add(out, safe.data, safe.len);
-	buf_adds(out, ": ");
-	if (r->recipient[0] != '\0')
-		utf8_sanitize(r->recipient, strlen(r->recipient), out, 0, 0);
-	else
-		buf_adds(out, _("(no recipient named)"));
-	buf_addc(out, '\n');
-	truncation_text(out, d, width);
-	/* An auto-reply, a feedback report or a delivery is no failure. */
-	buf_printf(&line, "%s%s%s (%s)", v->reason, v->reason_title != NULL ?
-	    " \xe2\x80\x94 " : "", v->reason_title != NULL ?
-	    C_(v->reason_title) : "", r->kind == MSG_AUTOREPLY ||
-	    r->kind == MSG_FEEDBACK || r->kind == MSG_DELIVERED ?
-	    _("not a failure") : v->permanent ? _("permanent") :
-	    _("temporary"));
-	labelled(out, _("Verdict: "), line.data, width);
-	if (v->provider != NULL)
-		labelled(out, _("Provider: "), v->provider, width);
-	buf_reset(&line);
-	if (v->status[0] != '\0')
-		buf_printf(&line, "%s%s  ", v->status, v->status_derived ?
-		    _(" (derived)") : "");
-	if (v->reply_code != 0)
-		buf_printf(&line, _("reply %d  "), v->reply_code);
-	if (r->command != NULL)
-		buf_printf(&line, _("after %s"), r->command);
-	if (line.len != 0)
-		labelled(out, _("Codes: "), line.data, width);
-	if (r->remote_mta != NULL)
-		labelled(out, _("Remote MTA: "), r->remote_mta, width);
-	if (r->diagnostic != NULL)
-		labelled(out, _("Server said: "), r->diagnostic, width);
-	buf_reset(&line);
-	buf_adds(&line, _(retry_text(v->retry)));
-	if (v->retry_note != NULL) {
-		if (line.len > 0 && line.data[line.len - 1] != '.')
-			buf_addc(&line, '.');
-		buf_addc(&line, ' ');
-		buf_adds(&line, C_(v->retry_note));
-	}
-	labelled(out, _("Retry: "), line.data, width);
-	if (v->nsteps != 0) {
-		buf_printf(out, "  %s\n", _("Next steps:"));
-		for (i = 0; i < v->nsteps; i++) {
-			buf_printf(out, "    %zu. ", i + 1);
-			wrap(out, C_(v->steps[i]), 7, 7, width);
-		}
-	}
-	for (i = 0; i < v->ncodes; i++) {
-		buf_reset(&line);
-		buf_printf(&line, "%s %s", v->codes[i]->code,
-		    C_(v->codes[i]->title));
-		labelled(out, i == 0 ? _("See: ") : "     ", line.data, width);
-	}
-	for (i = 0; i < v->nevidence; i++)
-		labelled(out, i == 0 ? _("Evidence: ") : "          ",
-		    v->evidence[i], width);
-	buf_addc(out, '\n');
-	buf_free(&line);
-	buf_free(&safe);
+	rdoc_init(&lines);
+	buf_init(&label);
+	source_label(&label, source);
+	verdict_render(&lines, label.data, v, d, text_width(width), 0);
+	print_lines(out, &lines);
+	buf_free(&label);
+	rdoc_free(&lines);
 }
 
 void
@@ -223,14 +127,14 @@ void
 verdict_none_text(struct buf *out, const char *source,
     const struct bounce_doc *d, size_t width)
 {
-	struct buf	 safe;
+	struct rdoc	 lines;
+	struct buf	 label;
 
-	buf_init(&safe);
-	utf8_sanitize(source, strlen(source), &safe, 0, 0);
-	buf_printf(out, _("%s: not a bounce: no failed recipient found\n"),
-	    safe.data);
-	truncation_text(out, d, width);
-	buf_addc(out, '\n');
-	buf_free(&safe);
+	rdoc_init(&lines);
+	buf_init(&label);
+	source_label(&label, source);
+	verdict_render_none(&lines, label.data, d, text_width(width));
+	print_lines(out, &lines);
+	buf_free(&label);
+	rdoc_free(&lines);
 }
-

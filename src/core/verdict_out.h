@@ -17,7 +17,14 @@
 #include "buf.h"
 #include "diagnose.h"
 
-/* The report of one record, wrapped to width columns (at least 40). */
+/* Narrower widths are laid out at this one. */
+#define VERDICT_TEXT_MIN	40
+
+/*
+ * The report of one record, wrapped to width columns: verdict_render()'s
+ * lines, the title at the margin and the rest indented by two, then a
+ * blank line.
+ */
 void	verdict_text(struct buf *out, const char *source,
 	    const struct verdict *, const struct bounce_doc *, size_t width);
 /* One JSON line, newline included. */

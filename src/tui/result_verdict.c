@@ -163,25 +163,25 @@ verdict_select(struct tui *t, int dir)
 	size_t			 b = p->lblock;
 	long			 k = p->llink + dir;
 
-	if (r == NULL || r->nv == 0)
+	if (r == NULL || r->an.nv == 0)
 		return (-1);
 	for (;;) {
-		if (b >= r->nv)
+		if (b >= r->an.nv)
 			return (-1);
-		if (k >= 0 && (size_t)k < r->v[b].ncodes) {
+		if (k >= 0 && (size_t)k < r->an.v[b].ncodes) {
 			p->lblock = b;
 			p->llink = (int)k;
 			return (0);
 		}
 		if (dir > 0) {
-			if (++b >= r->nv)
+			if (++b >= r->an.nv)
 				return (-1);
 			k = 0;
 		} else {
 			if (b == 0)
 				return (-1);
 			b--;
-			k = (long)r->v[b].ncodes - 1;
+			k = (long)r->an.v[b].ncodes - 1;
 		}
 	}
 }
@@ -201,9 +201,9 @@ verdict_attr(struct tui *t, const struct rgeom *g, size_t b,
 	case RS_META:
 		return (draw_attr(TS_WARN));	/* only part was analysed */
 	case RS_NOTE:
-		if (b >= p->res->nv)
+		if (b >= p->res->an.nv)
 			return (A_BOLD);
-		v = &p->res->v[b];
+		v = &p->res->an.v[b];
 		if (v->rcpt->kind == MSG_AUTOREPLY ||
 		    v->rcpt->kind == MSG_FEEDBACK ||
 		    v->rcpt->kind == MSG_DELIVERED)
@@ -232,14 +232,14 @@ verdict_draw(struct tui *t, WINDOW *win, const struct rgeom *g)
 	int			 y = 1, more = 0;
 	attr_t			 a;
 
-	if (r->nv == 0)
-		snprintf(head, sizeof head, "%s", r->doc.nrcpts != 0 ?
+	if (r->an.nv == 0)
+		snprintf(head, sizeof head, "%s", r->an.doc.nrcpts != 0 ?
 		    _("Verdict: none, the rules did not load") :
 		    _("Verdict: not a bounce"));
 	else
 		snprintf(head, sizeof head, dngettext(PACKAGE,
 		    "Verdict: %zu recipient", "Verdict: %zu recipients",
-		    r->nv), r->nv);
+		    r->an.nv), r->an.nv);
 	draw_pane_title(win, 0, pr->x, pr->w, head, !g->pl.wide ||
 	    p->pane == PP_VERDICT);
 	nb = presult_blocks(r);

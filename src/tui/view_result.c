@@ -66,14 +66,14 @@ legend(const struct presult *res, WINDOW *win, int x0, int y0, int w)
 	const char	*label, *title = _("Parts:");
 	int		 k, x, y = 0, lw;
 
-	if (res == NULL || res->kinds == 0 || w < 8)
+	if (res == NULL || res->an.kinds == 0 || w < 8)
 		return (0);
 	x = x0 + MARGIN;
 	if (win != NULL)
 		draw_str(win, y0, x, w - MARGIN, title, A_BOLD);
 	x += draw_width(title) + 1;
 	for (k = 0; k < SPAN__COUNT; k++) {
-		if (!(res->kinds & (1u << k)))
+		if (!(res->an.kinds & (1u << k)))
 			continue;
 		label = _(span_labels[k]);
 		lw = draw_width(label);
@@ -127,7 +127,7 @@ static void
 text_wrap(struct tui *t, const struct rgeom *g, struct wrap *w)
 {
 	struct tpaste	*p = t->paste;
-	struct buf	*text = &p->res->doc.text;
+	struct buf	*text = &p->res->an.doc.text;
 
 	wrap_init(w, text->data, text->len, g->text_w, t->utf8);
 	wrap_use_marks(w, &p->text_marks);
@@ -174,8 +174,8 @@ draw_text_pane(struct tui *t, WINDOW *win, const struct rgeom *g)
 
 	text_wrap(t, g, &w);
 	snprintf(head, sizeof head, _("Text, line %1$zu of %2$zu (%3$d%%)"),
-	    presult_line(r, p->ttop) + 1, r->nlines, r->doc.text.len == 0 ?
-	    100 : (int)(p->ttop * 100 / r->doc.text.len));
+	    presult_line(r, p->ttop) + 1, r->nlines, r->an.doc.text.len == 0 ?
+	    100 : (int)(p->ttop * 100 / r->an.doc.text.len));
 	draw_pane_title(win, 0, pr->x, pr->w, head, !g->pl.wide ||
 	    p->pane == PP_TEXT);
 	legend(r, win, pr->x, 1, pr->w);
@@ -185,12 +185,12 @@ draw_text_pane(struct tui *t, WINDOW *win, const struct rgeom *g)
 		col = 0;
 		/* The row in runs of one style: a flat span, or plain text. */
 		for (pos = row, k = presult_seg(r, row); pos < end; pos = to) {
-			if (k < r->nsegs && r->segs[k].off <= pos) {
-				to = r->segs[k].off + r->segs[k].len;
-				a = draw_span_attr(r->segs[k].kind);
+			if (k < r->an.nsegs && r->an.segs[k].off <= pos) {
+				to = r->an.segs[k].off + r->an.segs[k].len;
+				a = draw_span_attr(r->an.segs[k].kind);
 				k++;
 			} else {
-				to = k < r->nsegs ? r->segs[k].off : end;
+				to = k < r->an.nsegs ? r->an.segs[k].off : end;
 				a = A_NORMAL;
 			}
 			if (to > end)
@@ -313,11 +313,11 @@ open_entry(struct tui *t)
 	struct tpaste		*p = t->paste;
 	const struct entry	*e;
 
-	if (p->llink < 0 || p->res == NULL || p->lblock >= p->res->nv) {
+	if (p->llink < 0 || p->res == NULL || p->lblock >= p->res->an.nv) {
 		tui_message(t, "%s", _("The verdict cites no catalogue entry."));
 		return;
 	}
-	e = p->res->v[p->lblock].codes[p->llink];
+	e = p->res->an.v[p->lblock].codes[p->llink];
 	if (browse_select_entry(&t->b, (uint32_t)(e - t->cat->entries)) != 0)
 		return;
 	t->focus = VIEW_DETAIL;

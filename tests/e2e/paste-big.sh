@@ -77,7 +77,7 @@ wait_for 'Analysing [0-9]+ bytes|Verdict: [0-9]+ recipients' \
 timed_key "help while analysing or after" 'Keys \(\? or Esc closes\)' F1
 timed_key "help closed" 'Analysing [0-9]+ bytes|Verdict: [0-9]+ recip' Escape
 wait_for 'Verdict: [0-9]+ recipients' "the verdicts of 10 MB"
-wait_for 'Only part of the text was analysed' "the parser's limits said"
+wait_for 'Truncated: a limit was reached' "the parser's limits said"
 # The 10 MB text: to its end and back, a page at a time.
 timed_key "Tab to the text" '^ Text, line 1 of [0-9]+ .*│ Verdict' Tab
 timed_key "G in 10 MB" '^ Text, line [0-9]+ of [0-9]+ \(99%\)' G

@@ -463,31 +463,34 @@ START_TEST(test_result_postfix)
 	r = presult_build(shipped_rules(), NULL, shipped_catalog(),
 	    postfix_bounce, sizeof postfix_bounce - 1, NULL, NULL);
 	ck_assert_ptr_nonnull(r);
-	ck_assert_uint_eq(r->nv, 1);
-	ck_assert_str_eq(r->v[0].reason, "userunknown");
-	ck_assert_int_eq(r->v[0].permanent, 1);
-	ck_assert_uint_gt(r->v[0].ncodes, 0);
-	ck_assert(r->kinds & (1u << SPAN_RECIPIENT));
-	ck_assert(r->kinds & (1u << SPAN_STATUS));
-	ck_assert(r->kinds & (1u << SPAN_FIELD_NAME));
+	ck_assert_uint_eq(r->an.nv, 1);
+	ck_assert_str_eq(r->an.v[0].reason, "userunknown");
+	ck_assert_int_eq(r->an.v[0].permanent, 1);
+	ck_assert_uint_gt(r->an.v[0].ncodes, 0);
+	ck_assert(r->an.kinds & (1u << SPAN_RECIPIENT));
+	ck_assert(r->an.kinds & (1u << SPAN_STATUS));
+	ck_assert(r->an.kinds & (1u << SPAN_FIELD_NAME));
 	/* Lines: one per line of the decoded text, no empty last one. */
 	ck_assert_uint_gt(r->nlines, 20);
 	ck_assert_uint_eq(presult_line(r, 0), 0);
 	ck_assert_uint_eq(presult_line(r, r->lines[5]), 5);
 	ck_assert_uint_eq(presult_line(r, r->lines[6] - 1), 5);
-	ck_assert_uint_lt(r->lines[r->nlines - 1], r->doc.text.len);
+	ck_assert_uint_lt(r->lines[r->nlines - 1], r->an.doc.text.len);
 	/* The flat spans cover no byte twice. */
-	for (i = 1; i < r->nsegs; i++)
-		ck_assert_uint_le(r->segs[i - 1].off + r->segs[i - 1].len,
-		    r->segs[i].off);
-	seg = presult_seg(r, r->segs[3].off + 1);
+	for (i = 1; i < r->an.nsegs; i++)
+		ck_assert_uint_le(r->an.segs[i - 1].off + r->an.segs[i - 1].len,
+		    r->an.segs[i].off);
+	seg = presult_seg(r, r->an.segs[3].off + 1);
 	ck_assert_uint_eq(seg, 3);
-	ck_assert_uint_eq(presult_seg(r, r->doc.text.len), r->nsegs);
+	ck_assert_uint_eq(presult_seg(r, r->an.doc.text.len), r->an.nsegs);
 	/* The verdict pane says what happened and cites the catalogue. */
 	ck_assert_uint_eq(presult_blocks(r), 1);
 	ck_assert(rendered(r, 0, "bob@example.net", RS_TITLE));
 	ck_assert(rendered(r, 0, "Hard bounce", RS_NOTE));
 	ck_assert(rendered(r, 0, "mx.example.net", RS_TEXT));
+	/* The codes in the order a server sends them. */
+	ck_assert(rendered(r, 0, "Codes: reply 550  5.1.1  after RCPT",
+	    RS_TEXT));
 	ck_assert(rendered(r, 0, "5.1.1", RS_RELATED));
 	ck_assert(rendered(r, 0, "Next steps", RS_HEADING));
 	presult_free(r);
@@ -514,8 +517,8 @@ START_TEST(test_result_french)
 	setlocale(LC_ALL, "C.UTF-8");
 	r = presult_build(shipped_rules(), NULL, shipped_catalog(),
 	    postfix_bounce, sizeof postfix_bounce - 1, NULL, NULL);
-	ck_assert_uint_eq(r->nv, 1);
-	en = retry_text(r->v[0].retry);
+	ck_assert_uint_eq(r->an.nv, 1);
+	en = retry_text(r->an.v[0].retry);
 	fr = _(en);
 	/* The French catalogue is there: else this test proves nothing. */
 	ck_assert_str_ne(fr, en);
@@ -545,11 +548,11 @@ START_TEST(test_result_gmail)
 	r = presult_build(shipped_rules(), NULL, shipped_catalog(),
 	    p.text.data, p.text.len, NULL, NULL);
 	ck_assert_ptr_nonnull(r);
-	ck_assert_uint_eq(r->nv, 1);
-	ck_assert_str_eq(r->v[0].status, "5.7.26");
-	ck_assert_int_eq(r->v[0].reply_code, 550);
-	ck_assert_ptr_nonnull(r->v[0].provider);
-	ck_assert(r->kinds & (1u << SPAN_TAG));
+	ck_assert_uint_eq(r->an.nv, 1);
+	ck_assert_str_eq(r->an.v[0].status, "5.7.26");
+	ck_assert_int_eq(r->an.v[0].reply_code, 550);
+	ck_assert_ptr_nonnull(r->an.v[0].provider);
+	ck_assert(r->an.kinds & (1u << SPAN_TAG));
 	ck_assert(rendered(r, 0, "Gmail", RS_TEXT));
 	ck_assert(rendered(r, 0, "5.7.26", RS_RELATED));
 	presult_free(r);
@@ -564,15 +567,15 @@ START_TEST(test_result_not_bounce)
 
 	r = presult_build(shipped_rules(), NULL, shipped_catalog(), hello,
 	    sizeof hello - 1, NULL, NULL);
-	ck_assert_uint_eq(r->nv, 0);
+	ck_assert_uint_eq(r->an.nv, 0);
 	ck_assert_uint_eq(presult_blocks(r), 1);
 	ck_assert(rendered(r, 0, "Not a bounce", RS_TITLE));
 	presult_free(r);
 	/* No rules: the text is still parsed, and the pane says why. */
 	r = presult_build(NULL, "rules/x.txt:3: bad", NULL, postfix_bounce,
 	    sizeof postfix_bounce - 1, NULL, NULL);
-	ck_assert_uint_eq(r->nv, 0);
-	ck_assert_uint_gt(r->nsegs, 0);
+	ck_assert_uint_eq(r->an.nv, 0);
+	ck_assert_uint_gt(r->an.nsegs, 0);
 	ck_assert(rendered(r, 0, "rules/x.txt:3: bad", RS_NOTE));
 	/* A bounce is not called "not a bounce" for want of rules. */
 	ck_assert(rendered(r, 0, "Not diagnosed", RS_TITLE));
@@ -619,7 +622,7 @@ START_TEST(test_result_truncated)
 	r = presult_build(shipped_rules(), NULL, shipped_catalog(), b.data,
 	    b.len, NULL, NULL);
 	ck_assert_ptr_nonnull(r);
-	ck_assert(r->doc.truncated);
+	ck_assert(r->an.doc.truncated);
 	ck_assert(rendered(r, 0, "MIME parts past 1000", RS_META));
 	presult_free(r);
 	buf_free(&b);
@@ -640,7 +643,7 @@ START_TEST(test_result_long)
 	s[n] = '\0';
 	r = presult_build(shipped_rules(), NULL, shipped_catalog(), s, n,
 	    NULL, NULL);
-	ck_assert_uint_eq(r->nv, 1);
+	ck_assert_uint_eq(r->an.nv, 1);
 	rdoc_init(&d);
 	presult_render(r, 0, 60, &d);
 	ck_assert_uint_lt(d.n, 200);
@@ -678,7 +681,7 @@ START_TEST(test_job)
 	r = wait_take(j);
 	ck_assert_ptr_nonnull(r);
 	ck_assert_uint_eq(r->version, 7);
-	ck_assert_uint_eq(r->nv, 1);
+	ck_assert_uint_eq(r->an.nv, 1);
 	ck_assert_int_eq(pjob_busy(j), 0);
 	presult_free(r);
 	/* A newer job replaces an older one; a cancelled one gives nothing. */
@@ -714,7 +717,7 @@ START_TEST(test_job_no_rules)
 	    sizeof postfix_bounce - 1, 1), 0);
 	r = wait_take(j);
 	ck_assert_ptr_nonnull(r);
-	ck_assert_uint_eq(r->nv, 0);
+	ck_assert_uint_eq(r->an.nv, 0);
 	ck_assert_ptr_nonnull(r->rules_error);
 	ck_assert_ptr_nonnull(strstr(r->rules_error, "/nonexistent"));
 	presult_free(r);
