@@ -4,6 +4,7 @@ TUI_SOURCES = \
 	src/tui/tui.c src/tui/tui.h src/tui/view.h \
 	src/tui/action.c src/tui/action.h \
 	src/tui/draw.c src/tui/draw.h \
+	src/tui/scroll.c src/tui/scroll.h \
 	src/tui/term.c \
 	src/tui/keys.c \
 	src/tui/prompt.c \

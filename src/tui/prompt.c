@@ -17,6 +17,7 @@
 #include "browse.h"
 #include "i18n.h"
 #include "tui/draw.h"
+#include "tui/scroll.h"
 #include "tui/view.h"
 
 /* Last: its capability macros (lines, columns...) clash with names. */
@@ -185,7 +186,7 @@ void
 prompt_key(struct tui *t, int c)
 {
 	enum action	 a = keymap_lookup(KM_PROMPT, c);
-	size_t		 page;
+	long		 n;
 	int		 next, searching;
 
 	searching = RL_ISSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH) != 0;
@@ -212,25 +213,17 @@ prompt_key(struct tui *t, int c)
 		if (next != ERR)
 			ungetch(next);
 	}
-	page = t->lay.list.h > 1 ? (size_t)t->lay.list.h - 1 : 1;
+	/* The moving keys move in the list, as they do there. */
+	if (scroll_motion(a, view_list.page(t), &n)) {
+		view_list.motion(t, n);
+		return;
+	}
 	switch (a) {
 	case ACT_ACCEPT:
 		finish(t, 1);
 		return;
 	case ACT_CANCEL:
 		finish(t, 0);
-		return;
-	case ACT_UP:
-		browse_move(&t->b, -1);
-		return;
-	case ACT_DOWN:
-		browse_move(&t->b, 1);
-		return;
-	case ACT_PAGE_UP:
-		browse_move(&t->b, -(long)page);
-		return;
-	case ACT_PAGE_DOWN:
-		browse_move(&t->b, (long)page);
 		return;
 	case ACT_REDRAW:
 		t->redraw_all = 1;

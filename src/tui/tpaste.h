@@ -65,8 +65,6 @@ struct tpaste {
 struct tpaste	*tpaste_get(struct tui *);
 void		 tpaste_free(struct tui *);
 void		 tpaste_open(struct tui *);
-/* A key while the box has focus, before any table (text goes in). */
-void		 tpaste_key(struct tui *, int key);
 void		 tpaste_analyse(struct tui *);
 double		 tpaste_elapsed(const struct timespec *);
 

@@ -18,6 +18,7 @@
 #include "options.h"
 #include "render.h"
 #include "tui/draw.h"
+#include "tui/scroll.h"
 #include "tui/tpaste.h"
 #include "tui/tui.h"
 #include "tui/view.h"
@@ -491,6 +492,7 @@ tui_key(struct tui *t, int key)
 {
 	const struct view	*v;
 	enum action		 a;
+	long			 n;
 
 	if (key == KEY_RESIZE) {
 		/* The one resize site: LINES and COLS are new already. */
@@ -515,15 +517,20 @@ tui_key(struct tui *t, int key)
 		prompt_key(t, key);
 		return;
 	}
-	if (t->lay.too_small && key != 'q' && key != CTRL_KEY('l'))
-		return;
-	if (t->focus == VIEW_PASTE && t->overlay < 0) {
-		tpaste_key(t, key);
+	v = focused(t);
+	a = keymap_lookup(v->keymap, key);
+	if (t->lay.too_small) {
+		/* Nothing is on screen to act on: quit or redraw only. */
+		if (a == ACT_QUIT || a == ACT_REDRAW)
+			global_action(t, a, key);
 		return;
 	}
-	v = focused(t);
-	if ((a = keymap_lookup(v->keymap, key)) == ACT_NONE)
+	if (a == ACT_NONE && !v->text)
 		return;
+	if (v->motion != NULL && scroll_motion(a, v->page(t), &n)) {
+		v->motion(t, n);
+		return;
+	}
 	if (!v->key(t, a, key))
 		global_action(t, a, key);
 }

@@ -31,6 +31,17 @@ struct view {
 	void		(*draw)(struct tui *, WINDOW *, const struct rect *);
 	/* Returns 1 when the view handled the action. */
 	int		(*key)(struct tui *, enum action, int key);
+	/*
+	 * Scroll, or move the selection, by n lines (up when negative;
+	 * SCROLL_TOP and SCROLL_BOTTOM go to the ends: scroll.h), and the
+	 * lines a page key moves.  NULL for a view that does not scroll:
+	 * then the moving actions go to key().  (Not "scroll": curses has
+	 * a macro of that name.)
+	 */
+	void		(*motion)(struct tui *, long n);
+	long		(*page)(struct tui *);
+	/* A key bound to no action is text for key() (the paste box). */
+	int		 text;
 	/* A click or wheel event at y, x inside the view's rect. */
 	void		(*mouse)(struct tui *, const struct rect *, int y, int x,
 			    mmask_t);

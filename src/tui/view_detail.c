@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "render.h"
 #include "tui/draw.h"
+#include "tui/scroll.h"
 #include "tui/view.h"
 
 /* Columns kept free on the left of the text. */
@@ -113,9 +114,22 @@ detail_draw(struct tui *t, WINDOW *win, const struct rect *r)
 }
 
 static long
-page(const struct tui *t)
+detail_page(struct tui *t)
 {
 	return (t->lay.detail.h > 1 ? t->lay.detail.h - 1 : 1);
+}
+
+static void
+detail_scroll(struct tui *t, long n)
+{
+	size_t	 h = (size_t)t->lay.detail.h;
+
+	if (n == SCROLL_TOP)
+		browse_detail_home(&t->b);
+	else if (n == SCROLL_BOTTOM)
+		browse_detail_end(&t->b, h);
+	else
+		browse_detail_scroll(&t->b, n, h);
 }
 
 static int
@@ -126,24 +140,6 @@ detail_key(struct tui *t, enum action a, int key)
 
 	(void)key;
 	switch (a) {
-	case ACT_UP:
-		browse_detail_scroll(b, -1, h);
-		return (1);
-	case ACT_DOWN:
-		browse_detail_scroll(b, 1, h);
-		return (1);
-	case ACT_PAGE_UP:
-		browse_detail_scroll(b, -page(t), h);
-		return (1);
-	case ACT_PAGE_DOWN:
-		browse_detail_scroll(b, page(t), h);
-		return (1);
-	case ACT_TOP:
-		browse_detail_home(b);
-		return (1);
-	case ACT_BOTTOM:
-		browse_detail_end(b, h);
-		return (1);
 	case ACT_NEXT_LINK:
 	case ACT_PREV_LINK:
 		if (browse_detail_link(b, a == ACT_NEXT_LINK ? 1 : -1, h) != 0)
@@ -202,6 +198,8 @@ const struct view view_detail = {
 	.layout = detail_layout,
 	.draw = detail_draw,
 	.key = detail_key,
+	.motion = detail_scroll,
+	.page = detail_page,
 	.mouse = detail_mouse,
 	.hints = detail_hints,
 };

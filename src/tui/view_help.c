@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "i18n.h"
 #include "tui/draw.h"
+#include "tui/scroll.h"
 #include "tui/view.h"
 
 #define HELP_WIDTH	78
@@ -142,39 +143,26 @@ help_draw(struct tui *t, WINDOW *win, const struct rect *r)
 	help_free(&h);
 }
 
+static long
+help_page(struct tui *t)
+{
+	return (body_height(t) > 1 ? (long)body_height(t) - 1 : 1);
+}
+
+static void
+help_scroll(struct tui *t, long n)
+{
+	t->help_top = scroll_to(t->help_top, n, t->help_lines);
+	clamp_top(t);
+}
+
 static int
 help_key(struct tui *t, enum action a, int key)
 {
-	size_t	 page = body_height(t) > 1 ? body_height(t) - 1 : 1;
-
 	(void)key;
-	switch (a) {
-	case ACT_UP:
-		if (t->help_top > 0)
-			t->help_top--;
-		break;
-	case ACT_DOWN:
-		t->help_top++;
-		break;
-	case ACT_PAGE_UP:
-		t->help_top = t->help_top > page ? t->help_top - page : 0;
-		break;
-	case ACT_PAGE_DOWN:
-		t->help_top += page;
-		break;
-	case ACT_TOP:
-		t->help_top = 0;
-		break;
-	case ACT_BOTTOM:
-		t->help_top = t->help_lines;
-		break;
-	case ACT_BACK:
-		t->overlay = -1;
-		return (1);
-	default:
+	if (a != ACT_BACK)
 		return (0);
-	}
-	clamp_top(t);
+	t->overlay = -1;
 	return (1);
 }
 
@@ -185,9 +173,9 @@ help_mouse(struct tui *t, const struct rect *r, int y, int x, mmask_t m)
 	(void)y;
 	(void)x;
 	if (m & BUTTON4_PRESSED)
-		help_key(t, ACT_UP, 0);
+		help_scroll(t, -SCROLL_WHEEL);
 	else if (m & BUTTON5_PRESSED)
-		help_key(t, ACT_DOWN, 0);
+		help_scroll(t, SCROLL_WHEEL);
 }
 
 void
@@ -206,6 +194,8 @@ const struct view view_help = {
 	.layout = help_layout,
 	.draw = help_draw,
 	.key = help_key,
+	.motion = help_scroll,
+	.page = help_page,
 	.mouse = help_mouse,
 	.hints = help_hints,
 };

@@ -10,6 +10,7 @@
 #include "category.h"
 #include "i18n.h"
 #include "tui/draw.h"
+#include "tui/scroll.h"
 #include "tui/view.h"
 
 /* Enough for the words of any title; more are simply not highlighted. */
@@ -140,10 +141,22 @@ list_draw(struct tui *t, WINDOW *win, const struct rect *r)
 	}
 }
 
-static size_t
-page(const struct tui *t)
+static long
+list_page(struct tui *t)
 {
-	return (t->lay.list.h > 1 ? (size_t)t->lay.list.h - 1 : 1);
+	return (t->lay.list.h > 1 ? t->lay.list.h - 1 : 1);
+}
+
+/* The motions move the selection. */
+static void
+list_scroll(struct tui *t, long n)
+{
+	if (n == SCROLL_TOP)
+		browse_home(&t->b);
+	else if (n == SCROLL_BOTTOM)
+		browse_end(&t->b);
+	else
+		browse_move(&t->b, n);
 }
 
 static int
@@ -154,24 +167,6 @@ list_key(struct tui *t, enum action a, int key)
 
 	(void)key;
 	switch (a) {
-	case ACT_UP:
-		browse_move(b, -1);
-		return (1);
-	case ACT_DOWN:
-		browse_move(b, 1);
-		return (1);
-	case ACT_PAGE_UP:
-		browse_move(b, -(long)page(t));
-		return (1);
-	case ACT_PAGE_DOWN:
-		browse_move(b, (long)page(t));
-		return (1);
-	case ACT_TOP:
-		browse_home(b);
-		return (1);
-	case ACT_BOTTOM:
-		browse_end(b);
-		return (1);
 	case ACT_ENTER:
 		if (r != NULL && r->kind == BROW_ENTRY)
 			tui_open_detail(t);
@@ -244,6 +239,8 @@ const struct view view_list = {
 	.layout = list_layout,
 	.draw = list_draw,
 	.key = list_key,
+	.motion = list_scroll,
+	.page = list_page,
 	.mouse = list_mouse,
 	.hints = list_hints,
 };

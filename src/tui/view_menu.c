@@ -9,6 +9,7 @@
 #include "category.h"
 #include "i18n.h"
 #include "tui/draw.h"
+#include "tui/scroll.h"
 #include "tui/view.h"
 
 #define MENU_WIDTH	52
@@ -96,27 +97,27 @@ menu_choose(struct tui *t)
 	t->overlay = -1;
 }
 
+/* The motions move the selection, from the first item to the last. */
+static void
+menu_scroll(struct tui *t, long n)
+{
+	t->menu_sel = (int)scroll_to((size_t)t->menu_sel, n,
+	    (size_t)menu_items(t) - 1);
+}
+
+static long
+menu_page(struct tui *t)
+{
+	long	 h = t->panes[PANE_OVERLAY].r.h - 2;
+
+	return (h > 1 ? h - 1 : 1);
+}
+
 static int
 menu_key(struct tui *t, enum action a, int key)
 {
-	int	 n = menu_items(t);
-
 	(void)key;
 	switch (a) {
-	case ACT_UP:
-		if (t->menu_sel > 0)
-			t->menu_sel--;
-		return (1);
-	case ACT_DOWN:
-		if (t->menu_sel < n - 1)
-			t->menu_sel++;
-		return (1);
-	case ACT_TOP:
-		t->menu_sel = 0;
-		return (1);
-	case ACT_BOTTOM:
-		t->menu_sel = n - 1;
-		return (1);
 	case ACT_SELECT:
 		menu_choose(t);
 		return (1);
@@ -134,12 +135,13 @@ menu_mouse(struct tui *t, const struct rect *r, int y, int x, mmask_t m)
 	int	 body = r->h - 2, first = 0, i;
 
 	(void)x;
+	/* A wheel's turn moves one item: the menus are short. */
 	if (m & BUTTON4_PRESSED) {
-		menu_key(t, ACT_UP, 0);
+		menu_scroll(t, -1);
 		return;
 	}
 	if (m & BUTTON5_PRESSED) {
-		menu_key(t, ACT_DOWN, 0);
+		menu_scroll(t, 1);
 		return;
 	}
 	if (t->menu_sel >= body)
@@ -168,6 +170,8 @@ const struct view view_menu = {
 	.layout = menu_layout,
 	.draw = menu_draw,
 	.key = menu_key,
+	.motion = menu_scroll,
+	.page = menu_page,
 	.mouse = menu_mouse,
 	.hints = menu_hints,
 };

@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <curses.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "i18n.h"
 #include "paste_wrap.h"
 #include "tui/draw.h"
+#include "tui/scroll.h"
 #include "tui/tpaste.h"
 #include "tui/view.h"
 
@@ -248,7 +248,7 @@ scroll_box(struct tui *t, long n)
 	box_wrap(t, &w, width);
 	top = first_row(t, &w, h);
 	last = wrap_last_page(&w, (size_t)h);
-	if (n == LONG_MIN)
+	if (n == SCROLL_TOP)
 		top = 0;
 	else if (n < 0)
 		top = wrap_up(&w, top, (size_t)-n);
@@ -258,8 +258,18 @@ scroll_box(struct tui *t, long n)
 	p->box_top = top;
 }
 
+/* At the bottom, the box follows its end as text comes in. */
+static void
+paste_scroll(struct tui *t, long n)
+{
+	if (n == SCROLL_BOTTOM)
+		t->paste->follow = 1;
+	else
+		scroll_box(t, n);
+}
+
 static long
-page(struct tui *t)
+paste_page(struct tui *t)
 {
 	struct rect	 r;
 	int		 y, h, w;
@@ -319,24 +329,6 @@ paste_key(struct tui *t, enum action a, int key)
 		paste_clear(&p->box);
 		wrap_marks_reset(&p->box_marks);
 		break;
-	case ACT_UP:
-		scroll_box(t, -1);
-		return (1);
-	case ACT_DOWN:
-		scroll_box(t, 1);
-		return (1);
-	case ACT_PAGE_UP:
-		scroll_box(t, -page(t));
-		return (1);
-	case ACT_PAGE_DOWN:
-		scroll_box(t, page(t));
-		return (1);
-	case ACT_TOP:
-		scroll_box(t, LONG_MIN);
-		return (1);
-	case ACT_BOTTOM:
-		p->follow = 1;
-		return (1);
 	case ACT_NONE:
 		/* Text: printable bytes (UTF-8 comes a byte a key) and tabs. */
 		if (key < 0 || key > 255 || (key < ' ' && key != '\t') ||
@@ -354,19 +346,6 @@ paste_key(struct tui *t, enum action a, int key)
 	return (1);
 }
 
-void
-tpaste_key(struct tui *t, int key)
-{
-	enum action	 a = keymap_lookup(KM_PASTE, key);
-
-	if (!paste_key(t, a, key) && a != ACT_NONE) {
-		if (a == ACT_HELP)
-			help_open(t);
-		else if (a == ACT_REDRAW)
-			t->redraw_all = 1;
-	}
-}
-
 static void
 paste_mouse(struct tui *t, const struct rect *r, int y, int x, mmask_t m)
 {
@@ -374,9 +353,9 @@ paste_mouse(struct tui *t, const struct rect *r, int y, int x, mmask_t m)
 	(void)y;
 	(void)x;
 	if (m & BUTTON4_PRESSED)
-		scroll_box(t, -3);
+		scroll_box(t, -SCROLL_WHEEL);
 	else if (m & BUTTON5_PRESSED)
-		scroll_box(t, 3);
+		scroll_box(t, SCROLL_WHEEL);
 }
 
 static const enum action paste_hints[] = {
@@ -390,6 +369,9 @@ const struct view view_paste = {
 	.layout = paste_layout,
 	.draw = paste_draw,
 	.key = paste_key,
+	.motion = paste_scroll,
+	.page = paste_page,
 	.mouse = paste_mouse,
+	.text = 1,
 	.hints = paste_hints,
 };

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <curses.h>
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "i18n.h"
 #include "paste_wrap.h"
 #include "tui/draw.h"
+#include "tui/scroll.h"
 #include "tui/tpaste.h"
 #include "tui/view.h"
 
@@ -259,9 +259,9 @@ text_scroll(struct tui *t, const struct rgeom *g, long n)
 		return;
 	text_wrap(t, g, &w);
 	last = wrap_last_page(&w, (size_t)g->text_h);
-	if (n == LONG_MIN)
+	if (n == SCROLL_TOP)
 		p->ttop = 0;
-	else if (n == LONG_MAX)
+	else if (n == SCROLL_BOTTOM)
 		p->ttop = last;
 	else if (n < 0)
 		p->ttop = wrap_up(&w, p->ttop, (size_t)-n);
@@ -285,9 +285,9 @@ result_scroll(struct tui *t, long n)
 	}
 	if (g.ver_h <= 0)
 		return;
-	if (n == LONG_MIN) {
+	if (n == SCROLL_TOP) {
 		p->vblock = p->vline = 0;
-	} else if (n == LONG_MAX) {
+	} else if (n == SCROLL_BOTTOM) {
 		verdict_bottom(p->res, g.ver_w, (size_t)g.ver_h, &bb, &bl);
 		p->vblock = bb;
 		p->vline = bl;
@@ -295,8 +295,18 @@ result_scroll(struct tui *t, long n)
 		verdict_scroll(t, &g, n);
 }
 
+/* Nothing moves while there is no result to move in. */
+static void
+result_motion(struct tui *t, long n)
+{
+	struct tpaste	*p = tpaste_get(t);
+
+	if (!p->analysing && p->res != NULL)
+		result_scroll(t, n);
+}
+
 static long
-page(struct tui *t)
+result_page(struct tui *t)
 {
 	struct tpaste	*p = t->paste;
 	struct rgeom	 g;
@@ -349,24 +359,6 @@ result_key(struct tui *t, enum action a, int key)
 		}
 	}
 	switch (a) {
-	case ACT_UP:
-		result_scroll(t, -1);
-		return (1);
-	case ACT_DOWN:
-		result_scroll(t, 1);
-		return (1);
-	case ACT_PAGE_UP:
-		result_scroll(t, -page(t));
-		return (1);
-	case ACT_PAGE_DOWN:
-		result_scroll(t, page(t));
-		return (1);
-	case ACT_TOP:
-		result_scroll(t, LONG_MIN);
-		return (1);
-	case ACT_BOTTOM:
-		result_scroll(t, LONG_MAX);
-		return (1);
 	case ACT_RESULT_PANE:
 		p->pane = p->pane == PP_TEXT ? PP_VERDICT : PP_TEXT;
 		return (1);
@@ -415,7 +407,8 @@ result_mouse(struct tui *t, const struct rect *r, int y, int x, mmask_t m)
 	else if (g.pl.verdict.h > 0 && x >= g.pl.verdict.x)
 		p->pane = PP_VERDICT;
 	if (m & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-		result_scroll(t, m & BUTTON4_PRESSED ? -3 : 3);
+		result_scroll(t, m & BUTTON4_PRESSED ? -SCROLL_WHEEL :
+		    SCROLL_WHEEL);
 		return;
 	}
 	if (p->pane != PP_VERDICT || y < 1)
@@ -437,6 +430,8 @@ const struct view view_result = {
 	.layout = result_layout,
 	.draw = result_draw,
 	.key = result_key,
+	.motion = result_motion,
+	.page = result_page,
 	.mouse = result_mouse,
 	.hints = result_hints,
 };

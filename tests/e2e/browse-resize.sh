@@ -40,3 +40,14 @@ resize 120 40
 wait_frame
 keys q
 expect_exit 0
+
+# Too small, q and Ctrl-L still go through the action table: Ctrl-L
+# redraws the message, q quits.
+run_app
+wait_frame
+resize 10 4
+wait_for 'small' "the too-small message again"
+keys C-l
+wait_for 'small' "the too-small message after Ctrl-L"
+keys q
+expect_exit 0
