@@ -177,6 +177,7 @@ parser_add_rcpt(struct parser *P, size_t msgi, const char *addr, size_t len)
 	r->recipient = arena_strndup(&d->arena, addr, len);
 	r->msg = msgi;
 	r->kind = MSG_BOUNCE;
+	r->log_unix = -1;
 	return (r);
 }
 

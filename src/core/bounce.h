@@ -7,6 +7,8 @@
 #include "buf.h"
 #include "textdec.h"
 
+struct maillog;
+
 /* What a span of the decoded text is; the paste box colours by kind. */
 enum span_kind {
 	SPAN_REPLY,		/* SMTP reply code: 550 */
@@ -66,6 +68,18 @@ struct bounce_rcpt {
 	size_t		 msg;		/* index into msgs */
 	enum msg_kind	 kind;
 	int		 from_dsn;	/* had an RFC 3464 group */
+	/*
+	 * A record of a mail log line (maillog.h); log_time is NULL and
+	 * log_unix -1 for any other record, and each string may be NULL.
+	 */
+	const char	*log_time;	/* the stamp as logged */
+	long long	 log_unix;	/* epoch seconds, or -1 if unknown */
+	const char	*log_host;	/* the logging host */
+	const char	*queue_id;	/* the MTA's ID of the message */
+	const char	*relay_ip;	/* relay=host[ip]: the ip */
+	const char	*delay;		/* delay=, as logged */
+	const char	*log_sender;	/* from=, of this line or joined */
+	size_t		 log_line;	/* 1-based line of the input, or 0 */
 };
 
 struct bounce_msg {
@@ -149,11 +163,21 @@ struct bounce_doc {
 	 */
 	struct textdec		 td;
 	struct buf		 scratch[3];
+	/*
+	 * Mail logs: "now" in epoch seconds for the year of a classic
+	 * syslog stamp, which has none (0: the clock's), and the join
+	 * state kept from one block of a log to the next (maillog.h),
+	 * NULL until a log is read.  Set by the caller, never reset by a
+	 * parse.
+	 */
+	long long		 log_now;
+	struct maillog		*log;
 };
 
 void	bounce_limits_default(struct bounce_limits *);
 void	bounce_doc_init(struct bounce_doc *);
 void	bounce_doc_free(struct bounce_doc *);
+
 /*
  * Parse any bytes: one reply line, a transcript, a whole message or an
  * mbox.  Linear time.  limits may be NULL for the defaults; flags are
