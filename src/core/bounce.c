@@ -9,6 +9,7 @@
 
 #include "bounce_int.h"
 #include "i18n.h"
+#include "maillog.h"
 
 static const char *const span_names[SPAN__COUNT] = {
 	"reply", "status", "recipient", "sender", "host", "ip", "url", "tag",
@@ -33,6 +34,7 @@ msg_kind_name(enum msg_kind k)
 
 static const char *const cut_names[BOUNCE_CUT__COUNT] = {
 	"input", "text", "parts", "depth", "recipients", "spans", "messages",
+	"line",
 };
 
 size_t
@@ -73,6 +75,10 @@ cut_phrase(unsigned bit, const struct bounce_limits *l, struct buf *out)
 		break;
 	case BOUNCE_CUT_MSGS:
 		buf_printf(out, _("messages past %zu"), l->max_msgs);
+		break;
+	case BOUNCE_CUT_LINE:
+		buf_printf(out, _("log lines read to %u KiB only"),
+		    (unsigned)(MAILLOG_MAX_LINE >> 10));
 		break;
 	}
 }
@@ -128,6 +134,7 @@ bounce_doc_free(struct bounce_doc *d)
 	free(d->spans);
 	free(d->rcpts);
 	free(d->msgs);
+	maillog_free(d->log);
 	arena_free(&d->arena);
 	textdec_free(&d->td);
 	for (i = 0; i < sizeof d->scratch / sizeof d->scratch[0]; i++)
@@ -535,6 +542,7 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	struct buf		 norm;
 	const char		*p, *end, *next, *cr;
 	size_t			 i, j;
+	int			 log;
 	/*
 	 * Unique across documents and threads: a memo keyed on (doc, gen)
 	 * must not mistake a new doc at a freed one's address for it.
@@ -596,9 +604,16 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 		in = norm.data;
 		len = j;
 	}
-	buf_reserve(&d->text, len + len / 8 + 64);
+	log = maillog_looks_like(in, len);
+	/* Batch diagnosis of a log keeps only its failing lines. */
+	buf_reserve(&d->text, log && (flags & BOUNCE_BRIEF) ? 4096 :
+	    len + len / 8 + 64);
 	p = in;
 	end = in + len;
+	if (log) {
+		log_scan(&P, in, len);
+		p = end;
+	}
 	while (p < end && d->nmsgs < lim->max_msgs) {
 		if (end - p > 5 && memcmp(p, "From ", 5) == 0) {
 			next = mbox_next(p, end);

@@ -134,7 +134,8 @@ struct bounce_limits {
 #define BOUNCE_CUT_RCPTS	0x10
 #define BOUNCE_CUT_SPANS	0x20
 #define BOUNCE_CUT_MSGS		0x40
-#define BOUNCE_CUT__COUNT	7
+#define BOUNCE_CUT_LINE		0x80	/* a log line past 64 KiB */
+#define BOUNCE_CUT__COUNT	8
 
 #define BOUNCE_SPANS	0x1	/* find every span, for display */
 /*
@@ -143,6 +144,12 @@ struct bounce_limits {
  * or the returned message.  Records are the same; it is faster.
  */
 #define BOUNCE_BRIEF	0x2
+/*
+ * The input goes on with the mail log of the last parse (the next block
+ * of a big log, msgstream.h): its queue IDs stay joined and its lines
+ * counted on.  Without it a log starts afresh.
+ */
+#define BOUNCE_LOG_MORE	0x4
 
 struct bounce_doc {
 	struct buf		 text;	 /* decoded, valid UTF-8, LF ends */
@@ -165,13 +172,14 @@ struct bounce_doc {
 	struct buf		 scratch[3];
 	/*
 	 * Mail logs: "now" in epoch seconds for the year of a classic
-	 * syslog stamp, which has none (0: the clock's), and the join
-	 * state kept from one block of a log to the next (maillog.h),
-	 * NULL until a log is read.  Set by the caller, never reset by a
-	 * parse.
+	 * syslog stamp, which has none (0: the clock's), set by the
+	 * caller and kept by a parse; the join state kept from one block
+	 * of a log to the next (maillog.h), NULL until a log is read; the
+	 * lines of the log read so far (BOUNCE_LOG_MORE).
 	 */
 	long long		 log_now;
 	struct maillog		*log;
+	size_t			 log_lines;
 };
 
 void	bounce_limits_default(struct bounce_limits *);
@@ -179,8 +187,9 @@ void	bounce_doc_init(struct bounce_doc *);
 void	bounce_doc_free(struct bounce_doc *);
 
 /*
- * Parse any bytes: one reply line, a transcript, a whole message or an
- * mbox.  Linear time.  limits may be NULL for the defaults; flags are
+ * Parse any bytes: one reply line, a transcript, a whole message, an
+ * mbox or a mail log (maillog.h: a record per failing delivery, the
+ * log_* fields set).  Linear time.  limits may be NULL for the defaults; flags are
  * BOUNCE_* bits.  The doc is reset first.  Returns the record count.
  */
 size_t	bounce_parse(struct bounce_doc *, const char *in, size_t len,
@@ -188,7 +197,7 @@ size_t	bounce_parse(struct bounce_doc *, const char *in, size_t len,
 
 /*
  * The name of each limit in cut, for JSON ("input", "text", "parts",
- * "depth", "recipients", "spans", "messages"): up to max of them into
+ * "depth", "recipients", "spans", "messages", "line"): up to max of them into
  * names; returns the count.
  */
 size_t		 bounce_cut_names(unsigned cut, const char **names, size_t max);

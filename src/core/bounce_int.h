@@ -99,6 +99,8 @@ void	parser_add_span(struct parser *, enum span_kind, size_t off,
 #define MAX_COMPLETE	32	/* records of a message completed */
 const char *reply_complete(struct parser *, size_t off, const char *diag);
 const char *reply_join(struct parser *, const char *diag);
+/* bounce_log.c: a mail log, a record per failing delivery. */
+void	log_scan(struct parser *, const char *in, size_t len);
 /* spans.c: the spans found in a stretch of text. */
 void	spans_scan(struct parser *, size_t off, size_t len);
 /* Helpers over text. */

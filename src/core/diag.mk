@@ -8,6 +8,9 @@ src_core_libcore_a_SOURCES += \
 	src/core/ses.c \
 	src/core/ml.c \
 	src/core/jmrp.c \
+	src/core/bounce_log.c \
+	src/core/maillog.c src/core/maillog.h src/core/maillog_int.h \
+	src/core/maillog_postfix.c src/core/maillog_other.c \
 	src/core/bounce_text.c \
 	src/core/smtptok.c \
 	src/core/spans.c \

@@ -55,6 +55,39 @@ verdict_text(struct buf *out, const char *source, const struct verdict *v,
 	rdoc_free(&lines);
 }
 
+/* The log line's fields, or null for a record of no log. */
+static void
+log_json(struct buf *out, const struct bounce_rcpt *r)
+{
+	int	 first = 1;
+
+	if (r->log_line == 0) {
+		buf_adds(out, "null");
+		return;
+	}
+	buf_addc(out, '{');
+	json_key(out, &first, "time");
+	json_cstring(out, r->log_time);
+	json_key(out, &first, "unix");
+	if (r->log_unix >= 0)
+		buf_printf(out, "%lld", r->log_unix);
+	else
+		buf_adds(out, "null");
+	json_key(out, &first, "host");
+	json_cstring(out, r->log_host);
+	json_key(out, &first, "queue_id");
+	json_cstring(out, r->queue_id);
+	json_key(out, &first, "relay_ip");
+	json_cstring(out, r->relay_ip);
+	json_key(out, &first, "delay");
+	json_cstring(out, r->delay);
+	json_key(out, &first, "sender");
+	json_cstring(out, r->log_sender);
+	json_key(out, &first, "line");
+	buf_printf(out, "%zu", r->log_line);
+	buf_addc(out, '}');
+}
+
 void
 verdict_json(struct buf *out, const char *source, const struct verdict *v,
     const struct bounce_doc *d)
@@ -115,6 +148,8 @@ verdict_json(struct buf *out, const char *source, const struct verdict *v,
 	json_cstring(out, v->retry_note);
 	json_key(out, &first, "next_steps");
 	json_string_array(out, v->steps, v->nsteps);
+	json_key(out, &first, "log");
+	log_json(out, r);
 	json_key(out, &first, "truncated");
 	buf_adds(out, d->truncated ? "true" : "false");
 	json_key(out, &first, "cut");

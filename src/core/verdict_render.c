@@ -195,6 +195,46 @@ entries(struct layout *l, const struct verdict *v, struct buf *b)
 	}
 }
 
+/* "Log: line 2, Dec  2 15:06:04 mx1, queue 4F2A81234B, from <a@b>". */
+static void
+log_fields(struct layout *l, const struct bounce_rcpt *r, struct buf *b)
+{
+	if (r->log_line == 0)
+		return;
+	buf_reset(b);
+	buf_printf(b, _("line %zu"), r->log_line);
+	if (r->log_time != NULL)
+		buf_printf(b, ", %s", r->log_time);
+	if (r->log_host != NULL)
+		buf_printf(b, " %s", r->log_host);
+	if (r->queue_id != NULL) {
+		buf_adds(b, ", ");
+		buf_printf(b, _("queue %s"), r->queue_id);
+	}
+	if (r->log_sender != NULL) {
+		buf_adds(b, ", ");
+		buf_printf(b, _("from <%s>"), r->log_sender);
+	}
+	if (r->delay != NULL) {
+		buf_adds(b, ", ");
+		buf_printf(b, _("delay %s"), r->delay);
+	}
+	field(l, _("Log: "), b->data);
+}
+
+/* The relay by name and address when the log gives both. */
+static void
+remote_mta(struct layout *l, const struct bounce_rcpt *r, struct buf *b)
+{
+	if (r->remote_mta != NULL && r->relay_ip != NULL) {
+		buf_reset(b);
+		buf_printf(b, "%s [%s]", r->remote_mta, r->relay_ip);
+		field(l, _("Remote MTA: "), b->data);
+	} else
+		field(l, _("Remote MTA: "), r->remote_mta != NULL ?
+		    r->remote_mta : r->relay_ip);
+}
+
 static void
 layout_init(struct layout *l, struct rdoc *d, size_t width, size_t max)
 {
@@ -217,10 +257,11 @@ verdict_render(struct rdoc *d, const char *label, const struct verdict *v,
 	title(&l, label, rc->recipient[0] != '\0' ?
 	    outside(&l, rc->recipient) : _("(no recipient named)"));
 	verdict_render_truncation(d, doc, l.width);
+	log_fields(&l, rc, &b);
 	what_happened(&l, v, &b);
 	retry(&l, v, &b);
 	field(&l, _("Provider: "), v->provider);
-	field(&l, _("Remote MTA: "), rc->remote_mta);
+	remote_mta(&l, rc, &b);
 	codes(&l, v, &b);
 	field(&l, _("Server said: "), rc->diagnostic);
 	evidence(&l, v);
