@@ -13,7 +13,7 @@ SH_LOG_COMPILER = $(SHELL)
 if HAVE_CHECK
 check_PROGRAMS += tests/check_catalog tests/check_search tests/check_utf8 \
 	tests/check_json tests/check_render tests/check_pool \
-	tests/check_stanza
+	tests/check_stanza tests/check_maillog
 endif
 TESTS += $(check_PROGRAMS)
 
@@ -42,6 +42,9 @@ tests_check_pool_LDADD = $(UNIT_LDADD)
 tests_check_stanza_SOURCES = tests/unit/check_stanza.c
 tests_check_stanza_CFLAGS = $(UNIT_CFLAGS)
 tests_check_stanza_LDADD = $(UNIT_LDADD)
+tests_check_maillog_SOURCES = tests/unit/check_maillog.c tests/unit/testutil.h
+tests_check_maillog_CFLAGS = $(UNIT_CFLAGS)
+tests_check_maillog_LDADD = $(UNIT_LDADD)
 tests_check_render_SOURCES = tests/unit/check_render.c tests/unit/testutil.h
 tests_check_render_CFLAGS = $(UNIT_CFLAGS)
 tests_check_render_LDADD = $(UNIT_LDADD)
@@ -51,9 +54,21 @@ dist_check_SCRIPTS += \
 	tests/cli.sh \
 	tests/hostile.sh \
 	tests/reference-coverage.sh \
-	tests/man.sh
+	tests/man.sh \
+	tests/log/diagnose-log.sh
 TESTS += $(dist_check_SCRIPTS)
-EXTRA_DIST += tests/lib.sh
+EXTRA_DIST += tests/lib.sh \
+	tests/log/samples/exim-mainlog \
+	tests/log/samples/journal-iso.log \
+	tests/log/samples/journal.log \
+	tests/log/samples/opensmtpd.log \
+	tests/log/samples/postfix-deferred.log \
+	tests/log/samples/postfix-four.log \
+	tests/log/samples/postfix-noqueue.log \
+	tests/log/samples/qmail-multilog \
+	tests/log/samples/qmail-syslog.log \
+	tests/log/samples/rfc3339.log \
+	tests/log/samples/sendmail.log
 
 # Memory checks: every unit test (not forked) and the CLI tests under
 # valgrind memcheck; any error or definite leak fails the run.

@@ -545,7 +545,7 @@ maillog_looks_like(const char *p, size_t len)
 {
 	const char	*end = p + (len < 65536 ? len : 65536), *q;
 	struct ml_line	 L;
-	int		 lines = 0, logs = 0;
+	int		 lines = 0, logs = 0, first = 0;
 
 	while (p < end && lines < 8) {
 		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
@@ -553,13 +553,16 @@ maillog_looks_like(const char *p, size_t len)
 		if (q > p && q[-1] == '\r')
 			q--;
 		if (q > p && !journal_header(p, q)) {
-			lines++;
-			logs += line_split(p, (size_t)(q - p), 0, &L);
+			int is = line_split(p, (size_t)(q - p), 0, &L);
+
+			if (lines++ == 0)
+				first = is;
+			logs += is;
 		}
 		p = memchr(p, '\n', (size_t)(end - p));
 		p = p != NULL ? p + 1 : end;
 	}
-	return (logs > 0 && logs * 4 >= lines * 3);
+	return (first && logs * 2 >= lines);
 }
 
 void

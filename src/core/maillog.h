@@ -84,8 +84,8 @@ void		 maillog_reset(struct maillog *);
 
 /*
  * Whether the input is a mail log: of its first eight lines (a
- * journal's "-- Logs begin" header not counted) at least one, and
- * three in four, are log lines.  Reads at most 64 KiB.
+ * journal's "-- Logs begin" header not counted) the first, and half,
+ * are log lines.  Reads at most 64 KiB.
  */
 int		 maillog_looks_like(const char *, size_t);
 

@@ -1,0 +1,62 @@
+#!/bin/sh
+# --diagnose on mail logs: a record per failing delivery, with the log's
+# fields, the same diagnosis as a bounce; from a file and from stdin.
+. "${top_srcdir:-.}/tests/lib.sh"
+command -v python3 >/dev/null 2>&1 || exit 77
+samples=${top_srcdir:-.}/tests/log/samples
+four=$samples/postfix-four.log
+
+# Four Postfix lines: four records, not one "(no recipient named)".
+run 0 "$SMTP_DOCTOR" --diagnose --json "$four"
+checks=$((checks + 1))
+python3 - "$tmp/out" <<'PY' || fail "four Postfix lines"
+import json, sys
+want = [
+    ("bob@gmail.com", "authfailure", "failed", "5.7.26", 550, "DATA"),
+    ("carol@outlook.com", "blocked", "failed", "5.7.1", 550, "MAIL"),
+    ("dave@yahoo.com", "blocked", "delayed", "4.7.0", 421, "MAIL"),
+    ("nobody@example.org", "userunknown", "failed", "5.1.1", None, None),
+]
+got = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert len(got) == 4, len(got)
+for r, w in zip(got, want):
+    assert (r["recipient"], r["reason"], r["action"], r["status"],
+            r["reply_code"], r["command"]) == w, (r, w)
+    assert r["log"]["line"] >= 2 and r["log"]["host"] == "mx1", r["log"]
+assert got[0]["provider"].startswith("Gmail"), got[0]["provider"]
+assert got[1]["provider"].startswith("Microsoft"), got[1]["provider"]
+assert got[2]["provider"].startswith("Yahoo"), got[2]["provider"]
+assert not got[2]["permanent"] and got[0]["permanent"]
+assert got[0]["log"]["sender"] == "alice@example.org", got[0]["log"]
+assert got[0]["log"]["queue_id"] == "4F2A81234B"
+assert got[0]["log"]["relay_ip"] == "142.250.102.27"
+assert got[3]["original_recipient"] == "info@example.org"
+PY
+
+# The text report says where in the log, and the relay's address.
+run 0 "$SMTP_DOCTOR" --diagnose "$four"
+expect "$tmp/out" "Log: line 2, Dec 2 15:06:04 mx1, queue 4F2A81234B"
+expect "$tmp/out" "gmail-smtp-in.l.google.com [142.250.102.27]"
+refuse "$tmp/out" "(no recipient named)"
+
+# Standard input reads the same.
+checks=$((checks + 1))
+"$SMTP_DOCTOR" --diagnose --json < "$four" | grep -c '"recipient"' \
+    > "$tmp/n" && [ "$(cat "$tmp/n")" = 4 ] || fail "stdin: $(cat "$tmp/n")"
+
+# Every sample gives records, none without a log object.
+for f in "$samples"/*; do
+	run 0 "$SMTP_DOCTOR" --diagnose --json "$f"
+	refuse "$tmp/out" '"log":null'
+done
+
+# Controls and bidi characters of a logged reply never reach the terminal.
+printf 'Dec  2 15:06:04 mx1 postfix/smtp[1]: ABCDE00001: to=<a@b.example>, relay=mx[192.0.2.1]:25, dsn=5.1.1, status=bounced (host mx[192.0.2.1] said: 550 5.1.1 \033[31mred\342\200\256 (in reply to RCPT TO command))\n' \
+    > "$tmp/ctl.log"
+run 0 "$SMTP_DOCTOR" --diagnose "$tmp/ctl.log"
+checks=$((checks + 1))
+if LC_ALL=C grep -q "$(printf '\033')" "$tmp/out"; then fail "raw ESC"; fi
+checks=$((checks + 1))
+if grep -q "$(printf '\342\200\256')" "$tmp/out"; then fail "raw bidi"; fi
+
+finish
