@@ -35,7 +35,7 @@ PY
 
 # The text report says where in the log, and the relay's address.
 run 0 "$SMTP_DOCTOR" --diagnose "$four"
-expect "$tmp/out" "Log: line 2, Dec 2 15:06:04 mx1, queue 4F2A81234B"
+expect "$tmp/out" "Log: line 2, Dec  2 15:06:04 mx1, queue 4F2A81234B"
 expect "$tmp/out" "gmail-smtp-in.l.google.com [142.250.102.27]"
 refuse "$tmp/out" "(no recipient named)"
 
