@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "catalog.h"
 #include "category.h"
+#include "i18n.h"
 #include "render.h"
 #include "search.h"
 
@@ -22,6 +23,7 @@ struct row_key {
 };
 
 static void	refilter(struct browse *);
+static void	rank_best(struct browse *);
 static void	rebuild(struct browse *);
 
 /* Groups whose entries are listed without category headers. */
@@ -43,6 +45,14 @@ cat_fold(struct browse *b, int group, int category)
 	return (&b->fold_cat[(size_t)group * ncategories + (size_t)category]);
 }
 
+const char *
+browse_group_title(int group)
+{
+	if (group == BROW_BEST)
+		return (N_("Best matches"));
+	return (group_title((enum entry_group)group));
+}
+
 void
 browse_init(struct browse *b, struct catalog *c)
 {
@@ -55,8 +65,8 @@ browse_init(struct browse *b, struct catalog *c)
 	b->shown = xcalloc(c->n + 1, 1);
 	b->fold_cat = xcalloc(GROUP__COUNT * ncategories, 1);
 	/* At most one header per group and per category, plus entries. */
-	b->rows = xcalloc(c->n + GROUP__COUNT * (ncategories + 1) + 1,
-	    sizeof *b->rows);
+	b->rows = xcalloc(c->n + GROUP__COUNT * (ncategories + 1) + 1 +
+	    BROWSE_BEST_MAX + 1, sizeof *b->rows);
 	rdoc_init(&b->doc);
 	b->doc_entry = BROW_NONE;
 	b->dlink = -1;
@@ -132,6 +142,50 @@ refilter(struct browse *b)
 		    (b->category < 0 || e->category == b->category);
 		b->nshown += b->shown[i];
 	}
+	rank_best(b);
+}
+
+/* Does hit x rank above hit y: score, then prominence, then order. */
+static int
+ranks_above(const struct search_hit *x, const struct search_hit *y)
+{
+	if (x->score != y->score)
+		return (x->score > y->score);
+	if (x->prominence != y->prominence)
+		return (x->prominence > y->prominence);
+	return (x->entry < y->entry);
+}
+
+/*
+ * The BROWSE_BEST_MAX best shown hits, by insertion into a short sorted
+ * list: linear in the hits.  None when every shown entry would be in
+ * it: the group would only repeat the list.
+ */
+static void
+rank_best(struct browse *b)
+{
+	const struct search_hit	*top[BROWSE_BEST_MAX];
+	size_t			 i, j, n = 0;
+
+	b->nbest = 0;
+	if (b->nwords == 0 || b->nshown <= BROWSE_BEST_MAX)
+		return;
+	for (i = 0; i < b->nhits; i++) {
+		const struct search_hit *h = &b->hits[i];
+
+		if (!b->shown[h->entry])
+			continue;
+		if (n == BROWSE_BEST_MAX && !ranks_above(h, top[n - 1]))
+			continue;
+		if (n < BROWSE_BEST_MAX)
+			n++;
+		for (j = n - 1; j > 0 && ranks_above(h, top[j - 1]); j--)
+			top[j] = top[j - 1];
+		top[j] = h;
+	}
+	for (i = 0; i < n; i++)
+		b->best[i] = top[i]->entry;
+	b->nbest = n;
 }
 
 static struct row_key
@@ -219,6 +273,36 @@ reselect(struct browse *b, const struct row_key *k, size_t old_sel)
 	b->sel = old_sel < b->nrows ? old_sel : b->nrows - 1;
 }
 
+/* The best matches' header and rows, at the top; returns the count. */
+static size_t
+best_rows(struct browse *b)
+{
+	struct brow	*r;
+	size_t		 i, n = 0;
+
+	if (b->nbest == 0)
+		return (0);
+	r = &b->rows[n++];
+	r->kind = BROW_GROUP;
+	r->group = BROW_BEST;
+	r->category = -1;
+	r->entry = BROW_NONE;
+	r->count = (uint32_t)b->nbest;
+	r->folded = b->fold_group[BROW_BEST];
+	if (r->folded)
+		return (n);
+	for (i = 0; i < b->nbest; i++) {
+		r = &b->rows[n++];
+		r->kind = BROW_ENTRY;
+		r->group = BROW_BEST;
+		r->category = -1;
+		r->entry = b->best[i];
+		r->count = 0;
+		r->folded = 0;
+	}
+	return (n);
+}
+
 /* Lay the shown entries out as rows under their headers. */
 static void
 build_rows(struct browse *b)
@@ -230,6 +314,7 @@ build_rows(struct browse *b)
 
 	memset(gcount, 0, sizeof gcount);
 	ccount = xcalloc(GROUP__COUNT * ncategories, sizeof *ccount);
+	n = best_rows(b);
 	for (i = 0; i < b->cat->n; i++) {
 		const struct entry *e = &b->cat->entries[i];
 

@@ -22,6 +22,14 @@ enum brow_kind {
 
 #define BROW_NONE	UINT32_MAX
 
+/*
+ * While words are typed, the best-scoring shown entries are listed
+ * once more above the class groups, under this pseudo-group: a search
+ * for "mailbox full" opens on 552 and 5.2.2, not on 2xx order.
+ */
+#define BROW_BEST	GROUP__COUNT
+#define BROWSE_BEST_MAX	5
+
 struct brow {
 	uint8_t		 kind;		/* enum brow_kind */
 	uint8_t		 group;		/* enum entry_group */
@@ -50,7 +58,9 @@ struct browse {
 	uint8_t			*shown;		/* per entry: passes filters */
 	size_t			 nshown;
 
-	uint8_t			 fold_group[GROUP__COUNT];
+	uint8_t			 fold_group[GROUP__COUNT + 1];	/* + BROW_BEST */
+	uint32_t		 best[BROWSE_BEST_MAX];	/* best first */
+	size_t			 nbest;
 	uint8_t			*fold_cat;	/* GROUP__COUNT x ncategories */
 
 	struct brow		*rows;		/* the visible rows */
@@ -69,6 +79,9 @@ struct browse {
 	size_t			 dtop;		/* first line on screen */
 	int			 dlink;		/* selected related code, or -1 */
 };
+
+/* A group header's title, untranslated: BROW_BEST's included. */
+const char	*browse_group_title(int group);
 
 void	browse_init(struct browse *, struct catalog *);
 void	browse_free(struct browse *);

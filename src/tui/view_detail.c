@@ -71,10 +71,10 @@ draw_summary(struct tui *t, WINDOW *win, const struct rect *r)
 	}
 	if (row->kind == BROW_GROUP)
 		snprintf(line, sizeof line, "%s",
-		    _(group_title((enum entry_group)row->group)));
+		    _(browse_group_title(row->group)));
 	else
 		snprintf(line, sizeof line, "%s \xe2\x80\x94 %s",
-		    _(group_title((enum entry_group)row->group)),
+		    _(browse_group_title(row->group)),
 		    C_(categories[row->category].title));
 	draw_str(win, 0, MARGIN, w, line, draw_attr(TS_HEADING));
 	snprintf(line, sizeof line, dngettext(PACKAGE, "%u entry",

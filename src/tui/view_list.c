@@ -71,7 +71,7 @@ draw_header(struct tui *t, WINDOW *win, int y, int w, const struct brow *r,
 
 	if (r->kind == BROW_GROUP) {
 		x = 0;
-		title = _(group_title((enum entry_group)r->group));
+		title = _(browse_group_title(r->group));
 		attr = group_attr(r->group);
 	} else {
 		x = w >= 30 ? 2 : 1;

@@ -18,6 +18,10 @@ shown=$(screen | sed -n 's/^\/spf .* \([0-9]*\)\/[0-9]* *$/\1/p')
 [ -n "$shown" ] && [ "$shown" -gt 0 ] && [ "$shown" -lt "$total" ] ||
 	fail "spf shows $shown of $total entries"
 wait_for '│ [^ ]+  .*SPF' "an SPF entry in the detail"
+# The best matches come first, in their own group above the classes.
+wait_for '^▾ Best matches \([1-5]\)' "the Best matches group"
+screen | sed -n 2p | grep -q '^▾ Best matches (' ||
+	fail "Best matches is not the first row"
 keys Enter
 wait_for '^ /spf .* [0-9]+/[0-9]+ *$' "the kept filter in the status line"
 keys Escape

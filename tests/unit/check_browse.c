@@ -501,21 +501,71 @@ START_TEST(test_shipped_catalogue)
 	struct browse	 s;
 	const char	*queries[] = { "spf", "5.7.26", "x.7", "mailbox full",
 			    "dmarc", "", "zzzz" };
-	size_t		 i, k, n;
+	size_t		 i, k, n, best;
 
 	browse_init(&s, c);
 	ck_assert_uint_eq(s.nshown, c->n);
 	for (i = 0; i < sizeof queries / sizeof queries[0]; i++) {
 		browse_set_query(&s, queries[i]);
-		for (k = 0, n = 0; k < s.nrows; k++) {
+		for (k = 0, n = 0, best = 0; k < s.nrows; k++) {
 			if (s.rows[k].kind == BROW_ENTRY) {
 				ck_assert(s.shown[s.rows[k].entry]);
-				n++;
+				if (s.rows[k].group == BROW_BEST)
+					best++;
+				else
+					n++;
 			}
 		}
 		ck_assert_uint_eq(n, s.nshown);
+		/* The best matches repeat a few entries, never all. */
+		ck_assert_uint_eq(best, s.nbest);
+		ck_assert_uint_le(best, BROWSE_BEST_MAX);
+		ck_assert(best == 0 || best < s.nshown);
 		ck_assert(s.nrows == 0 || s.sel < s.nrows);
 	}
+	browse_free(&s);
+}
+END_TEST
+
+/*
+ * "mailbox full" opens on the mailbox-full codes in a Best matches
+ * group, above the class groups; the authentication codes that share a
+ * word are not among them (issue 14).
+ */
+START_TEST(test_best_matches_first)
+{
+	struct catalog		*c = shipped_catalog();
+	struct browse		 s;
+	const struct entry	*e;
+	size_t			 i;
+
+	browse_init(&s, c);
+	browse_set_query(&s, "mailbox full");
+	ck_assert_uint_gt(s.nbest, 0);
+	ck_assert_int_eq(s.rows[0].kind, BROW_GROUP);
+	ck_assert_int_eq(s.rows[0].group, BROW_BEST);
+	ck_assert_str_eq(browse_group_title(BROW_BEST), "Best matches");
+	/* The selection is on the best match, in the group. */
+	ck_assert_uint_eq(s.sel, 1);
+	e = browse_entry(&s);
+	ck_assert_msg(strcmp(e->code, "552") == 0 ||
+	    strcmp(e->code, "5.2.2") == 0 || strcmp(e->code, "4.2.2") == 0,
+	    "best match %s", e->code);
+	for (i = 0; i < s.nbest; i++) {
+		e = &c->entries[s.best[i]];
+		ck_assert_msg(strcmp(e->code, "530") != 0 &&
+		    strcmp(e->code, "535") != 0 &&
+		    strcmp(e->code, "5.7.8") != 0, "%s among the best",
+		    e->code);
+	}
+	/* The group folds like any other; no words, no group. */
+	browse_select_row(&s, 0);
+	browse_toggle(&s);
+	ck_assert(s.rows[0].folded);
+	ck_assert_int_ne(s.rows[1].group, BROW_BEST);
+	browse_set_query(&s, "");
+	ck_assert_uint_eq(s.nbest, 0);
+	ck_assert_int_ne(s.rows[0].group, BROW_BEST);
 	browse_free(&s);
 }
 END_TEST
@@ -639,6 +689,7 @@ browse_suite(void)
 	tc = tcase_create("limits");
 	tcase_add_test(tc, test_empty_catalogue);
 	tcase_add_test(tc, test_shipped_catalogue);
+	tcase_add_test(tc, test_best_matches_first);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("layout");
