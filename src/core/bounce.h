@@ -44,12 +44,18 @@ enum msg_kind {
 	MSG__COUNT
 };
 
+/*
+ * An enhanced status code as text, NUL included: RFC 3463 allows three
+ * digits in the subject and the detail ("5.123.456"), with room to spare.
+ */
+#define STATUS_MAX	16
+
 /* One recipient that the report is about; strings are NUL-terminated. */
 struct bounce_rcpt {
 	const char	*recipient;	/* never NULL */
 	const char	*original;	/* Original-Recipient, or NULL */
 	const char	*action;	/* failed, delayed, delivered... or NULL */
-	char		 status[16];	/* as reported, or "" */
+	char		 status[STATUS_MAX]; /* as reported, or "" */
 	int		 reply_code;	/* 0 when none */
 	const char	*diagnostic;	/* one line, or NULL */
 	const char	*diag_type;	/* smtp, x-unix... or NULL */

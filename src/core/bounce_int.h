@@ -53,7 +53,7 @@ struct bmsg {
 	 * text's one recipient takes its fields.
 	 */
 	struct {
-		char		 status[16];
+		char		 status[STATUS_MAX];
 		const char	*action, *remote, *reporting;
 		size_t		 n;
 	} orphan;
@@ -110,7 +110,8 @@ int	same_addr(const char *a, size_t al, const char *b, size_t bl);
 unsigned addr_hash(const char *a, size_t al);
 int	reply_find(const char *s, size_t len, size_t *at);
 int	reply_find_class(const char *s, size_t len, int k);
-int	status_find(const char *s, size_t len, char out[16], size_t *at);
+int	status_find(const char *s, size_t len, char out[STATUS_MAX],
+	    size_t *at);
 const char *memcasemem(const char *h, size_t hl, const char *n, size_t nl);
 
 #endif

@@ -102,7 +102,7 @@ reply_join(struct parser *P, const char *d)
 {
 	struct buf	 b;
 	const char	*p, *q;
-	char		 pre[24], st[16];
+	char		 pre[24], st[STATUS_MAX];
 	size_t		 pl, at, sl = 0;
 	int		 code = reply_find(d, strlen(d), &at), changed = 0;
 

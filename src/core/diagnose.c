@@ -217,7 +217,7 @@ evidence_add(struct verdict *v, struct arena *a, const char *fmt, ...)
 
 	if (v->nevidence == VERDICT_MAX_EVIDENCE)
 		return;
-	/* A line quotes 120 bytes at most, and a rule file path. */
+	/* A line quotes VERDICT_QUOTE_MAX bytes at most, and a file name. */
 	va_start(ap, fmt);
 	n = vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
@@ -298,17 +298,205 @@ diagnose(const struct rules *rs, const struct catalog *c,
 	diagnose_r(rs, rs->own, c, d, idx, v, scratch);
 }
 
+/* How much of the len bytes at text a quote keeps: whole characters. */
+static int
+quote_len(const char *text, size_t len)
+{
+	if (len <= VERDICT_QUOTE_MAX)
+		return ((int)len);
+	len = VERDICT_QUOTE_MAX;
+	while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
+		len--;
+	return ((int)len);
+}
+
+/* The deciding rule ru, which matched mlen bytes at moff, as evidence. */
+static void
+evidence_rule(struct verdict *v, struct arena *a, const struct rule *ru,
+    const struct subject *s, size_t moff, size_t mlen)
+{
+	const char	*m = s->text[ru->in] + moff;
+
+	if (ru->re != NULL && ru->in == RF_DIAGNOSTIC)
+		evidence_add(v, a, "rule %s (%s:%u) matched \"%.*s\"", ru->id,
+		    ru->file, ru->line, quote_len(m, mlen), m);
+	else if (ru->re != NULL)
+		evidence_add(v, a, "rule %s (%s:%u) matched the %s", ru->id,
+		    ru->file, ru->line, ru->in == RF_SUBJECT ? "subject" :
+		    ru->in == RF_FROM ? "sender" : "remote host");
+	else
+		evidence_add(v, a, "rule %s (%s:%u)", ru->id, ru->file,
+		    ru->line);
+}
+
+/* The reason rule ru holds: it decides the reason and its steps. */
+static void
+reason_take(struct verdict *v, struct arena *a, const struct rule *ru,
+    const struct subject *s, size_t moff, size_t mlen)
+{
+	size_t	 k;
+
+	v->reason = ru->reason;
+	v->rule = ru;
+	if (ru->re != NULL && ru->in == RF_DIAGNOSTIC) {
+		v->match_off = moff;
+		v->match_len = mlen;
+	}
+	evidence_rule(v, a, ru, s, moff, mlen);
+	if (ru->permanent >= 0)
+		v->permanent = ru->permanent;
+	for (k = 0; k < ru->nsteps; k++)
+		step_add(v, ru->steps[k]);
+}
+
+/*
+ * The rules in file order, strongest first: the first reason rule that
+ * holds decides the reason, the first provider rule the provider.
+ */
+static void
+rules_run(const struct rules *rs, const struct bounce_rcpt *r,
+    struct subject *s, struct verdict *v, struct arena *a)
+{
+	const struct rule	*ru;
+	size_t			 i, moff = 0, mlen = 0;
+
+	for (i = 0; i < rs->n; i++) {
+		ru = &rs->v[i];
+		if ((ru->reason == NULL || v->reason != NULL) &&
+		    (ru->provider == NULL || v->provider != NULL))
+			continue;
+		if (!rule_matches(rs, ru, r, r->status, r->reply_code, s,
+		    &moff, &mlen))
+			continue;
+		if (ru->reason != NULL && v->reason == NULL)
+			reason_take(v, a, ru, s, moff, mlen);
+		if (ru->provider != NULL && v->provider == NULL) {
+			v->provider = ru->provider;
+			if (ru != v->rule)
+				evidence_add(v, a, "provider from rule %s "
+				    "(%s:%u)", ru->id, ru->file, ru->line);
+		}
+	}
+}
+
+/* The status class the report's codes give: 2, 4, 5, or 0 for none. */
+static int
+code_class(const struct bounce_rcpt *r)
+{
+	int	 klass;
+
+	klass = r->status[0] != '\0' ? r->status[0] - '0' :
+	    r->reply_code != 0 ? r->reply_code / 100 : 0;
+	if (r->action != NULL && strncasecmp(r->action, "delayed", 7) == 0)
+		klass = 4;
+	return (klass);
+}
+
+/*
+ * No code at all: "this is a temporary error" still says 4, and
+ * "this is a permanent error" 5: the server gave up, and will not
+ * retry even a reason that is usually transient (a full mailbox).
+ */
+static int
+wording_class(const struct bounce_rcpt *r)
+{
+	if (r->diagnostic == NULL)
+		return (0);
+	if (strcasestr(r->diagnostic, "temporar") != NULL ||
+	    strcasestr(r->diagnostic, "persistent") != NULL ||
+	    strcasestr(r->diagnostic, "will be retried") != NULL)
+		return (4);
+	if (strcasestr(r->diagnostic, "permanent error") != NULL ||
+	    strcasestr(r->diagnostic, "failed permanently") != NULL)
+		return (5);
+	return (0);
+}
+
+/* Permanent: the deciding rule, else the status class, else the reason. */
+static void
+permanence_decide(struct verdict *v, const struct reason_def *rd, int klass)
+{
+	if (v->rule != NULL && v->rule->permanent >= 0)
+		v->permanent = v->rule->permanent;
+	else if (klass == 5)
+		v->permanent = 1;
+	else if (klass == 4 || klass == 2)
+		v->permanent = 0;
+	else
+		v->permanent = rd != NULL ? rd->permanent : 1;
+}
+
+/* What the reason says: its title, retry advice, steps, pseudo status. */
+static void
+reason_apply(struct verdict *v, const struct reason_def *rd,
+    const struct bounce_rcpt *r, int klass)
+{
+	size_t	 i;
+
+	v->reason_title = rd->title;
+	v->retry = rd->retry;
+	v->retry_note = rd->retry_note;
+	if (!v->permanent && rd->permanent) {
+		v->retry = RETRY_AUTO;
+		if (rd->retry_note_transient != NULL)
+			v->retry_note = rd->retry_note_transient;
+	}
+	/*
+	 * A permanent failure is never retried by the sending server on its
+	 * own: "auto" becomes "after the cause is fixed".
+	 */
+	if (v->permanent && v->retry == RETRY_AUTO)
+		v->retry = RETRY_AFTER_FIX;
+	/*
+	 * A rule's own steps are specific to the case and already cover the
+	 * reason's generic ones: showing both repeats the same advice in
+	 * other words.
+	 */
+	if (v->nsteps == 0)
+		for (i = 0; i < rd->nsteps; i++)
+			step_add(v, rd->steps[i]);
+	if (r->status[0] == '\0' && rd->pseudo != 0) {
+		/* No code in the report: the reason's own. */
+		snprintf(v->status, sizeof v->status, "%d.0.%d",
+		    klass == 4 && !rd->pseudo_perm ? 4 : 5, rd->pseudo);
+		v->status_derived = 1;
+	}
+}
+
+/* The report's own codes, as evidence. */
+static void
+evidence_codes(struct verdict *v, struct arena *a,
+    const struct bounce_rcpt *r)
+{
+	if (r->status[0] != '\0')
+		evidence_add(v, a, "status %s%s", r->status,
+		    r->from_dsn ? " (Status field)" : " (in the reply)");
+	if (r->reply_code != 0)
+		evidence_add(v, a, "reply code %d", r->reply_code);
+}
+
+/* The catalogue entries of the report's status and reply codes. */
+static void
+codes_attach(struct verdict *v, const struct catalog *c,
+    const struct bounce_rcpt *r)
+{
+	char	 rbuf[8];
+
+	codes_add(v, c, r->status);
+	if (r->reply_code != 0) {
+		snprintf(rbuf, sizeof rbuf, "%d", r->reply_code);
+		codes_add(v, c, rbuf);
+	}
+}
+
 void
 diagnose_r(const struct rules *rs, struct rule_state *st,
     const struct catalog *c, const struct bounce_doc *d, size_t idx,
     struct verdict *v, struct arena *scratch)
 {
 	const struct bounce_rcpt	*r = &d->rcpts[idx];
-	const struct reason_def		*rd = NULL;
-	const struct rule		*ru;
+	const struct reason_def		*rd;
 	struct subject			*s;
-	size_t				 i, moff = 0, mlen = 0;
-	char				 rbuf[8];
 	int				 klass;
 
 	memset(v, 0, sizeof *v);
@@ -318,44 +506,7 @@ diagnose_r(const struct rules *rs, struct rule_state *st,
 	s = arena_alloc(scratch, sizeof *s);
 	subject_prepare(s, d, r);
 	s->st = st;
-	for (i = 0; i < rs->n; i++) {
-		ru = &rs->v[i];
-		if ((ru->reason == NULL || v->reason != NULL) &&
-		    (ru->provider == NULL || v->provider != NULL))
-			continue;
-		if (!rule_matches(rs, ru, r, r->status, r->reply_code, s,
-		    &moff, &mlen))
-			continue;
-		if (ru->reason != NULL && v->reason == NULL) {
-			v->reason = ru->reason;
-			v->rule = ru;
-			if (ru->re != NULL && ru->in == RF_DIAGNOSTIC) {
-				v->match_off = moff;
-				v->match_len = mlen;
-				evidence_add(v, scratch, "rule %s (%s:%u) matched "
-				    "\"%.*s\"", ru->id, ru->file, ru->line,
-				    (int)(mlen > 120 ? 120 : mlen),
-				    s->text[ru->in] + moff);
-			} else if (ru->re != NULL)
-				evidence_add(v, scratch, "rule %s (%s:%u) matched "
-				    "the %s", ru->id, ru->file, ru->line,
-				    ru->in == RF_SUBJECT ? "subject" :
-				    ru->in == RF_FROM ? "sender" : "remote host");
-			else
-				evidence_add(v, scratch, "rule %s (%s:%u)",
-				    ru->id, ru->file, ru->line);
-			if (ru->permanent >= 0)
-				v->permanent = ru->permanent;
-			for (size_t k = 0; k < ru->nsteps; k++)
-				step_add(v, ru->steps[k]);
-		}
-		if (ru->provider != NULL && v->provider == NULL) {
-			v->provider = ru->provider;
-			if (ru != v->rule)
-				evidence_add(v, scratch, "provider from rule %s "
-				    "(%s:%u)", ru->id, ru->file, ru->line);
-		}
-	}
+	rules_run(rs, r, s, v, scratch);
 	buf_free(&s->remote);
 	v->format = s->agent_known ? s->agent : NULL;
 	if (v->rule != NULL && v->rule->nagent != 0 && s->agent != NULL)
@@ -363,71 +514,11 @@ diagnose_r(const struct rules *rs, struct rule_state *st,
 	if (v->reason == NULL)
 		v->reason = "undefined";
 	rd = rules_reason(rs, v->reason);
-	if (r->status[0] != '\0')
-		evidence_add(v, scratch, "status %s%s", r->status,
-		    r->from_dsn ? " (Status field)" : " (in the reply)");
-	if (r->reply_code != 0)
-		evidence_add(v, scratch, "reply code %d", r->reply_code);
-	/* Permanent: the status class, else the reply, else the reason. */
-	klass = r->status[0] != '\0' ? r->status[0] - '0' :
-	    r->reply_code != 0 ? r->reply_code / 100 : 0;
-	if (r->action != NULL && strncasecmp(r->action, "delayed", 7) == 0)
-		klass = 4;
-	/*
-	 * No code at all: "this is a temporary error" still says 4, and
-	 * "this is a permanent error" 5: the server gave up, and will not
-	 * retry even a reason that is usually transient (a full mailbox).
-	 */
-	if (klass == 0 && r->diagnostic != NULL &&
-	    (strcasestr(r->diagnostic, "temporar") != NULL ||
-	    strcasestr(r->diagnostic, "persistent") != NULL ||
-	    strcasestr(r->diagnostic, "will be retried") != NULL))
-		klass = 4;
-	else if (klass == 0 && r->diagnostic != NULL &&
-	    (strcasestr(r->diagnostic, "permanent error") != NULL ||
-	    strcasestr(r->diagnostic, "failed permanently") != NULL))
-		klass = 5;
-	if (v->rule != NULL && v->rule->permanent >= 0)
-		v->permanent = v->rule->permanent;
-	else if (klass == 5)
-		v->permanent = 1;
-	else if (klass == 4 || klass == 2)
-		v->permanent = 0;
-	else
-		v->permanent = rd != NULL ? rd->permanent : 1;
-	if (rd != NULL) {
-		v->reason_title = rd->title;
-		v->retry = rd->retry;
-		v->retry_note = rd->retry_note;
-		if (!v->permanent && rd->permanent) {
-			v->retry = RETRY_AUTO;
-			if (rd->retry_note_transient != NULL)
-				v->retry_note = rd->retry_note_transient;
-		}
-		/*
-		 * A permanent failure is never retried by the sending server
-		 * on its own: "auto" becomes "after the cause is fixed".
-		 */
-		if (v->permanent && v->retry == RETRY_AUTO)
-			v->retry = RETRY_AFTER_FIX;
-		/*
-		 * A rule's own steps are specific to the case and already
-		 * cover the reason's generic ones: showing both repeats
-		 * the same advice in other words.
-		 */
-		if (v->nsteps == 0)
-			for (i = 0; i < rd->nsteps; i++)
-				step_add(v, rd->steps[i]);
-		if (r->status[0] == '\0' && rd->pseudo != 0) {
-			/* No code in the report: the reason's own. */
-			snprintf(v->status, sizeof v->status, "%d.0.%d",
-			    klass == 4 && !rd->pseudo_perm ? 4 : 5, rd->pseudo);
-			v->status_derived = 1;
-		}
-	}
-	codes_add(v, c, r->status);
-	if (r->reply_code != 0) {
-		snprintf(rbuf, sizeof rbuf, "%d", r->reply_code);
-		codes_add(v, c, rbuf);
-	}
+	evidence_codes(v, scratch, r);
+	if ((klass = code_class(r)) == 0)
+		klass = wording_class(r);
+	permanence_decide(v, rd, klass);
+	if (rd != NULL)
+		reason_apply(v, rd, r, klass);
+	codes_attach(v, c, r);
 }

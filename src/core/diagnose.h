@@ -11,6 +11,12 @@
 #define VERDICT_MAX_CODES	8
 #define VERDICT_MAX_EVIDENCE	8
 #define VERDICT_MAX_STEPS	12
+/*
+ * The bytes of the matched text an evidence line quotes, at most (cut at
+ * a character boundary): enough to recognise the words, short enough
+ * for one line of a report.
+ */
+#define VERDICT_QUOTE_MAX	120
 
 struct verdict {
 	const struct bounce_rcpt *rcpt;
@@ -21,7 +27,7 @@ struct verdict {
 	const char		*retry_note;
 	const char		*provider;	/* or NULL */
 	const char		*format;	/* report format, if looked for */
-	char			 status[16];	/* reported, or derived */
+	char			 status[STATUS_MAX]; /* reported, or derived */
 	int			 status_derived; /* X.0.9NN from the reason */
 	int			 reply_code;	/* 0 when none */
 	const struct entry	*codes[VERDICT_MAX_CODES];

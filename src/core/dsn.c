@@ -9,6 +9,11 @@
 
 #define MAX_FIELD	(8u * 1024)
 #define MAX_EXTRA	1024u	/* a group's other fields kept for rules */
+/*
+ * A typed value's type ("smtp", "x-unix", "rfc822") is one short word:
+ * a ';' further on belongs to the text, not to a type.
+ */
+#define MAX_TYPE	16
 
 enum dsn_field {
 	D_FINAL, D_ORIGINAL, D_ACTION, D_STATUS, D_REMOTE, D_DIAG,
@@ -36,7 +41,7 @@ static const struct {
 struct group {
 	const char	*final, *original, *action, *remote, *diag, *diag_type;
 	const char	*xactual;
-	char		 status[16];
+	char		 status[STATUS_MAX];
 	size_t		 diag_off, diag_len;
 	int		 used;
 	char		 extra[MAX_EXTRA];	/* other fields: "name: value\n" */
@@ -73,7 +78,7 @@ typed_value(struct parser *P, const char *v, size_t n, const char **type)
 
 	if (type != NULL)
 		*type = NULL;
-	if (semi != NULL && semi - v < 16) {
+	if (semi != NULL && semi - v < MAX_TYPE) {
 		tl = (size_t)(semi - v);
 		while (tl > 0 && v[tl - 1] == ' ')
 			tl--;
@@ -288,7 +293,7 @@ field(struct parser *P, struct dsn_state *st, size_t msgi, const char *name,
 			g->diag = s;
 		/* The text after the type, for the diagnostic span. */
 		s = memchr(v, ';', vn);
-		at = s != NULL && s - v < 16 ? (size_t)(s + 1 - v) : 0;
+		at = s != NULL && s - v < MAX_TYPE ? (size_t)(s + 1 - v) : 0;
 		while (at < vn && (v[at] == ' ' || v[at] == '\t'))
 			at++;
 		g->diag_off = voff + at;

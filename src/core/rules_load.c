@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounce.h"
 #include "datadir.h"
 #include "rules.h"
 #include "stanza.h"
@@ -257,164 +258,194 @@ check_field(struct loader *l, const struct stanza *s, size_t i, int kind)
 	return (0);
 }
 
+/* The names of enum rule_field, as 'in' gives them. */
+static const char *const in_names[RF__COUNT] = {
+	[RF_DIAGNOSTIC] = "diagnostic",
+	[RF_SUBJECT] = "subject",
+	[RF_FROM] = "from",
+	[RF_REMOTE] = "remote",
+	[RF_HEADERS] = "headers",
+	[RF_DSN] = "dsn",
+	[RF_MESSAGE] = "message",
+};
+
 static int
-rule_build(struct loader *l, struct stanza *s)
+rule_in(struct loader *l, struct rule *r, const struct field *f)
 {
-	struct rules	*rs = l->rs;
-	struct rule	*r;
-	const char	*v, *kinds[8];
-	size_t		 i, j, nk;
-	int		 err, k, got_pattern = 0;
-	unsigned	 pline = 0;
+	int	 i;
 
-	if (rs->n == rs->cap) {
-		rs->cap = rs->cap ? rs->cap * 2 : 64;
-		rs->v = xreallocarray(rs->v, rs->cap, sizeof *rs->v);
-	}
-	r = &rs->v[rs->n];
-	memset(r, 0, sizeof *r);
-	r->permanent = -1;
-	r->file = l->name;
-	r->line = s->f[0].line;
-	for (i = 0; i < s->n; i++) {
-		struct field *f = &s->f[i];
-
-		v = f->value.data != NULL ? f->value.data : "";
-		if (check_field(l, s, i, IN_RULE) != 0)
-			return (-1);
-		switch (f->id) {
-		case R_RULE:
-			r->id = arena_strdup(&rs->arena, v);
-			break;
-		case R_MATCH:
-			r->pattern = arena_strdup(&rs->arena, v);
-			got_pattern = 1;
-			pline = f->line;
-			break;
-		case R_IN:
-			if (strcmp(v, "diagnostic") == 0)
-				r->in = RF_DIAGNOSTIC;
-			else if (strcmp(v, "subject") == 0)
-				r->in = RF_SUBJECT;
-			else if (strcmp(v, "from") == 0)
-				r->in = RF_FROM;
-			else if (strcmp(v, "remote") == 0)
-				r->in = RF_REMOTE;
-			else if (strcmp(v, "headers") == 0)
-				r->in = RF_HEADERS;
-			else if (strcmp(v, "dsn") == 0)
-				r->in = RF_DSN;
-			else if (strcmp(v, "message") == 0)
-				r->in = RF_MESSAGE;
-			else
-				return (fail(l, f->line, "'in' must be "
-				    "diagnostic, subject, from, remote, "
-				    "headers, dsn or message, not '%.40s'",
-				    v));
-			break;
-		case R_STATUS:
-			r->nstatus = words(l, v, r->status, RULE_MAX_CODES,
-			    f->line, "status", &err);
-			if (err)
-				return (-1);
-			for (j = 0; j < r->nstatus; j++)
-				if (!code_pattern_ok(r->status[j], 1))
-					return (fail(l, f->line, "'%.40s' is not "
-					    "a status pattern such as 5.1.1 or "
-					    "5.7.*", r->status[j]));
-			break;
-		case R_REPLY:
-			r->nreply = words(l, v, r->reply, RULE_MAX_CODES,
-			    f->line, "reply", &err);
-			if (err)
-				return (-1);
-			for (j = 0; j < r->nreply; j++)
-				if (!code_pattern_ok(r->reply[j], 0) ||
-				    strlen(r->reply[j]) != 3)
-					return (fail(l, f->line, "'%.40s' is not "
-					    "a reply pattern such as 550 or 55*",
-					    r->reply[j]));
-			break;
-		case R_AGENT:
-			r->nagent = words(l, v, r->agent, RULE_MAX_CODES,
-			    f->line, "agent", &err);
-			if (err)
-				return (-1);
-			break;
-		case R_DIAG_TYPE:
-			r->ndtype = words(l, v, r->dtype, RULE_MAX_CODES,
-			    f->line, "diagnostic-type", &err);
-			if (err)
-				return (-1);
-			break;
-		case R_COMMAND:
-			r->ncommand = words(l, v, r->command, RULE_MAX_CODES,
-			    f->line, "command", &err);
-			if (err)
-				return (-1);
-			for (j = 0; j < r->ncommand; j++)
-				if (strcmp(r->command[j], "CONN") != 0 &&
-				    strcmp(r->command[j], "HELO") != 0 &&
-				    strcmp(r->command[j], "MAIL") != 0 &&
-				    strcmp(r->command[j], "RCPT") != 0 &&
-				    strcmp(r->command[j], "DATA") != 0 &&
-				    strcmp(r->command[j], "none") != 0)
-					return (fail(l, f->line, "unknown "
-					    "command '%.40s' (CONN, HELO, MAIL, "
-					    "RCPT, DATA or none)", r->command[j]));
-			break;
-		case R_KIND:
-			nk = words(l, v, kinds, 8, f->line, "kind", &err);
-			if (err)
-				return (-1);
-			for (j = 0; j < nk; j++) {
-				if ((k = kind_bit(kinds[j])) < 0)
-					return (fail(l, f->line, "unknown kind "
-					    "'%.40s'", kinds[j]));
-				r->kinds |= 1u << k;
-			}
-			break;
-		case R_ACTION:
-			r->action = arena_strdup(&rs->arena, v);
-			break;
-		case R_NO_STATUS:
-			if ((r->no_status = yes_no(v)) < 0)
-				return (fail(l, f->line, "'no-status' must be "
-				    "yes or no"));
-			break;
-		case R_REASON:
-			r->reason = arena_strdup(&rs->arena, v);
-			break;
-		case R_PROVIDER:
-			r->provider = arena_strdup(&rs->arena, v);
-			break;
-		case R_FORMAT:
-			r->format = arena_strdup(&rs->arena, v);
-			break;
-		case R_SOURCE:
-			if (r->nsources == RULE_MAX_SOURCES)
-				return (fail(l, f->line, "more than %d 'source' "
-				    "lines", RULE_MAX_SOURCES));
-			r->sources[r->nsources++] = arena_strdup(&rs->arena, v);
-			break;
-		case R_PERMANENT:
-			if ((r->permanent = yes_no(v)) < 0)
-				return (fail(l, f->line, "'permanent' must be "
-				    "yes or no"));
-			break;
-		case R_STEP:
-			if (r->nsteps == RULE_MAX_STEPS)
-				return (fail(l, f->line, "too many steps (at "
-				    "most %d)", RULE_MAX_STEPS));
-			r->steps[r->nsteps++] = arena_strdup(&rs->arena, v);
-			break;
-		default:
-			break;
+	for (i = 0; i < RF__COUNT; i++)
+		if (strcmp(f->value.data, in_names[i]) == 0) {
+			r->in = (enum rule_field)i;
+			return (0);
 		}
+	return (fail(l, f->line, "'in' must be diagnostic, subject, from, "
+	    "remote, headers, dsn or message, not '%.40s'", f->value.data));
+}
+
+/* 'status' (enhanced) or 'reply': code patterns such as 5.7.* or 55x. */
+static int
+rule_codes(struct loader *l, const struct field *f, const char **out,
+    size_t *n, int enhanced)
+{
+	const char	*what = enhanced ? "status" : "reply";
+	size_t		 j;
+	int		 err;
+
+	*n = words(l, f->value.data, out, RULE_MAX_CODES, f->line, what, &err);
+	if (err)
+		return (-1);
+	for (j = 0; j < *n; j++) {
+		if (enhanced && !code_pattern_ok(out[j], 1))
+			return (fail(l, f->line, "'%.40s' is not a status "
+			    "pattern such as 5.1.1 or 5.7.*", out[j]));
+		if (!enhanced && (!code_pattern_ok(out[j], 0) ||
+		    strlen(out[j]) != 3))
+			return (fail(l, f->line, "'%.40s' is not a reply "
+			    "pattern such as 550 or 55*", out[j]));
 	}
+	return (0);
+}
+
+static int
+rule_commands(struct loader *l, struct rule *r, const struct field *f)
+{
+	static const char *const names[] = {
+		"CONN", "HELO", "MAIL", "RCPT", "DATA", "none",
+	};
+	size_t	 i, j;
+	int	 err;
+
+	r->ncommand = words(l, f->value.data, r->command, RULE_MAX_CODES,
+	    f->line, "command", &err);
+	if (err)
+		return (-1);
+	for (j = 0; j < r->ncommand; j++) {
+		for (i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (strcmp(r->command[j], names[i]) == 0)
+				break;
+		if (i == sizeof names / sizeof names[0])
+			return (fail(l, f->line, "unknown command '%.40s' "
+			    "(CONN, HELO, MAIL, RCPT, DATA or none)",
+			    r->command[j]));
+	}
+	return (0);
+}
+
+static int
+rule_kinds(struct loader *l, struct rule *r, const struct field *f)
+{
+	const char	*kinds[MSG__COUNT];
+	size_t		 j, nk;
+	int		 err, k;
+
+	nk = words(l, f->value.data, kinds, MSG__COUNT, f->line, "kind", &err);
+	if (err)
+		return (-1);
+	for (j = 0; j < nk; j++) {
+		if ((k = kind_bit(kinds[j])) < 0)
+			return (fail(l, f->line, "unknown kind '%.40s'",
+			    kinds[j]));
+		r->kinds |= 1u << k;
+	}
+	return (0);
+}
+
+/* A list field that takes any words: 'agent', 'diagnostic-type'. */
+static int
+rule_words(struct loader *l, const struct field *f, const char **out,
+    size_t *n)
+{
+	int	 err;
+
+	*n = words(l, f->value.data, out, RULE_MAX_CODES, f->line,
+	    rfields[f->id].name, &err);
+	return (err ? -1 : 0);
+}
+
+/* A field that repeats into a bounded array of arena strings. */
+static int
+field_append(struct loader *l, const struct field *f, const char **out,
+    size_t *n, size_t max)
+{
+	if (*n == max)
+		return (fail(l, f->line, "too many '%s' lines (at most %zu)",
+		    rfields[f->id].name, max));
+	out[(*n)++] = arena_strdup(&l->rs->arena, f->value.data);
+	return (0);
+}
+
+static int
+field_yes_no(struct loader *l, const struct field *f, int *out)
+{
+	if ((*out = yes_no(f->value.data)) < 0)
+		return (fail(l, f->line, "'%s' must be yes or no",
+		    rfields[f->id].name));
+	return (0);
+}
+
+/* One field of a rule stanza into r. */
+static int
+rule_field(struct loader *l, struct rule *r, const struct field *f)
+{
+	struct arena	*a = &l->rs->arena;
+	const char	*v = f->value.data;
+
+	switch (f->id) {
+	case R_RULE:
+		r->id = arena_strdup(a, v);
+		return (0);
+	case R_MATCH:
+		r->pattern = arena_strdup(a, v);
+		return (0);
+	case R_IN:
+		return (rule_in(l, r, f));
+	case R_STATUS:
+		return (rule_codes(l, f, r->status, &r->nstatus, 1));
+	case R_REPLY:
+		return (rule_codes(l, f, r->reply, &r->nreply, 0));
+	case R_AGENT:
+		return (rule_words(l, f, r->agent, &r->nagent));
+	case R_DIAG_TYPE:
+		return (rule_words(l, f, r->dtype, &r->ndtype));
+	case R_COMMAND:
+		return (rule_commands(l, r, f));
+	case R_KIND:
+		return (rule_kinds(l, r, f));
+	case R_ACTION:
+		r->action = arena_strdup(a, v);
+		return (0);
+	case R_NO_STATUS:
+		return (field_yes_no(l, f, &r->no_status));
+	case R_REASON:
+		r->reason = arena_strdup(a, v);
+		return (0);
+	case R_PROVIDER:
+		r->provider = arena_strdup(a, v);
+		return (0);
+	case R_FORMAT:
+		r->format = arena_strdup(a, v);
+		return (0);
+	case R_SOURCE:
+		return (field_append(l, f, r->sources, &r->nsources,
+		    RULE_MAX_SOURCES));
+	case R_PERMANENT:
+		return (field_yes_no(l, f, &r->permanent));
+	case R_STEP:
+		return (field_append(l, f, r->steps, &r->nsteps,
+		    RULE_MAX_STEPS));
+	default:
+		return (0);
+	}
+}
+
+/* What a rule decides fits what it is: a format, a reason, a provider. */
+static int
+rule_decides(struct loader *l, const struct rule *r)
+{
 	if (r->format != NULL) {
 		/* Told by the message alone: found once per message. */
-		if (!got_pattern || (r->in != RF_HEADERS &&
+		if (r->pattern == NULL || (r->in != RF_HEADERS &&
 		    r->in != RF_SUBJECT && r->in != RF_FROM))
 			return (fail(l, r->line, "rule '%s' names a format: it "
 			    "needs a 'match' in headers, subject or from",
@@ -430,16 +461,74 @@ rule_build(struct loader *l, struct stanza *s)
 	} else if (r->reason == NULL && r->provider == NULL)
 		return (fail(l, r->line, "rule '%s' sets neither 'reason', "
 		    "'provider' nor 'format'", r->id));
-	if (!got_pattern && r->nstatus == 0 && r->nreply == 0 &&
+	return (0);
+}
+
+/* A rule holds when something holds: a pattern or a condition. */
+static int
+rule_conditions(struct loader *l, const struct rule *r)
+{
+	if (r->pattern == NULL && r->nstatus == 0 && r->nreply == 0 &&
 	    r->nagent == 0 && r->kinds == 0 && r->action == NULL &&
 	    r->ncommand == 0 && r->ndtype == 0)
 		return (fail(l, r->line, "rule '%s' has no condition (match, "
 		    "status, reply, agent, kind or action)", r->id));
+	return (0);
+}
+
+static int
+rule_unique(struct loader *l, const struct rule *r)
+{
+	const struct rules	*rs = l->rs;
+	size_t			 j;
+
 	for (j = 0; j < rs->n; j++)
 		if (strcmp(rs->v[j].id, r->id) == 0)
 			return (fail(l, r->line, "rule '%s' is already defined "
 			    "at %s:%u", r->id, rs->v[j].file, rs->v[j].line));
-	if (got_pattern && compile(l, r, pline) != 0)
+	return (0);
+}
+
+/* The line of the stanza's 'match', for PCRE2's errors. */
+static unsigned
+match_line(const struct stanza *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->f[i].id == R_MATCH)
+			return (s->f[i].line);
+	return (s->f[0].line);
+}
+
+/*
+ * A rule stanza into the next slot of rs->v, counted in only once it
+ * is complete and compiled.
+ */
+static int
+rule_build(struct loader *l, struct stanza *s)
+{
+	struct rules	*rs = l->rs;
+	struct rule	*r;
+	size_t		 i;
+
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 64;
+		rs->v = xreallocarray(rs->v, rs->cap, sizeof *rs->v);
+	}
+	r = &rs->v[rs->n];
+	memset(r, 0, sizeof *r);
+	r->permanent = -1;
+	r->file = l->name;
+	r->line = s->f[0].line;
+	for (i = 0; i < s->n; i++)
+		if (check_field(l, s, i, IN_RULE) != 0 ||
+		    rule_field(l, r, &s->f[i]) != 0)
+			return (-1);
+	if (rule_decides(l, r) != 0 || rule_conditions(l, r) != 0 ||
+	    rule_unique(l, r) != 0)
+		return (-1);
+	if (r->pattern != NULL && compile(l, r, match_line(s)) != 0)
 		return (-1);
 	if (r->format != NULL)
 		rs->nformats++;
@@ -482,9 +571,8 @@ reason_build(struct loader *l, struct stanza *s)
 			got_title = 1;
 			break;
 		case R_PERMANENT:
-			if ((d->permanent = yes_no(v)) < 0)
-				return (fail(l, f->line, "'permanent' must be "
-				    "yes or no"));
+			if (field_yes_no(l, f, &d->permanent) != 0)
+				return (-1);
 			got_perm = 1;
 			break;
 		case R_RETRY:
@@ -508,16 +596,14 @@ reason_build(struct loader *l, struct stanza *s)
 			d->pseudo = (int)n;
 			break;
 		case R_PSEUDO_TEMP:
-			if ((d->pseudo_perm = yes_no(v)) < 0)
-				return (fail(l, f->line, "'pseudo-temporary' "
-				    "must be yes or no"));
+			if (field_yes_no(l, f, &d->pseudo_perm) != 0)
+				return (-1);
 			d->pseudo_perm = !d->pseudo_perm;
 			break;
 		case R_STEP:
-			if (d->nsteps == RULE_MAX_STEPS)
-				return (fail(l, f->line, "too many steps (at "
-				    "most %d)", RULE_MAX_STEPS));
-			d->steps[d->nsteps++] = arena_strdup(&rs->arena, v);
+			if (field_append(l, f, d->steps, &d->nsteps,
+			    RULE_MAX_STEPS) != 0)
+				return (-1);
 			break;
 		default:
 			break;

@@ -266,7 +266,8 @@ after_reply_hyphen(const char *s, size_t i)
 }
 
 int
-status_find(const char *s, size_t len, char out[16], size_t *at)
+status_find(const char *s, size_t len, char out[STATUS_MAX],
+    size_t *at)
 {
 	const char	*dot;
 	size_t		 i, j, k;
@@ -301,7 +302,7 @@ status_find(const char *s, size_t len, char out[16], size_t *at)
 		    s[k] == '@' || (s[k] == '.' && k + 1 < len &&
 		    is_digit((unsigned char)s[k + 1]))))
 			continue;
-		if (k - i >= 16)
+		if (k - i >= STATUS_MAX)
 			continue;
 		memcpy(out, s + i, k - i);
 		out[k - i] = '\0';

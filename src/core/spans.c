@@ -145,7 +145,7 @@ is_host(const char *s, size_t n)
 static int
 is_status(const char *s, size_t n)
 {
-	char	 code[16];
+	char	 code[STATUS_MAX];
 	size_t	 at;
 
 	return (n >= 5 && n < 12 && status_find(s, n, code, &at) &&

@@ -197,7 +197,8 @@ stanza_suite(void)
 	tcase_add_test(tc, test_crlf);
 	tcase_add_test(tc, test_crlf_rules);
 	tcase_add_test(tc, test_nul_in_rules);
-	tcase_add_loop_test(tc, test_same_errors, 0, sizeof bad / sizeof bad[0]);
+	tcase_add_loop_test(tc, test_same_errors, 0,
+	    sizeof bad / sizeof bad[0]);
 	suite_add_tcase(s, tc);
 	return (s);
 }
