@@ -21,6 +21,7 @@ dist_rules_DATA = \
 	data/rules/30-providers-reasons.txt \
 	data/rules/40-wording.txt \
 	data/rules/80-codes.txt \
+	data/rules/85-class-wording.txt \
 	data/rules/90-fallback.txt
 dist_rules_DATA += data/rules/README
 ## The providers other than Gmail and Microsoft, one file each.

@@ -393,22 +393,30 @@ code_class(const struct bounce_rcpt *r)
 }
 
 /*
- * No code at all: "this is a temporary error" still says 4, and
- * "this is a permanent error" 5: the server gave up, and will not
- * retry even a reason that is usually transient (a full mailbox).
+ * No code at all: the words may still tell the class, as the class
+ * rules of the data say ("this is a temporary error" 4, "this is a
+ * permanent error" 5: the server gave up, and will not retry even a
+ * reason that is usually transient).  The first class rule that holds.
  */
 static int
-wording_class(const struct bounce_rcpt *r)
+wording_class(const struct rules *rs, const struct bounce_rcpt *r,
+    struct subject *s, struct verdict *v, struct arena *a)
 {
-	if (r->diagnostic == NULL)
-		return (0);
-	if (strcasestr(r->diagnostic, "temporar") != NULL ||
-	    strcasestr(r->diagnostic, "persistent") != NULL ||
-	    strcasestr(r->diagnostic, "will be retried") != NULL)
-		return (4);
-	if (strcasestr(r->diagnostic, "permanent error") != NULL ||
-	    strcasestr(r->diagnostic, "failed permanently") != NULL)
-		return (5);
+	const struct rule	*ru;
+	const char		*m;
+	size_t			 i, moff = 0, mlen = 0;
+
+	for (i = 0; i < rs->n; i++) {
+		ru = &rs->v[i];
+		if (ru->klass == 0 || !rule_matches(rs, ru, r, r->status,
+		    r->reply_code, s, &moff, &mlen))
+			continue;
+		m = s->text[ru->in] + moff;
+		evidence_add(v, a, "class %d from rule %s (%s:%u): \"%.*s\"",
+		    ru->klass, ru->id, ru->file, ru->line, quote_len(m, mlen),
+		    m);
+		return (ru->klass);
+	}
 	return (0);
 }
 
@@ -507,8 +515,6 @@ diagnose_r(const struct rules *rs, struct rule_state *st,
 	subject_prepare(s, d, r);
 	s->st = st;
 	rules_run(rs, r, s, v, scratch);
-	buf_free(&s->remote);
-	v->format = s->agent_known ? s->agent : NULL;
 	if (v->rule != NULL && v->rule->nagent != 0 && s->agent != NULL)
 		evidence_add(v, scratch, "report format %s", s->agent);
 	if (v->reason == NULL)
@@ -516,7 +522,9 @@ diagnose_r(const struct rules *rs, struct rule_state *st,
 	rd = rules_reason(rs, v->reason);
 	evidence_codes(v, scratch, r);
 	if ((klass = code_class(r)) == 0)
-		klass = wording_class(r);
+		klass = wording_class(rs, r, s, v, scratch);
+	v->format = s->agent_known ? s->agent : NULL;
+	buf_free(&s->remote);
 	permanence_decide(v, rd, klass);
 	if (rd != NULL)
 		reason_apply(v, rd, r, klass);

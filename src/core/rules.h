@@ -87,6 +87,11 @@ struct rule {
 	const char	*provider;
 	const char	*format;	/* the report format it names */
 	int		 permanent;	/* -1 unset, 0, 1 */
+	/*
+	 * The status class (4 or 5) the words imply when the report gives
+	 * no code at all, or 0: a class rule decides nothing else.
+	 */
+	int		 klass;
 	const char	*steps[RULE_MAX_STEPS];
 	size_t		 nsteps;
 	/*

@@ -21,7 +21,7 @@ enum rfield {
 	R_RULE, R_MATCH, R_IN, R_STATUS, R_REPLY, R_AGENT, R_KIND, R_ACTION,
 	R_NO_STATUS, R_REASON, R_PROVIDER, R_PERMANENT, R_STEP, R_COMMAND,
 	R_TITLE, R_RETRY, R_RETRY_NOTE, R_RETRY_NOTE_TRANSIENT, R_PSEUDO,
-	R_DIAG_TYPE, R_FORMAT, R_PSEUDO_TEMP, R_SOURCE, R__COUNT
+	R_DIAG_TYPE, R_FORMAT, R_PSEUDO_TEMP, R_SOURCE, R_CLASS, R__COUNT
 };
 
 #define IN_RULE		0x1
@@ -55,6 +55,7 @@ static const struct {
 	[R_DIAG_TYPE] =	{ "diagnostic-type", IN_RULE },
 	[R_FORMAT] =	{ "format", IN_RULE },
 	[R_SOURCE] =	{ "source", IN_RULE | REPEATS },
+	[R_CLASS] =	{ "class", IN_RULE },
 };
 
 struct field {
@@ -431,6 +432,12 @@ rule_field(struct loader *l, struct rule *r, const struct field *f)
 		    RULE_MAX_SOURCES));
 	case R_PERMANENT:
 		return (field_yes_no(l, f, &r->permanent));
+	case R_CLASS:
+		if (strcmp(v, "4") != 0 && strcmp(v, "5") != 0)
+			return (fail(l, f->line, "'class' must be 4 or 5, not "
+			    "'%.40s'", v));
+		r->klass = v[0] - '0';
+		return (0);
 	case R_STEP:
 		return (field_append(l, f, r->steps, &r->nsteps,
 		    RULE_MAX_STEPS));
@@ -439,7 +446,10 @@ rule_field(struct loader *l, struct rule *r, const struct field *f)
 	}
 }
 
-/* What a rule decides fits what it is: a format, a reason, a provider. */
+/*
+ * What a rule decides fits what it is: a format, a class, or a reason
+ * and a provider.
+ */
 static int
 rule_decides(struct loader *l, const struct rule *r)
 {
@@ -454,13 +464,23 @@ rule_decides(struct loader *l, const struct rule *r)
 		    r->nstatus != 0 || r->nreply != 0 || r->nagent != 0 ||
 		    r->kinds != 0 || r->action != NULL || r->no_status ||
 		    r->ncommand != 0 || r->ndtype != 0 || r->nsteps != 0 ||
-		    r->permanent >= 0)
+		    r->permanent >= 0 || r->klass != 0)
 			return (fail(l, r->line, "rule '%s' names a format: "
 			    "'match' and 'in' are its only other fields",
 			    r->id));
+	} else if (r->klass != 0) {
+		/* Words about the failure, weighed only when no code is. */
+		if (r->pattern == NULL)
+			return (fail(l, r->line, "rule '%s' gives a class: it "
+			    "needs a 'match'", r->id));
+		if (r->reason != NULL || r->provider != NULL ||
+		    r->permanent >= 0 || r->nsteps != 0)
+			return (fail(l, r->line, "rule '%s' gives a class: it "
+			    "sets no reason, provider, permanent or step",
+			    r->id));
 	} else if (r->reason == NULL && r->provider == NULL)
 		return (fail(l, r->line, "rule '%s' sets neither 'reason', "
-		    "'provider' nor 'format'", r->id));
+		    "'provider', 'format' nor 'class'", r->id));
 	return (0);
 }
 

@@ -360,6 +360,86 @@ START_TEST(test_crlf_rules)
 }
 END_TEST
 
+/*
+ * Without a code, "temporary" and "permanent error" tell the class only
+ * through the rules that say so: without them, the reason's default.
+ */
+START_TEST(test_class_is_data)
+{
+	const char		*reasons = "reason: mailboxfull\ntitle: Full\n"
+	    "permanent: yes\nretry: auto\npseudo-status: 922\n\n"
+	    "rule: full\nmatch: mailbox is full\nreason: mailboxfull\n";
+	const char		*classes = "\nrule: temp\nmatch: temporar\n"
+	    "class: 4\n\nrule: perm\nmatch: permanent error\nclass: 5\n";
+	const char		*tmp = "From: MAILER-DAEMON@x.example\n"
+	    "Subject: failure notice\n\n<q@example.com>:\n"
+	    "mailbox is full (temporary failure)\n";
+	struct rules		 bare, full;
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+	struct buf		 t;
+	size_t			 i;
+
+	buf_init(&t);
+	buf_printf(&t, "%s%s", reasons, classes);
+	rules_from_text(&bare, reasons);
+	rules_from_text(&full, t.data);
+	arena_init(&a);
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, tmp, strlen(tmp), NULL, 0), 1);
+	ck_assert_str_eq(d.rcpts[0].status, "");
+	ck_assert_int_eq(d.rcpts[0].reply_code, 0);
+	diagnose(&bare, NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "mailboxfull");
+	ck_assert(v.permanent);
+	ck_assert_str_eq(v.status, "5.0.922");
+	diagnose(&full, NULL, &d, 0, &v, &a);
+	ck_assert(!v.permanent);
+	ck_assert_str_eq(v.status, "4.0.922");
+	for (i = 0; i < v.nevidence; i++)
+		if (strstr(v.evidence[i], "class 4 from rule temp (t.txt:") !=
+		    NULL)
+			break;
+	ck_assert_msg(i < v.nevidence, "no evidence of the class rule");
+	/* The shipped rules say the same. */
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert(!v.permanent);
+	ck_assert_str_eq(v.status, "4.0.922");
+	bounce_doc_free(&d);
+	arena_free(&a);
+	rules_free(&bare);
+	rules_free(&full);
+	buf_free(&t);
+}
+END_TEST
+
+/* A class rule decides nothing else, and needs words to match. */
+START_TEST(test_class_rule_errors)
+{
+	static const struct {
+		const char	*text;
+		const char	*message;
+	} bad_class[] = {
+		{ "rule: a\nmatch: x\nclass: 3\n", "'class' must be 4 or 5" },
+		{ "rule: a\nreply: 55x\nclass: 5\n", "needs a 'match'" },
+		{ "rule: a\nmatch: x\nclass: 5\nreason: b\n", "sets no reason" },
+	};
+	struct rules		 rs;
+	struct load_error	 err;
+	size_t			 i;
+
+	for (i = 0; i < sizeof bad_class / sizeof bad_class[0]; i++) {
+		rules_init(&rs);
+		ck_assert_int_eq(rules_parse(&rs, "t.txt", bad_class[i].text,
+		    strlen(bad_class[i].text), &err), -1);
+		ck_assert_msg(strstr(err.message, bad_class[i].message) !=
+		    NULL, "%s", err.message);
+		rules_free(&rs);
+	}
+}
+END_TEST
+
 /* A report format is told by the header, and rules may test it. */
 START_TEST(test_format_is_data)
 {
@@ -558,6 +638,8 @@ diagnose_suite(void)
 	tcase_add_test(tl, test_unknown_reason);
 	tcase_add_test(tl, test_new_provider_is_data);
 	tcase_add_test(tl, test_crlf_rules);
+	tcase_add_test(tl, test_class_is_data);
+	tcase_add_test(tl, test_class_rule_errors);
 	tcase_add_test(tl, test_format_is_data);
 	tcase_add_test(tl, test_dsn_extra_field);
 	tcase_add_test(tl, test_message_text_field);

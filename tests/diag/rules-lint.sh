@@ -1,6 +1,6 @@
 #!/bin/sh
 # The shipped diagnosis rules name their sources: every rule stanza that
-# decides something (reason, provider, format or permanent) has a
+# decides something (reason, provider, format, permanent or class) has a
 # 'source:' line, or is listed in rules-lint.todo.
 #
 # usage: rules-lint.sh [--data DIR] [--todo FILE]
@@ -46,7 +46,7 @@ FNR == 1 { flush() }
 	}
 	first = 0
 	if (f == "reason" || f == "provider" || f == "format" ||
-	    f == "permanent")
+	    f == "permanent" || f == "class")
 		decides = 1
 	if (f == "source")
 		sourced = 1
