@@ -861,12 +861,8 @@ browse_follow(struct browse *b, const char *code)
 			    (HISTORY_MAX - 1) * sizeof *b->history);
 			b->nhistory--;
 		}
-		if (b->nhistory == b->caphistory) {
-			b->caphistory = b->caphistory == 0 ? 16 :
-			    b->caphistory * 2;
-			b->history = xreallocarray(b->history, b->caphistory,
-			    sizeof *b->history);
-		}
+		b->history = xgrow(b->history, &b->caphistory,
+		    b->nhistory + 1, sizeof *b->history);
 		b->history[b->nhistory++] = r->entry;
 	}
 	return (browse_select_entry(b, (uint32_t)(found[0] -

@@ -55,6 +55,24 @@ xreallocarray(void *old, size_t n, size_t size)
 	return (xrealloc(old, n * size));
 }
 
+void *
+xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t	 n = *cap;
+
+	if (need <= n)
+		return (p);
+	if (size != 0 && n < XGROW_MIN_BYTES / size)
+		n = XGROW_MIN_BYTES / size;
+	if (n == 0)
+		n = 1;
+	while (n < need)
+		n = n > SIZE_MAX / 2 ? need : n * 2;
+	p = xreallocarray(p, n, size);
+	*cap = n;
+	return (p);
+}
+
 char *
 xstrdup(const char *s)
 {
@@ -104,11 +122,7 @@ buf_reserve(struct buf *b, size_t more)
 	want = b->len + more + 1;
 	if (want <= b->cap)
 		return (0);
-	if (b->cap < 64)
-		b->cap = 64;
-	while (b->cap < want)
-		b->cap = b->cap > SIZE_MAX / 2 ? want : b->cap * 2;
-	b->data = xrealloc(b->data, b->cap);
+	b->data = xgrow(b->data, &b->cap, want, 1);
 	b->data[b->len] = '\0';	/* readers may look before anything is added */
 	return (0);
 }

@@ -59,6 +59,14 @@ void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
 void	*xreallocarray(void *, size_t, size_t);
+/*
+ * Room for need elements of size bytes in the array p of *cap elements:
+ * the capacity doubles, from at least XGROW_MIN_BYTES, until it holds
+ * need, and *cap says the new one.  Returns the array, maybe moved;
+ * aborts rather than overflow.  The one growth rule of every array.
+ */
+#define XGROW_MIN_BYTES	64
+void	*xgrow(void *p, size_t *cap, size_t need, size_t size);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 

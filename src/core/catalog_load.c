@@ -210,10 +210,7 @@ new_entry(struct parser *p)
 {
 	struct catalog	*c = p->cat;
 
-	if (c->n == c->cap) {
-		c->cap = c->cap == 0 ? 256 : c->cap * 2;
-		c->entries = xreallocarray(c->entries, c->cap, sizeof *c->entries);
-	}
+	c->entries = xgrow(c->entries, &c->cap, c->n + 1, sizeof *c->entries);
 	memset(&c->entries[c->n], 0, sizeof c->entries[0]);
 	return (&c->entries[c->n++]);
 }

@@ -378,10 +378,7 @@ part_add(struct parser *P, struct bmsg *m, enum part_type t, size_t off,
 {
 	struct bpart	*bp;
 
-	if (m->nparts == m->cap) {
-		m->cap = m->cap ? m->cap * 2 : 8;
-		m->parts = xreallocarray(m->parts, m->cap, sizeof *m->parts);
-	}
+	m->parts = xgrow(m->parts, &m->cap, m->nparts + 1, sizeof *m->parts);
 	bp = &m->parts[m->nparts++];
 	bp->type = t;
 	bp->off = off;

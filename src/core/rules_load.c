@@ -532,10 +532,7 @@ rule_build(struct loader *l, struct stanza *s)
 	struct rule	*r;
 	size_t		 i;
 
-	if (rs->n == rs->cap) {
-		rs->cap = rs->cap ? rs->cap * 2 : 64;
-		rs->v = xreallocarray(rs->v, rs->cap, sizeof *rs->v);
-	}
+	rs->v = xgrow(rs->v, &rs->cap, rs->n + 1, sizeof *rs->v);
 	r = &rs->v[rs->n];
 	memset(r, 0, sizeof *r);
 	r->permanent = -1;
@@ -567,11 +564,8 @@ reason_build(struct loader *l, struct stanza *s)
 	char			*end;
 	long			 n;
 
-	if (rs->nreasons == rs->reasons_cap) {
-		rs->reasons_cap = rs->reasons_cap ? rs->reasons_cap * 2 : 32;
-		rs->reasons = xreallocarray(rs->reasons, rs->reasons_cap,
-		    sizeof *rs->reasons);
-	}
+	rs->reasons = xgrow(rs->reasons, &rs->reasons_cap, rs->nreasons + 1,
+	    sizeof *rs->reasons);
 	d = &rs->reasons[rs->nreasons];
 	memset(d, 0, sizeof *d);
 	d->file = l->name;

@@ -130,10 +130,7 @@ add_word(void *arg, const char *s, size_t len, size_t off, size_t olen)
 			goto found;
 		j = (j + 1) & mask;
 	}
-	if (x->nwords == x->wcap) {
-		x->wcap = x->wcap == 0 ? 1024 : x->wcap * 2;
-		x->words = xreallocarray(x->words, x->wcap, sizeof *x->words);
-	}
+	x->words = xgrow(x->words, &x->wcap, x->nwords + 1, sizeof *x->words);
 	w = &x->words[x->nwords];
 	memset(w, 0, sizeof *w);
 	w->s = xstrndup(s, len);
@@ -144,10 +141,7 @@ found:
 		w->post[w->npost - 1].fields |= ctx->field;
 		return;
 	}
-	if (w->npost == w->cappost) {
-		w->cappost = w->cappost == 0 ? 4 : w->cappost * 2;
-		w->post = xreallocarray(w->post, w->cappost, sizeof *w->post);
-	}
+	w->post = xgrow(w->post, &w->cappost, w->npost + 1, sizeof *w->post);
 	w->post[w->npost].entry = ctx->entry;
 	w->post[w->npost++].fields = ctx->field;
 }
