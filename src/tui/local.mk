@@ -13,7 +13,8 @@ TUI_SOURCES = \
 	src/tui/view_detail.c \
 	src/tui/view_help.c \
 	src/tui/view_menu.c \
-	src/tui/tpaste.h \
+	src/tui/tpaste.c src/tui/tpaste.h \
+	src/tui/tresult.h \
 	src/tui/paste_io.c \
 	src/tui/view_paste.c \
 	src/tui/view_result.c \

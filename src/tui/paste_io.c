@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -29,9 +30,39 @@
 /* A paste whose end marker never comes ends after this much silence. */
 #define IDLE_MS		3000
 
+/* Keys read past the end of a paste, handed out before wgetch()'s. */
+#define PASTE_KEYQ	512
+
+/* The reader's own: a bracketed paste coming in, and the keys after it. */
+struct pasteio {
+	int			 receiving;
+	struct paste_end	 end;
+	struct timespec		 last_read;
+	size_t			 received;	/* raw bytes, for progress */
+	size_t			 box_before;	/* box size at its start */
+	size_t			 dropped_before; /* box.dropped at its start */
+	int			 mode_on;	/* the terminal's paste mode */
+	int			 keyq[PASTE_KEYQ];
+	size_t			 keyq_at, keyq_n;
+};
+
 static const char	*mode_on_seq;
 static const char	*mode_off_seq;
 static struct timespec	 last_frame;
+
+static struct pasteio *
+io(struct tui *t)
+{
+	if (t->pio == NULL)
+		t->pio = xcalloc(1, sizeof *t->pio);
+	return (t->pio);
+}
+
+static struct paste *
+box_text(struct tui *t)
+{
+	return (tpaste_text(tpaste_get(t)));
+}
 
 static double
 ms_since(const struct timespec *then)
@@ -93,12 +124,24 @@ write_all(int fd, const char *s)
 void
 pasteio_mode(struct tui *t, int on)
 {
-	struct tpaste	*p = t->paste;
+	struct pasteio	*p = t->pio;
 
-	if (p == NULL || p->mode_on == on || mode_on_seq == NULL)
+	/* Never on: nothing to turn off. */
+	if ((p == NULL && !on) || mode_on_seq == NULL)
+		return;
+	p = io(t);
+	if (p->mode_on == on)
 		return;
 	write_all(t->out_fd, on ? mode_on_seq : mode_off_seq);
 	p->mode_on = on;
+}
+
+void
+pasteio_free(struct tui *t)
+{
+	pasteio_mode(t, 0);
+	free(t->pio);
+	t->pio = NULL;
 }
 
 void
@@ -110,11 +153,17 @@ pasteio_sync(struct tui *t)
 int
 pasteio_receiving(const struct tui *t)
 {
-	return (t->paste != NULL && t->paste->receiving);
+	return (t->pio != NULL && t->pio->receiving);
+}
+
+size_t
+pasteio_received(const struct tui *t)
+{
+	return (t->pio != NULL ? t->pio->received : 0);
 }
 
 static void
-push_key(struct tpaste *p, int key)
+push_key(struct pasteio *p, int key)
 {
 	if (p->keyq_at + p->keyq_n >= PASTE_KEYQ) {
 		memmove(p->keyq, p->keyq + p->keyq_at,
@@ -128,7 +177,7 @@ push_key(struct tpaste *p, int key)
 int
 pasteio_next_key(struct tui *t)
 {
-	struct tpaste	*p = t->paste;
+	struct pasteio	*p = t->pio;
 
 	if (p == NULL || p->keyq_n == 0)
 		return (ERR);
@@ -139,16 +188,17 @@ pasteio_next_key(struct tui *t)
 void
 pasteio_begin(struct tui *t)
 {
-	struct tpaste	*p = tpaste_get(t);
+	struct pasteio	*p = io(t);
+	struct paste	*b = box_text(t);
 
 	if (t->focus != VIEW_PASTE || t->overlay >= 0)
 		tpaste_open(t);
 	p->receiving = 1;
 	p->end.matched = 0;
 	p->received = 0;
-	p->dropped_before = p->box.dropped;
-	p->box_before = p->box.text.len;
-	p->follow = 1;
+	p->dropped_before = b->dropped;
+	p->box_before = b->text.len;
+	tbox_follow(t);
 	clock_gettime(CLOCK_MONOTONIC, &p->last_read);
 	last_frame = p->last_read;
 }
@@ -167,15 +217,16 @@ human_size(size_t n, char *buf, size_t size)
 static void
 finish(struct tui *t, int ended)
 {
-	struct tpaste	*p = t->paste;
+	struct pasteio	*p = io(t);
+	struct paste	*b = box_text(t);
 	char		 size[32], lost[32];
 
 	p->receiving = 0;
-	p->follow = 1;
-	human_size(p->box.text.len - p->box_before + p->box.dropped -
+	tbox_follow(t);
+	human_size(b->text.len - p->box_before + b->dropped -
 	    p->dropped_before, size, sizeof size);
-	if (p->box.dropped > p->dropped_before) {
-		human_size(p->box.dropped - p->dropped_before, lost,
+	if (b->dropped > p->dropped_before) {
+		human_size(b->dropped - p->dropped_before, lost,
 		    sizeof lost);
 		tui_message(t, _("The box is full: %1$s of the paste were not "
 		    "taken (at most %2$u MiB)."), lost, PASTE_MAX >> 20);
@@ -190,14 +241,14 @@ finish(struct tui *t, int ended)
 static void
 leftover(struct tui *t, const char *s, size_t n)
 {
-	struct tpaste	*p = t->paste;
+	struct pasteio	*p = io(t);
 	char		 seq[17];
 	size_t		 used, k, len;
 	int		 done, key;
 
 	while (n > 0) {
 		if (p->receiving) {
-			used = paste_feed(&p->box, &p->end, s, n, &done);
+			used = paste_feed(box_text(t), &p->end, s, n, &done);
 			if (done)
 				finish(t, 1);
 			s += used;
@@ -235,7 +286,7 @@ leftover(struct tui *t, const char *s, size_t n)
 int
 pasteio_pump(struct tui *t)
 {
-	struct tpaste	*p = t->paste;
+	struct pasteio	*p = io(t);
 	struct pollfd	 pfd;
 	struct timespec	 start;
 	char		 buf[READ_SIZE];
@@ -268,7 +319,7 @@ pasteio_pump(struct tui *t)
 		}
 		clock_gettime(CLOCK_MONOTONIC, &p->last_read);
 		p->received += (size_t)n;
-		used = paste_feed(&p->box, &p->end, buf, (size_t)n, &done);
+		used = paste_feed(box_text(t), &p->end, buf, (size_t)n, &done);
 		if (done) {
 			finish(t, 1);
 			leftover(t, buf + used, (size_t)n - used);

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "tui/draw.h"
 #include "tui/tpaste.h"
+#include "tui/tresult.h"
 #include "tui/view.h"
 
 #define MARGIN	1
@@ -55,14 +56,15 @@ before(size_t b1, size_t l1, size_t b2, size_t l2)
 void
 verdict_scroll(struct tui *t, const struct rgeom *g, long n)
 {
-	struct tpaste	*p = t->paste;
-	size_t		 b = p->vblock, l = p->vline, L, m, bb, bl;
-	size_t		 nb = presult_blocks(p->res);
+	struct tresult		*p = tresult_get(t);
+	const struct presult	*res = tresult_shown(t);
+	size_t			 b = p->vblock, l = p->vline, L, m, bb, bl;
+	size_t			 nb = presult_blocks(res);
 
 	if (n > 0) {
 		m = (size_t)n;
 		while (m > 0) {
-			L = block_lines(p->res, b, g->ver_w);
+			L = block_lines(res, b, g->ver_w);
 			if (l + m < L) {
 				l += m;
 				break;
@@ -88,10 +90,10 @@ verdict_scroll(struct tui *t, const struct rgeom *g, long n)
 			}
 			m -= l;
 			b--;
-			l = block_lines(p->res, b, g->ver_w);
+			l = block_lines(res, b, g->ver_w);
 		}
 	}
-	verdict_bottom(p->res, g->ver_w, (size_t)g->ver_h, &bb, &bl);
+	verdict_bottom(res, g->ver_w, (size_t)g->ver_h, &bb, &bl);
 	if (before(bb, bl, b, l)) {
 		b = bb;
 		l = bl;
@@ -104,13 +106,13 @@ verdict_scroll(struct tui *t, const struct rgeom *g, long n)
 static long
 link_line(const struct tui *t, int width)
 {
-	const struct tpaste	*p = t->paste;
+	const struct tresult	*p = t->result;
 	struct rdoc		 d;
 	long			 at = -1;
 	size_t			 i;
 
 	rdoc_init(&d);
-	presult_render(p->res, p->lblock, (size_t)width, &d);
+	presult_render(tresult_shown(t), p->lblock, (size_t)width, &d);
 	for (i = 0; i < d.n; i++) {
 		if (d.v[i].style == RS_RELATED && d.v[i].link == p->llink) {
 			at = (long)i;
@@ -125,7 +127,7 @@ link_line(const struct tui *t, int width)
 void
 verdict_show_link(struct tui *t, const struct rgeom *g)
 {
-	struct tpaste	*p = t->paste;
+	struct tresult	*p = tresult_get(t);
 	size_t		 b, seen, L, line;
 	long		 at;
 
@@ -141,7 +143,7 @@ verdict_show_link(struct tui *t, const struct rgeom *g)
 	/* Count the lines down to it, up to a screenful. */
 	seen = 0;
 	for (b = p->vblock; b < p->lblock && seen < (size_t)g->ver_h; b++) {
-		L = block_lines(p->res, b, g->ver_w);
+		L = block_lines(tresult_shown(t), b, g->ver_w);
 		seen += L - (b == p->vblock ? p->vline : 0);
 	}
 	if (b == p->lblock) {
@@ -158,8 +160,8 @@ verdict_show_link(struct tui *t, const struct rgeom *g)
 int
 verdict_select(struct tui *t, int dir)
 {
-	struct tpaste		*p = t->paste;
-	const struct presult	*r = p->res;
+	struct tresult		*p = tresult_get(t);
+	const struct presult	*r = tresult_shown(t);
 	size_t			 b = p->lblock;
 	long			 k = p->llink + dir;
 
@@ -190,7 +192,8 @@ static attr_t
 verdict_attr(struct tui *t, const struct rgeom *g, size_t b,
     const struct rline *l)
 {
-	struct tpaste		*p = t->paste;
+	struct tresult		*p = tresult_get(t);
+	const struct presult	*res = tresult_shown(t);
 	const struct verdict	*v;
 
 	switch (l->style) {
@@ -201,9 +204,9 @@ verdict_attr(struct tui *t, const struct rgeom *g, size_t b,
 	case RS_META:
 		return (draw_attr(TS_WARN));	/* only part was analysed */
 	case RS_NOTE:
-		if (b >= p->res->an.nv)
+		if (b >= res->an.nv)
 			return (A_BOLD);
-		v = &p->res->an.v[b];
+		v = &res->an.v[b];
 		if (v->rcpt->kind == MSG_AUTOREPLY ||
 		    v->rcpt->kind == MSG_FEEDBACK ||
 		    v->rcpt->kind == MSG_DELIVERED)
@@ -223,8 +226,8 @@ verdict_attr(struct tui *t, const struct rgeom *g, size_t b,
 void
 verdict_draw(struct tui *t, WINDOW *win, const struct rgeom *g)
 {
-	struct tpaste		*p = t->paste;
-	const struct presult	*r = p->res;
+	struct tresult		*p = tresult_get(t);
+	const struct presult	*r = tresult_shown(t);
 	const struct rect	*pr = &g->pl.verdict;
 	struct rdoc		 d;
 	char			 head[160];
@@ -269,16 +272,17 @@ verdict_draw(struct tui *t, WINDOW *win, const struct rgeom *g)
 int
 verdict_select_at(struct tui *t, const struct rgeom *g, int y)
 {
-	struct tpaste	*p = t->paste;
-	struct rdoc	 d;
-	size_t		 b = p->vblock, l = p->vline, at;
-	int		 row = 1, hit = 0;
+	struct tresult		*p = tresult_get(t);
+	const struct presult	*res = tresult_shown(t);
+	struct rdoc		 d;
+	size_t			 b = p->vblock, l = p->vline, at;
+	int			 row = 1, hit = 0;
 
 	if (y < 1)
 		return (0);
-	for (; b < presult_blocks(p->res); b++, l = 0) {
+	for (; b < presult_blocks(res); b++, l = 0) {
 		rdoc_init(&d);
-		presult_render(p->res, b, (size_t)g->ver_w, &d);
+		presult_render(res, b, (size_t)g->ver_w, &d);
 		at = l + (size_t)(y - row);
 		if (at < d.n) {
 			if (d.v[at].style == RS_RELATED && d.v[at].link >= 0) {

@@ -1,7 +1,9 @@
 /*
- * The paste box and its result inside the browser: the state shared by
- * view_paste.c (the box), view_result.c (the diagnosis) and paste_io.c
- * (the terminal's bracketed-paste mode and the raw reads of a paste).
+ * The paste box and its result inside the browser.  The session (the
+ * text and its analysis) is tpaste.c's; each view keeps its own state
+ * behind its own functions: view_paste.c (the box), view_result.c and
+ * result_verdict.c (the diagnosis, tresult.h), paste_io.c (the
+ * terminal's bracketed-paste mode and the raw reads of a paste).
  */
 #ifndef SD_TUI_TPASTE_H
 #define SD_TUI_TPASTE_H
@@ -20,53 +22,35 @@ struct tui;
 #define KEY_PASTE_START	(KEY_MAX + 1)
 #define KEY_PASTE_END	(KEY_MAX + 2)
 
-/* Keys read past the end of a paste, handed out before wgetch()'s. */
-#define PASTE_KEYQ	512
+/*
+ * The session: the box's text and its analysis, made on first use and
+ * owned by tpaste.c; the views read it through these.
+ */
+struct tpaste;
 
-struct tpaste {
-	struct paste		 box;
-	int			 follow;	/* the box shows its end */
-	size_t			 box_top;	/* else its first row */
-	int			 cur_y, cur_x;	/* where the cursor goes, */
-	int			 cur_ok;	/* when it is on screen */
-	struct wrap_marks	 box_marks;
+struct tpaste		*tpaste_get(struct tui *);
+/* The session and every view's state of it, paste mode off. */
+void			 tpaste_free(struct tui *);
+/* Focus the box, its end on screen; a running analysis is cancelled. */
+void			 tpaste_open(struct tui *);
+/* Analyse the box's text off the input path, and show the result. */
+void			 tpaste_analyse(struct tui *);
+/* Take a finished analysis: 1 when one came in. */
+int			 tpaste_take(struct tui *);
+struct paste		*tpaste_text(struct tpaste *);
+/* The last result, or NULL (none yet, or one is being made). */
+const struct presult	*tpaste_result(const struct tpaste *);
+int			 tpaste_analysing(const struct tpaste *);
+/* While analysing, the seconds so far; after, what it took. */
+double			 tpaste_seconds(const struct tpaste *);
+double			 tpaste_elapsed(const struct timespec *);
 
-	/* A bracketed paste coming in, read straight from the terminal. */
-	int			 receiving;
-	struct paste_end	 end;
-	struct timespec		 last_read;
-	size_t			 received;	/* raw bytes, for progress */
-	size_t			 box_before;	/* box size at its start */
-	size_t			 dropped_before; /* box.dropped at its start */
-	int			 mode_on;	/* the terminal's paste mode */
-
-	/* The analysis. */
-	struct pjob		*job;
-	int			 analysing;
-	struct timespec		 started;
-	struct presult		*res;
-	double			 took;		/* seconds, for the status line */
-
-	/* The result view. */
-	enum paste_pane		 pane;		/* focused (wide) or shown */
-	size_t			 ttop;		/* text: first row's offset */
-	int			 ttop_width;	/* it is a row start at this width */
-	struct wrap_marks	 text_marks;
-	size_t			 vblock;	/* verdict: first line shown, */
-	size_t			 vline;		/* as block and line in it */
-	size_t			 lblock;	/* selected catalogue entry */
-	int			 llink;		/* in lblock's codes, or -1 */
-
-	int			 keyq[PASTE_KEYQ];
-	size_t			 keyq_at, keyq_n;
-};
-
-/* view_paste.c */
-struct tpaste	*tpaste_get(struct tui *);
-void		 tpaste_free(struct tui *);
-void		 tpaste_open(struct tui *);
-void		 tpaste_analyse(struct tui *);
-double		 tpaste_elapsed(const struct timespec *);
+/* view_paste.c: the box view. */
+/* The box shows the end of its text, and follows it as it grows. */
+void			 tbox_follow(struct tui *);
+/* Where the cursor goes: 1 with y, x set, 0 when it is not on screen. */
+int			 tbox_cursor(const struct tui *, int *y, int *x);
+void			 tbox_free(struct tui *);
 
 /* Where the result's panes go, relative to the body window. */
 struct rgeom {
@@ -76,10 +60,14 @@ struct rgeom {
 	int			 ver_h, ver_w;	/* the verdict's lines */
 };
 
-/* view_result.c */
+/* view_result.c: the result view. */
 /* A finished analysis is shown; returns 1 when the screen changed. */
 int		 tresult_poll(struct tui *);
+/* Back to the top of both panes, no entry selected. */
 void		 tresult_reset(struct tui *);
+/* A catalogue entry of the verdict is selected. */
+int		 tresult_has_link(const struct tui *);
+void		 tresult_free(struct tui *);
 void		 result_geom(struct tui *, struct rgeom *);
 
 /* result_verdict.c */
@@ -96,8 +84,10 @@ int		 verdict_select_at(struct tui *, const struct rgeom *, int y);
 /* Scroll so that the selected entry is on screen. */
 void		 verdict_show_link(struct tui *, const struct rgeom *);
 
-/* paste_io.c */
+/* paste_io.c: the terminal side of a paste. */
 void		 pasteio_init(struct tui *);
+/* Paste mode off, and the reader's state freed. */
+void		 pasteio_free(struct tui *);
 /* Turn the terminal's paste mode on or off (no-op when it is already). */
 void		 pasteio_mode(struct tui *, int on);
 /* The mode follows the focus: on in the box, off elsewhere. */
@@ -109,6 +99,8 @@ void		 pasteio_begin(struct tui *);
  */
 int		 pasteio_pump(struct tui *);
 int		 pasteio_receiving(const struct tui *);
+/* Bytes read of the paste coming in. */
+size_t		 pasteio_received(const struct tui *);
 /* A key left over from the last paste's read, or ERR. */
 int		 pasteio_next_key(struct tui *);
 

@@ -69,7 +69,7 @@ tui_open_detail(struct tui *t)
 void
 tui_back(struct tui *t)
 {
-	if (t->from_result && t->paste != NULL && t->paste->res != NULL)
+	if (t->from_result && tpaste_result(t->paste) != NULL)
 		t->focus = VIEW_RESULT;
 	else
 		t->focus = VIEW_LIST;
@@ -166,14 +166,14 @@ hint_applies(const struct tui *t, enum action a)
 		return (t->overlay >= 0 || t->focus == VIEW_DETAIL ||
 		    t->focus == VIEW_RESULT || browse_filtered(&t->b));
 	case ACT_CLEAR_BOX:
-		return (t->paste != NULL && t->paste->box.text.len != 0);
+		return (t->paste != NULL &&
+		    tpaste_text(t->paste)->text.len != 0);
 	case ACT_NEXT_ENTRY:
 	case ACT_OPEN_ENTRY:
-		return (t->paste != NULL && t->paste->llink >= 0 &&
-		    !t->paste->analysing);
+		return (tresult_has_link(t) && !tpaste_analysing(t->paste));
 	case ACT_RESULT_PANE:
 	case ACT_EDIT:
-		return (t->paste != NULL && !t->paste->analysing);
+		return (t->paste != NULL && !tpaste_analysing(t->paste));
 	case ACT_HISTORY_BACK:
 		return (t->b.nhistory != 0);
 	case ACT_NEXT_LINK:
@@ -208,24 +208,24 @@ filter_text(const struct tui *t, char *buf, size_t size)
 static void
 body_status(const struct tui *t, char *buf, size_t size)
 {
-	const struct tpaste	*p = t->paste;
-	size_t			 len;
+	struct tpaste	*p = t->paste;
+	size_t		 len;
 
 	buf[0] = '\0';
 	if (p == NULL)
 		return;
 	if (t->focus == VIEW_PASTE) {
-		len = p->box.text.len;
+		len = tpaste_text(p)->text.len;
 		if (len < 1024)
 			snprintf(buf, size, _(" %zu bytes "), len);
 		else if (len < 1048576)
 			snprintf(buf, size, _(" %.1f KiB "), len / 1024.0);
 		else
 			snprintf(buf, size, _(" %.1f MiB "), len / 1048576.0);
-	} else if (p->analysing)
-		snprintf(buf, size, _(" %.1f s "), tpaste_elapsed(&p->started));
-	else if (p->res != NULL)
-		snprintf(buf, size, _(" in %.2f s "), p->took);
+	} else if (tpaste_analysing(p))
+		snprintf(buf, size, _(" %.1f s "), tpaste_seconds(p));
+	else if (tpaste_result(p) != NULL)
+		snprintf(buf, size, _(" in %.2f s "), tpaste_seconds(p));
 }
 
 static void
@@ -327,11 +327,12 @@ static int
 box_cursor(struct tui *t)
 {
 	struct pane_win	*p = &t->panes[PANE_BODY];
+	int		 y, x;
 
-	if (t->focus != VIEW_PASTE || t->overlay >= 0 || t->paste == NULL ||
-	    !t->paste->cur_ok || p->win == NULL)
+	if (t->focus != VIEW_PASTE || t->overlay >= 0 ||
+	    !tbox_cursor(t, &y, &x) || p->win == NULL)
 		return (0);
-	wmove(p->win, t->paste->cur_y, t->paste->cur_x);
+	wmove(p->win, y, x);
 	wnoutrefresh(p->win);
 	return (1);
 }
@@ -651,7 +652,6 @@ tui_close(struct tui *t)
 		save_folds(t);
 
 	prompt_cleanup();
-	/* Paste mode off and the worker joined, before the screen goes. */
 	tpaste_free(t);
 	free(t->datadir);
 	t->datadir = NULL;

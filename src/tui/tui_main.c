@@ -35,7 +35,7 @@ static int
 next_key(struct tui *t, int *timed_out)
 {
 	struct timespec	 a, b;
-	int		 key, busy = t->paste != NULL && t->paste->analysing;
+	int		 key, busy = tpaste_analysing(t->paste);
 	double		 ms;
 
 	*timed_out = 0;

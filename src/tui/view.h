@@ -14,7 +14,10 @@
 #include "tui/action.h"
 
 struct options;
+struct pasteio;
+struct tbox;
 struct tpaste;
+struct tresult;
 struct tui;
 
 /*
@@ -103,7 +106,10 @@ struct tui {
 	enum menu_kind		 menu_kind;
 	int			 menu_sel;
 
-	struct tpaste		*paste;		/* the paste box, once opened */
+	struct tpaste		*paste;		/* the paste session (tpaste.c) */
+	struct tbox		*box;		/* view_paste.c's own state */
+	struct tresult		*result;	/* view_result.c's (tresult.h) */
+	struct pasteio		*pio;		/* paste_io.c's own state */
 	int			 from_result;	/* the detail came from it */
 	char			*datadir;	/* where the rules are */
 	int			 in_fd, out_fd;	/* the terminal */

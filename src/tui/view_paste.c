@@ -26,103 +26,59 @@
 /* Columns kept free on each side of the text. */
 #define MARGIN	1
 
-double
-tpaste_elapsed(const struct timespec *then)
+/* The box view's own: where it shows the text, and the cursor. */
+struct tbox {
+	int			 follow;	/* the box shows its end */
+	size_t			 top;		/* else its first row */
+	int			 cur_y, cur_x;	/* where the cursor goes, */
+	int			 cur_ok;	/* when it is on screen */
+	struct wrap_marks	 marks;		/* row starts of the text */
+};
+
+static struct tbox *
+tbox_get(struct tui *t)
 {
-	struct timespec	 now;
+	struct tbox	*b = t->box;
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return ((double)(now.tv_sec - then->tv_sec) +
-	    (now.tv_nsec - then->tv_nsec) / 1e9);
-}
-
-struct tpaste *
-tpaste_get(struct tui *t)
-{
-	struct tpaste	*p = t->paste;
-
-	if (p != NULL)
-		return (p);
-	p = xcalloc(1, sizeof *p);
-	paste_init(&p->box, PASTE_MAX);
-	wrap_marks_init(&p->box_marks);
-	wrap_marks_init(&p->text_marks);
-	p->follow = 1;
-	p->llink = -1;
-	p->pane = PP_VERDICT;
-	t->paste = p;
-	return (p);
+	if (b != NULL)
+		return (b);
+	b = xcalloc(1, sizeof *b);
+	wrap_marks_init(&b->marks);
+	b->follow = 1;
+	t->box = b;
+	return (b);
 }
 
 void
-tpaste_free(struct tui *t)
+tbox_free(struct tui *t)
 {
-	struct tpaste	*p = t->paste;
-
-	if (p == NULL)
+	if (t->box == NULL)
 		return;
-	pasteio_mode(t, 0);
-	pjob_free(p->job);
-	presult_free(p->res);
-	paste_free(&p->box);
-	wrap_marks_free(&p->box_marks);
-	wrap_marks_free(&p->text_marks);
-	free(p);
-	t->paste = NULL;
+	wrap_marks_free(&t->box->marks);
+	free(t->box);
+	t->box = NULL;
 }
 
 void
-tpaste_open(struct tui *t)
+tbox_follow(struct tui *t)
 {
-	struct tpaste	*p = tpaste_get(t);
-
-	if (p->analysing) {
-		pjob_cancel(p->job);
-		p->analysing = 0;
-	}
-	t->overlay = -1;
-	t->focus = VIEW_PASTE;
-	p->follow = 1;
+	tbox_get(t)->follow = 1;
 }
 
-void
-tpaste_analyse(struct tui *t)
+int
+tbox_cursor(const struct tui *t, int *y, int *x)
 {
-	struct tpaste	*p = tpaste_get(t);
-	char		*copy;
-	size_t		 len = p->box.text.len;
+	if (t->box == NULL || !t->box->cur_ok)
+		return (0);
+	*y = t->box->cur_y;
+	*x = t->box->cur_x;
+	return (1);
+}
 
-	if (len == 0) {
-		tui_message(t, "%s", _("Nothing to diagnose: paste or type a "
-		    "bounce first."));
-		return;
-	}
-	/*
-	 * The same text as last time: its result is still good, unless
-	 * the rules failed to load then (the file may be fixed since).
-	 */
-	if (p->res != NULL && p->res->version == p->box.version &&
-	    p->res->rules_error == NULL) {
-		t->focus = VIEW_RESULT;
-		return;
-	}
-	if (p->job == NULL)
-		p->job = pjob_new(t->cat, t->datadir);
-	/* A copy: the box may be edited again while the job still runs. */
-	copy = xmalloc(len + 1);
-	memcpy(copy, p->box.text.data, len);
-	copy[len] = '\0';
-	if (pjob_submit(p->job, copy, len, p->box.version) != 0) {
-		free(copy);
-		tui_message(t, "%s", _("Cannot start the analysis: no thread."));
-		return;
-	}
-	presult_free(p->res);
-	p->res = NULL;
-	p->analysing = 1;
-	clock_gettime(CLOCK_MONOTONIC, &p->started);
-	t->focus = VIEW_RESULT;
-	tresult_reset(t);
+static struct paste *
+text(struct tui *t)
+{
+	return (tpaste_text(tpaste_get(t)));
 }
 
 static void
@@ -136,16 +92,16 @@ paste_layout(struct tui *t, struct rect *r)
 
 /* The rows above the text: the invitation and any warnings. */
 static int
-header_rows(const struct tpaste *p)
+header_rows(struct tui *t)
 {
-	return (1 + (p->box.dropped != 0) + (p->receiving != 0));
+	return (1 + (text(t)->dropped != 0) + (pasteio_receiving(t) != 0));
 }
 
 /* The text area of the box: its first row, height and width. */
 static void
 text_area(struct tui *t, const struct rect *r, int *y, int *h, int *w)
 {
-	*y = header_rows(t->paste);
+	*y = header_rows(t);
 	*h = r->h - *y;
 	*w = r->w - 2 * MARGIN;
 	if (*h < 0)
@@ -157,46 +113,50 @@ text_area(struct tui *t, const struct rect *r, int *y, int *h, int *w)
 static void
 box_wrap(struct tui *t, struct wrap *w, int width)
 {
-	struct tpaste	*p = t->paste;
+	struct paste	*box = text(t);
 
-	wrap_init(w, p->box.text.data, p->box.text.len, width, t->utf8);
-	wrap_use_marks(w, &p->box_marks);
+	wrap_init(w, box->text.data, box->text.len, width, t->utf8);
+	wrap_use_marks(w, &tbox_get(t)->marks);
 }
 
 static size_t
 first_row(struct tui *t, const struct wrap *w, int h)
 {
-	struct tpaste	*p = t->paste;
+	struct tbox	*b = tbox_get(t);
 
-	if (p->follow)
+	if (b->follow)
 		return (wrap_last_page(w, (size_t)h));
-	return (wrap_row_start(w, p->box_top));
+	return (wrap_row_start(w, b->top));
 }
 
 static void
 paste_draw(struct tui *t, WINDOW *win, const struct rect *r)
 {
-	struct tpaste	*p = t->paste;
+	struct tbox	*p;
+	struct paste	*box;
 	struct wrap	 w;
 	char		 line[256], size[32];
 	size_t		 row, end, next;
 	int		 y, h, width, i, cols;
 
-	if (p == NULL)
+	if (t->paste == NULL)
 		return;
+	p = tbox_get(t);
+	box = text(t);
 	p->cur_ok = 0;
 	draw_str(win, 0, MARGIN, r->w - MARGIN, _("Paste a bounce message or "
 	    "an SMTP reply here, or type one."), draw_attr(TS_HEADING));
 	y = 1;
-	if (p->box.dropped != 0) {
+	if (box->dropped != 0) {
 		snprintf(line, sizeof line, _("The box is full (%1$u MiB): "
 		    "%2$zu bytes were not taken."), PASTE_MAX >> 20,
-		    p->box.dropped);
+		    box->dropped);
 		draw_str(win, y++, MARGIN, r->w - MARGIN, line,
 		    draw_attr(TS_WARN));
 	}
-	if (p->receiving) {
-		snprintf(size, sizeof size, "%.1f", p->received / 1048576.0);
+	if (pasteio_receiving(t)) {
+		snprintf(size, sizeof size, "%.1f",
+		    pasteio_received(t) / 1048576.0);
 		snprintf(line, sizeof line, _("Receiving a paste: %s MiB so "
 		    "far\xe2\x80\xa6"), size);
 		draw_str(win, y++, MARGIN, r->w - MARGIN, line, A_BOLD);
@@ -204,7 +164,7 @@ paste_draw(struct tui *t, WINDOW *win, const struct rect *r)
 	text_area(t, r, &y, &h, &width);
 	if (h == 0)
 		return;
-	if (p->box.text.len == 0) {
+	if (box->text.len == 0) {
 		draw_str(win, y, MARGIN, width, _("(empty: paste here; Enter "
 		    "starts a new line, Ctrl-D diagnoses, Esc closes)"),
 		    draw_attr(TS_DIM));
@@ -216,7 +176,7 @@ paste_draw(struct tui *t, WINDOW *win, const struct rect *r)
 	box_wrap(t, &w, width);
 	row = first_row(t, &w, h);
 	if (!p->follow)
-		p->box_top = row;
+		p->top = row;
 	for (i = 0; i < h; i++) {
 		end = wrap_row(&w, row, &next);
 		cols = draw_wrapped(win, y + i, MARGIN, 0, width, &w, row, end,
@@ -235,7 +195,7 @@ paste_draw(struct tui *t, WINDOW *win, const struct rect *r)
 static void
 scroll_box(struct tui *t, long n)
 {
-	struct tpaste	*p = t->paste;
+	struct tbox	*p = tbox_get(t);
 	struct rect	 r;
 	struct wrap	 w;
 	size_t		 top, last;
@@ -255,7 +215,7 @@ scroll_box(struct tui *t, long n)
 	else
 		top = wrap_down(&w, top, (size_t)n);
 	p->follow = top >= last;
-	p->box_top = top;
+	p->top = top;
 }
 
 /* At the bottom, the box follows its end as text comes in. */
@@ -263,7 +223,7 @@ static void
 paste_scroll(struct tui *t, long n)
 {
 	if (n == SCROLL_BOTTOM)
-		t->paste->follow = 1;
+		tbox_follow(t);
 	else
 		scroll_box(t, n);
 }
@@ -298,7 +258,8 @@ meta_key(void)
 static int
 paste_key(struct tui *t, enum action a, int key)
 {
-	struct tpaste	*p = tpaste_get(t);
+	struct paste	*box = text(t);
+	struct tbox	*b = tbox_get(t);
 	char		 c;
 
 	switch (a) {
@@ -309,25 +270,25 @@ paste_key(struct tui *t, enum action a, int key)
 		if (key == KEY_ESC && meta_key())
 			return (1);
 		t->focus = VIEW_LIST;
-		if (p->box.text.len != 0)
+		if (box->text.len != 0)
 			tui_message(t, "%s", _("The text stays in the box: p "
 			    "brings it back."));
 		return (1);
 	case ACT_NEWLINE:
-		paste_add(&p->box, "\n", 1);
+		paste_add(box, "\n", 1);
 		break;
 	case ACT_RUBOUT:
 		/* Row marks hold up to where the text was cut. */
-		paste_rubout(&p->box);
-		wrap_marks_cut(&p->box_marks, p->box.text.len);
+		paste_rubout(box);
+		wrap_marks_cut(&b->marks, box->text.len);
 		break;
 	case ACT_ERASE_LINE:
-		paste_erase_line(&p->box);
-		wrap_marks_cut(&p->box_marks, p->box.text.len);
+		paste_erase_line(box);
+		wrap_marks_cut(&b->marks, box->text.len);
 		break;
 	case ACT_CLEAR_BOX:
-		paste_clear(&p->box);
-		wrap_marks_reset(&p->box_marks);
+		paste_clear(box);
+		wrap_marks_reset(&b->marks);
 		break;
 	case ACT_NONE:
 		/* Text: printable bytes (UTF-8 comes a byte a key) and tabs. */
@@ -335,14 +296,14 @@ paste_key(struct tui *t, enum action a, int key)
 		    key == 127)
 			return (1);
 		c = (char)key;
-		if (paste_add(&p->box, &c, 1) != 0)
+		if (paste_add(box, &c, 1) != 0)
 			tui_message(t, _("The box is full (%u MiB)."),
 			    PASTE_MAX >> 20);
 		break;
 	default:
 		return (0);	/* help, redraw */
 	}
-	p->follow = 1;
+	b->follow = 1;
 	return (1);
 }
 

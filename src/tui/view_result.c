@@ -10,6 +10,7 @@
 #include <curses.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -17,6 +18,7 @@
 #include "tui/draw.h"
 #include "tui/scroll.h"
 #include "tui/tpaste.h"
+#include "tui/tresult.h"
 #include "tui/view.h"
 
 #define MARGIN		1
@@ -38,10 +40,47 @@ static const char *const span_labels[SPAN__COUNT] = {
 	[SPAN_DIAGNOSTIC] = N_("server's words"),
 };
 
+struct tresult *
+tresult_get(struct tui *t)
+{
+	struct tresult	*p = t->result;
+
+	if (p != NULL)
+		return (p);
+	p = xcalloc(1, sizeof *p);
+	wrap_marks_init(&p->text_marks);
+	p->llink = -1;
+	p->pane = PP_VERDICT;
+	t->result = p;
+	return (p);
+}
+
+const struct presult *
+tresult_shown(const struct tui *t)
+{
+	return (tpaste_result(t->paste));
+}
+
+void
+tresult_free(struct tui *t)
+{
+	if (t->result == NULL)
+		return;
+	wrap_marks_free(&t->result->text_marks);
+	free(t->result);
+	t->result = NULL;
+}
+
+int
+tresult_has_link(const struct tui *t)
+{
+	return (t->result != NULL && t->result->llink >= 0);
+}
+
 void
 tresult_reset(struct tui *t)
 {
-	struct tpaste	*p = t->paste;
+	struct tresult	*p = tresult_get(t);
 
 	p->ttop = 0;
 	p->ttop_width = 0;
@@ -94,7 +133,7 @@ legend(const struct presult *res, WINDOW *win, int x0, int y0, int w)
 void
 result_geom(struct tui *t, struct rgeom *g)
 {
-	struct tpaste	*p = t->paste;
+	struct tresult	*p = tresult_get(t);
 	struct rect	 body, rel;
 
 	memset(g, 0, sizeof *g);
@@ -102,7 +141,7 @@ result_geom(struct tui *t, struct rgeom *g)
 	rel = (struct rect){ 0, 0, body.h, body.w };
 	paste_layout_compute(&g->pl, &rel, p->pane);
 	if (g->pl.text.h > 0) {
-		g->legend = legend(p->res, NULL, g->pl.text.x, 1,
+		g->legend = legend(tresult_shown(t), NULL, g->pl.text.x, 1,
 		    g->pl.text.w);
 		g->text_y = 1 + g->legend;
 		g->text_h = g->pl.text.h - g->text_y;
@@ -126,8 +165,8 @@ result_geom(struct tui *t, struct rgeom *g)
 static void
 text_wrap(struct tui *t, const struct rgeom *g, struct wrap *w)
 {
-	struct tpaste	*p = t->paste;
-	struct buf	*text = &p->res->an.doc.text;
+	struct tresult		*p = tresult_get(t);
+	const struct buf	*text = &tresult_shown(t)->an.doc.text;
 
 	wrap_init(w, text->data, text->len, g->text_w, t->utf8);
 	wrap_use_marks(w, &p->text_marks);
@@ -141,17 +180,13 @@ text_wrap(struct tui *t, const struct rgeom *g, struct wrap *w)
 int
 tresult_poll(struct tui *t)
 {
-	struct tpaste	*p = t->paste;
-	struct presult	*res;
+	struct tresult	*p;
 
-	if (p == NULL || !p->analysing)
+	if (!tpaste_analysing(t->paste))
 		return (0);
-	if ((res = pjob_take(p->job)) == NULL)
+	if (!tpaste_take(t))
 		return (t->focus == VIEW_RESULT);	/* the clock moves */
-	p->analysing = 0;
-	p->took = tpaste_elapsed(&p->started);
-	presult_free(p->res);
-	p->res = res;
+	p = tresult_get(t);
 	wrap_marks_reset(&p->text_marks);
 	tresult_reset(t);
 	/* A new verdict is what the user waits for: it has the focus. */
@@ -163,8 +198,8 @@ tresult_poll(struct tui *t)
 static void
 draw_text_pane(struct tui *t, WINDOW *win, const struct rgeom *g)
 {
-	struct tpaste		*p = t->paste;
-	const struct presult	*r = p->res;
+	struct tresult		*p = tresult_get(t);
+	const struct presult	*r = tresult_shown(t);
 	const struct rect	*pr = &g->pl.text;
 	struct wrap		 w;
 	char			 head[160];
@@ -211,12 +246,12 @@ static void
 draw_busy(struct tui *t, WINDOW *win, const struct rect *r)
 {
 	static const char	*const spin[] = { "|", "/", "-", "\\" };
-	struct tpaste		*p = t->paste;
 	char			 line[160];
-	double			 s = tpaste_elapsed(&p->started);
+	double			 s = tpaste_seconds(t->paste);
 
 	snprintf(line, sizeof line, _("%1$s Analysing %2$zu bytes\xe2\x80\xa6 "
-	    "%3$.1f s"), spin[(int)(s * 8) % 4], p->box.text.len, s);
+	    "%3$.1f s"), spin[(int)(s * 8) % 4],
+	    tpaste_text(t->paste)->text.len, s);
 	draw_str(win, 1, 2, r->w - 2, line, A_BOLD);
 	draw_str(win, 3, 2, r->w - 2, _("Esc goes back to the box; the "
 	    "other keys keep working."), A_NORMAL);
@@ -225,16 +260,15 @@ draw_busy(struct tui *t, WINDOW *win, const struct rect *r)
 static void
 result_draw(struct tui *t, WINDOW *win, const struct rect *r)
 {
-	struct tpaste	*p = t->paste;
 	struct rgeom	 g;
 
-	if (p == NULL)
+	if (t->paste == NULL)
 		return;
-	if (p->analysing) {
+	if (tpaste_analysing(t->paste)) {
 		draw_busy(t, win, r);
 		return;
 	}
-	if (p->res == NULL) {
+	if (tresult_shown(t) == NULL) {
 		draw_str(win, 1, 2, r->w - 2, _("Nothing diagnosed yet: p opens "
 		    "the paste box."), A_NORMAL);
 		return;
@@ -251,7 +285,7 @@ result_draw(struct tui *t, WINDOW *win, const struct rect *r)
 static void
 text_scroll(struct tui *t, const struct rgeom *g, long n)
 {
-	struct tpaste	*p = t->paste;
+	struct tresult	*p = tresult_get(t);
 	struct wrap	 w;
 	size_t		 last;
 
@@ -274,7 +308,7 @@ text_scroll(struct tui *t, const struct rgeom *g, long n)
 static void
 result_scroll(struct tui *t, long n)
 {
-	struct tpaste	*p = t->paste;
+	struct tresult	*p = tresult_get(t);
 	struct rgeom	 g;
 	size_t		 bb, bl;
 
@@ -288,7 +322,8 @@ result_scroll(struct tui *t, long n)
 	if (n == SCROLL_TOP) {
 		p->vblock = p->vline = 0;
 	} else if (n == SCROLL_BOTTOM) {
-		verdict_bottom(p->res, g.ver_w, (size_t)g.ver_h, &bb, &bl);
+		verdict_bottom(tresult_shown(t), g.ver_w, (size_t)g.ver_h,
+		    &bb, &bl);
 		p->vblock = bb;
 		p->vline = bl;
 	} else
@@ -299,16 +334,14 @@ result_scroll(struct tui *t, long n)
 static void
 result_motion(struct tui *t, long n)
 {
-	struct tpaste	*p = tpaste_get(t);
-
-	if (!p->analysing && p->res != NULL)
+	if (!tpaste_analysing(t->paste) && tresult_shown(t) != NULL)
 		result_scroll(t, n);
 }
 
 static long
 result_page(struct tui *t)
 {
-	struct tpaste	*p = t->paste;
+	struct tresult	*p = tresult_get(t);
 	struct rgeom	 g;
 	int		 h;
 
@@ -320,14 +353,15 @@ result_page(struct tui *t)
 static void
 open_entry(struct tui *t)
 {
-	struct tpaste		*p = t->paste;
+	struct tresult		*p = tresult_get(t);
+	const struct presult	*res = tresult_shown(t);
 	const struct entry	*e;
 
-	if (p->llink < 0 || p->res == NULL || p->lblock >= p->res->an.nv) {
+	if (p->llink < 0 || res == NULL || p->lblock >= res->an.nv) {
 		tui_message(t, "%s", _("The verdict cites no catalogue entry."));
 		return;
 	}
-	e = p->res->an.v[p->lblock].codes[p->llink];
+	e = res->an.v[p->lblock].codes[p->llink];
 	if (browse_select_entry(&t->b, (uint32_t)(e - t->cat->entries)) != 0)
 		return;
 	t->focus = VIEW_DETAIL;
@@ -337,16 +371,16 @@ open_entry(struct tui *t)
 static int
 result_key(struct tui *t, enum action a, int key)
 {
-	struct tpaste	*p = tpaste_get(t);
+	struct tresult	*p = tresult_get(t);
 	struct rgeom	 g;
 
 	(void)key;
-	if (p->analysing || p->res == NULL) {
+	if (tpaste_analysing(t->paste) || tresult_shown(t) == NULL) {
 		switch (a) {
 		case ACT_BACK:
 		case ACT_EDIT:
 		case ACT_PASTE:
-			if (p->analysing)
+			if (tpaste_analysing(t->paste))
 				tui_message(t, "%s", _("Analysis cancelled."));
 			tpaste_open(t);
 			return (1);
@@ -394,11 +428,11 @@ result_key(struct tui *t, enum action a, int key)
 static void
 result_mouse(struct tui *t, const struct rect *r, int y, int x, mmask_t m)
 {
-	struct tpaste	*p = t->paste;
+	struct tresult	*p = tresult_get(t);
 	struct rgeom	 g;
 
 	(void)r;
-	if (p == NULL || p->res == NULL || p->analysing)
+	if (tresult_shown(t) == NULL || tpaste_analysing(t->paste))
 		return;
 	result_geom(t, &g);
 	if (g.pl.text.h > 0 && x >= g.pl.text.x && x < g.pl.text.x +

@@ -1,0 +1,157 @@
+/* The paste session: the box's text and its analysis, for every view. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "tui/tpaste.h"
+#include "tui/view.h"
+
+/*
+ * What the views share, and nothing else: each view keeps its own
+ * scroll and cursor state (view_paste.c, view_result.c, paste_io.c).
+ */
+struct tpaste {
+	struct paste		 box;		/* the text */
+	struct pjob		*job;		/* its worker, once started */
+	int			 analysing;
+	struct timespec		 started;
+	struct presult		*res;		/* the last result, or NULL */
+	double			 took;		/* seconds it took */
+};
+
+double
+tpaste_elapsed(const struct timespec *then)
+{
+	struct timespec	 now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return ((double)(now.tv_sec - then->tv_sec) +
+	    (now.tv_nsec - then->tv_nsec) / 1e9);
+}
+
+struct tpaste *
+tpaste_get(struct tui *t)
+{
+	struct tpaste	*p = t->paste;
+
+	if (p != NULL)
+		return (p);
+	p = xcalloc(1, sizeof *p);
+	paste_init(&p->box, PASTE_MAX);
+	t->paste = p;
+	return (p);
+}
+
+void
+tpaste_free(struct tui *t)
+{
+	struct tpaste	*p = t->paste;
+
+	/* Paste mode off and the worker joined, before the screen goes. */
+	pasteio_free(t);
+	tbox_free(t);
+	tresult_free(t);
+	if (p == NULL)
+		return;
+	pjob_free(p->job);
+	presult_free(p->res);
+	paste_free(&p->box);
+	free(p);
+	t->paste = NULL;
+}
+
+struct paste *
+tpaste_text(struct tpaste *p)
+{
+	return (&p->box);
+}
+
+const struct presult *
+tpaste_result(const struct tpaste *p)
+{
+	return (p != NULL ? p->res : NULL);
+}
+
+int
+tpaste_analysing(const struct tpaste *p)
+{
+	return (p != NULL && p->analysing);
+}
+
+double
+tpaste_seconds(const struct tpaste *p)
+{
+	return (p->analysing ? tpaste_elapsed(&p->started) : p->took);
+}
+
+void
+tpaste_open(struct tui *t)
+{
+	struct tpaste	*p = tpaste_get(t);
+
+	if (p->analysing) {
+		pjob_cancel(p->job);
+		p->analysing = 0;
+	}
+	t->overlay = -1;
+	t->focus = VIEW_PASTE;
+	tbox_follow(t);
+}
+
+void
+tpaste_analyse(struct tui *t)
+{
+	struct tpaste	*p = tpaste_get(t);
+	char		*copy;
+	size_t		 len = p->box.text.len;
+
+	if (len == 0) {
+		tui_message(t, "%s", _("Nothing to diagnose: paste or type a "
+		    "bounce first."));
+		return;
+	}
+	/*
+	 * The same text as last time: its result is still good, unless
+	 * the rules failed to load then (the file may be fixed since).
+	 */
+	if (p->res != NULL && p->res->version == p->box.version &&
+	    p->res->rules_error == NULL) {
+		t->focus = VIEW_RESULT;
+		return;
+	}
+	if (p->job == NULL)
+		p->job = pjob_new(t->cat, t->datadir);
+	/* A copy: the box may be edited again while the job still runs. */
+	copy = xmalloc(len + 1);
+	memcpy(copy, p->box.text.data, len);
+	copy[len] = '\0';
+	if (pjob_submit(p->job, copy, len, p->box.version) != 0) {
+		free(copy);
+		tui_message(t, "%s", _("Cannot start the analysis: no thread."));
+		return;
+	}
+	presult_free(p->res);
+	p->res = NULL;
+	p->analysing = 1;
+	clock_gettime(CLOCK_MONOTONIC, &p->started);
+	t->focus = VIEW_RESULT;
+	tresult_reset(t);
+}
+
+int
+tpaste_take(struct tui *t)
+{
+	struct tpaste	*p = t->paste;
+	struct presult	*res;
+
+	if (p == NULL || !p->analysing || (res = pjob_take(p->job)) == NULL)
+		return (0);
+	p->analysing = 0;
+	p->took = tpaste_elapsed(&p->started);
+	presult_free(p->res);
+	p->res = res;
+	return (1);
+}
