@@ -16,6 +16,7 @@
 #include "paste_wrap.h"
 #include "rules.h"
 #include "testutil.h"
+#include "verdict_out.h"
 
 static const char postfix_bounce[] =
     "From: MAILER-DAEMON@mail.example.org (Mail Delivery System)\n"
@@ -537,6 +538,51 @@ START_TEST(test_result_french)
 }
 END_TEST
 
+/*
+ * One presentation: past the title, the verdict pane's lines are the
+ * lines --diagnose prints, each indented by two there.
+ */
+START_TEST(test_result_same_as_cli)
+{
+	struct presult	*r;
+	struct rdoc	 d;
+	struct buf	 cli;
+	const char	*line, *nl;
+	size_t		 i;
+
+	r = presult_build(shipped_rules(), NULL, shipped_catalog(),
+	    postfix_bounce, sizeof postfix_bounce - 1, NULL, NULL);
+	ck_assert_uint_eq(r->an.nv, 1);
+	rdoc_init(&d);
+	presult_render(r, 0, 60, &d);
+	buf_init(&cli);
+	verdict_text(&cli, "postfix.eml", &r->an.v[0], &r->an.doc, 62);
+	ck_assert_uint_gt(d.n, 10);
+	line = cli.data;
+	ck_assert(strncmp(line, "postfix.eml: bob@example.net\n", 29) == 0);
+	for (i = 0; i < d.n; i++) {
+		nl = strchr(line, '\n');
+		ck_assert_ptr_nonnull(nl);
+		if (i > 0) {
+			ck_assert(d.v[i].text[0] == '\0' ||
+			    strncmp(line, "  ", 2) == 0);
+			if (d.v[i].text[0] != '\0')
+				line += 2;
+			ck_assert_uint_eq((size_t)(nl - line),
+			    strlen(d.v[i].text));
+			ck_assert(strncmp(line, d.v[i].text,
+			    (size_t)(nl - line)) == 0);
+		}
+		line = nl + 1;
+	}
+	/* Then the blank line that ends a record, and nothing else. */
+	ck_assert_str_eq(line, "\n");
+	buf_free(&cli);
+	rdoc_free(&d);
+	presult_free(r);
+}
+END_TEST
+
 START_TEST(test_result_gmail)
 {
 	struct presult	*r;
@@ -778,6 +824,7 @@ paste_suite(void)
 	tcase_add_test(tc, test_result_postfix);
 	tcase_add_test(tc, test_result_gmail);
 	tcase_add_test(tc, test_result_french);
+	tcase_add_test(tc, test_result_same_as_cli);
 	tcase_add_test(tc, test_result_not_bounce);
 	tcase_add_test(tc, test_result_cancel);
 	tcase_add_test(tc, test_result_long);
