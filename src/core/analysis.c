@@ -9,24 +9,17 @@
 /* Between two cancel polls while diagnosing: an mbox may hold thousands. */
 #define CANCEL_EVERY	256
 
-/* Containers lose to what they contain when both cover the same bytes. */
+/* In span_order() already: a parsed document's spans are. */
 static int
-container(enum span_kind k)
+sorted(const struct span *s, size_t n)
 {
-	return (k == SPAN_DIAGNOSTIC || k == SPAN_FIELD_VALUE ||
-	    k == SPAN_QUOTED);
-}
+	size_t	 i;
 
-static int
-span_cmp(const void *a, const void *b)
-{
-	const struct span	*x = a, *y = b;
-
-	if (x->off != y->off)
-		return (x->off < y->off ? -1 : 1);
-	if (x->len != y->len)
-		return (x->len > y->len ? -1 : 1);
-	return (container(y->kind) - container(x->kind));
+	for (i = 1; i < n; i++) {
+		if (span_order(&s[i - 1], &s[i]) > 0)
+			return (0);
+	}
+	return (1);
 }
 
 static void
@@ -52,7 +45,9 @@ spans_flatten(const struct span *in, size_t n, struct span *out)
 		return (0);
 	s = xreallocarray(NULL, n, sizeof *s);
 	memcpy(s, in, n * sizeof *s);
-	qsort(s, n, sizeof *s, span_cmp);
+	/* One sort: the parser's, unless the spans came from elsewhere. */
+	if (!sorted(s, n))
+		qsort(s, n, sizeof *s, span_order);
 	stack = xreallocarray(NULL, n, sizeof *stack);
 	/*
 	 * Sweep the starts and ends: the span on top of the stack is the

@@ -54,9 +54,11 @@ long	analysis_run(struct analysis *, const struct analyser *,
 
 /*
  * Flatten spans into disjoint ones, sorted by offset: at every byte the
- * span that started last (the shorter on a tie, a container losing to
- * what it contains) wins.  Returns the count written to out, which
- * holds at least 2n - 1 entries.
+ * span that started last in span_order() (bounce.h: the shorter on a
+ * tie, a container losing to what it contains) wins.  Spans already in
+ * that order, as a parsed document's are, are not sorted again.
+ * Returns the count written to out, which holds at least 2n - 1
+ * entries.
  */
 size_t	spans_flatten(const struct span *, size_t n, struct span *out);
 

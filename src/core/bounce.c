@@ -521,8 +521,16 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 	free(m.parts);
 }
 
+/* Containers lose to what they contain when both cover the same bytes. */
 static int
-span_cmp(const void *a, const void *b)
+container(enum span_kind k)
+{
+	return (k == SPAN_DIAGNOSTIC || k == SPAN_FIELD_VALUE ||
+	    k == SPAN_QUOTED);
+}
+
+int
+span_order(const void *a, const void *b)
 {
 	const struct span	*x = a, *y = b;
 
@@ -530,6 +538,8 @@ span_cmp(const void *a, const void *b)
 		return (x->off < y->off ? -1 : 1);
 	if (x->len != y->len)
 		return (x->len > y->len ? -1 : 1);
+	if (container(x->kind) != container(y->kind))
+		return (container(y->kind) - container(x->kind));
 	return ((int)x->kind - (int)y->kind);
 }
 
@@ -635,7 +645,7 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	if (d->text.data == NULL)
 		buf_adds(&d->text, "");
 	if (d->nspans > 1)
-		qsort(d->spans, d->nspans, sizeof *d->spans, span_cmp);
+		qsort(d->spans, d->nspans, sizeof *d->spans, span_order);
 	d->scratch[0] = P.tmp;
 	d->scratch[1] = P.tmp2;
 	d->scratch[2] = norm;

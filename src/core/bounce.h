@@ -159,7 +159,7 @@ struct bounce_limits {
 
 struct bounce_doc {
 	struct buf		 text;	 /* decoded, valid UTF-8, LF ends */
-	struct span		*spans;	 /* sorted by offset */
+	struct span		*spans;	 /* in span_order() */
 	size_t			 nspans;
 	struct bounce_rcpt	*rcpts;
 	size_t			 nrcpts;
@@ -200,6 +200,12 @@ void	bounce_doc_free(struct bounce_doc *);
  */
 size_t	bounce_parse(struct bounce_doc *, const char *in, size_t len,
 	    const struct bounce_limits *, int flags);
+/*
+ * The order of bounce_doc.spans, a qsort comparator: by offset, the
+ * longer first, a container (diagnostic, field value, quoted) before
+ * what it contains on the same bytes, then by kind.
+ */
+int	span_order(const void *, const void *);
 
 /*
  * The name of each limit in cut, for JSON ("input", "text", "parts",
