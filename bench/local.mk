@@ -1,7 +1,7 @@
 ## Benchmarks: "make bench"; never part of "make check".
 EXTRA_PROGRAMS += bench/bench_catalog
 bench_bench_catalog_SOURCES = bench/bench_catalog.c bench/benchutil.h
-bench_bench_catalog_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(LIBINTL)
+bench_bench_catalog_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(ZLIB_LIBS) $(LIBINTL)
 CLEANFILES += $(EXTRA_PROGRAMS)
 EXTRA_DIST += bench/README
 
@@ -16,12 +16,20 @@ bench-diagnose: src/smtp-doctor$(EXEEXT)
 	    $(abs_top_srcdir)/../shared/corpus/bounces 10
 .PHONY: bench-diagnose
 
+## Mail logs (issue 13): a generated Postfix log, 1 GB by default.
+EXTRA_DIST += bench/maillog.sh bench/gen-maillog.py
+BENCH_LOG_MB = 1024
+bench-maillog: src/smtp-doctor$(EXEEXT)
+	@$(SHELL) $(srcdir)/bench/maillog.sh $(abs_top_builddir)/src/smtp-doctor$(EXEEXT) \
+	    $(abs_top_srcdir) $(BENCH_LOG_MB)
+.PHONY: bench-maillog
+
 ## The browser (issue 3): first frame, and refilter + redraw per key.
 EXTRA_PROGRAMS += bench/bench_tui
 bench_bench_tui_SOURCES = bench/bench_tui.c bench/benchutil.h $(TUI_SOURCES)
 bench_bench_tui_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(READLINE_CFLAGS)
 bench_bench_tui_LDADD = src/core/libcore.a \
-	$(NCURSES_LIBS) $(READLINE_LIBS) $(PCRE2_LIBS) $(LIBINTL)
+	$(NCURSES_LIBS) $(READLINE_LIBS) $(PCRE2_LIBS) $(ZLIB_LIBS) $(LIBINTL)
 bench: bench-tui
 bench-tui: bench/bench_tui$(EXEEXT)
 	@bench/bench_tui$(EXEEXT) $(abs_top_srcdir)/data

@@ -39,6 +39,9 @@
 #define BIG_INPUT	(16u << 20)
 #define FLUSH_AT	(1u << 20)
 
+/* worker_run's result for a gzip input that ends early or is damaged. */
+#define RESULT_GZ_CUT	(-(long)INT_MAX)
+
 /*
  * Records are written out once this much has gathered (and at the end);
  * see output_write() for why not stdio.  As many bytes as a Linux pipe
@@ -271,12 +274,16 @@ worker_run(void *state, size_t i, struct buf *out, void *arg)
 	off_t		 size;
 	size_t		 len, total = 0, unflushed = 0;
 	unsigned	 cut_any = 0;
-	int		 fd, big, cut, rc, err = 0, truncated = 0;
+	int		 fd, big, cut, rc, err = 0, truncated = 0, more = 0;
+	struct analyser	 an;
 
 	if ((fd = input_open(path, &size)) < 0)
 		return (errno != 0 ? -errno : -EIO);
-	/* Standard input may be any size: it counts as big. */
-	big = size < 0 || size > (off_t)BIG_INPUT;
+	/*
+	 * Standard input may be any size: it counts as big, and so does a
+	 * gzip file, whose size says nothing of what it inflates to.
+	 */
+	big = size < 0 || size > (off_t)BIG_INPUT || msgstream_is_gzip(fd);
 	if (big && pool_turn(out) != 0) {
 		if (fd != STDIN_FILENO)
 			close(fd);
@@ -284,7 +291,12 @@ worker_run(void *state, size_t i, struct buf *out, void *arg)
 	}
 	msgstream_start(&w->ms, fd, (long long)size);
 	while ((rc = msgstream_next(&w->ms, &msg, &len, &cut)) == 1) {
-		analysis_run(&w->a, &w->an, msg, len);
+		/* A big log comes in blocks: one log, joined across them. */
+		an = w->an;
+		if (more)
+			an.flags |= BOUNCE_LOG_MORE;
+		analysis_run(&w->a, &an, msg, len);
+		more = w->ms.log == 1;
 		if (cut) {
 			w->a.doc.truncated = 1;
 			w->a.doc.cut |= BOUNCE_CUT_INPUT;
@@ -316,6 +328,13 @@ worker_run(void *state, size_t i, struct buf *out, void *arg)
 		w->a.doc.cut = cut_any;
 		verdict_none_text(out, source, &w->a.doc, run->width);
 	}
+	if (w->ms.gz_error && !atomic_load(&got_signal)) {
+		/* The records read come first, then what cut them short. */
+		if (pool_flush(out, (long)unflushed) != 0)
+			return (0);
+		unflushed = 0;
+		err = 1;
+	}
 	if (big) {
 		/* Let go of the big buffers before the next one may grow. */
 		msgstream_free(&w->ms);
@@ -324,7 +343,7 @@ worker_run(void *state, size_t i, struct buf *out, void *arg)
 		analysis_free(&w->a);
 		analysis_init(&w->a);
 	}
-	return ((long)unflushed);
+	return (err != 0 ? RESULT_GZ_CUT : (long)unflushed);
 }
 
 /*
@@ -386,6 +405,14 @@ emit(size_t i, long result, struct buf *out, void *arg)
 {
 	struct run	*run = arg;
 
+	if (result == RESULT_GZ_CUT) {
+		output_flush(run);
+		utf8_eprintf(_("%1$s: %2$s: the compressed data ends early or "
+		    "is damaged: only what came before it was read\n"),
+		    PACKAGE, input_path(run, i));
+		run->rc = 2;
+		return;
+	}
 	if (result < 0) {
 		/* The message goes between the records before and after. */
 		output_flush(run);

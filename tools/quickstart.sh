@@ -15,7 +15,7 @@ cd "$top"
 
 # Build and test dependencies, all Debian packages.
 pkgs="build-essential autoconf automake autopoint gettext pkg-config
-libncurses-dev libreadline-dev check libpcre2-dev tmux python3 clang
+libncurses-dev libreadline-dev check libpcre2-dev zlib1g-dev tmux python3 clang
 libclang-rt-14-dev"
 
 missing=

@@ -614,7 +614,7 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 		in = norm.data;
 		len = j;
 	}
-	log = maillog_looks_like(in, len);
+	log = (flags & BOUNCE_LOG_MORE) || maillog_looks_like(in, len);
 	/* Batch diagnosis of a log keeps only its failing lines. */
 	buf_reserve(&d->text, log && (flags & BOUNCE_BRIEF) ? 4096 :
 	    len + len / 8 + 64);

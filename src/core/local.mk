@@ -1,6 +1,6 @@
 ## The curses-free core library: every front end and every test links it.
 noinst_LIBRARIES += src/core/libcore.a
-src_core_libcore_a_CFLAGS = $(AM_CFLAGS) $(PCRE2_CFLAGS)
+src_core_libcore_a_CFLAGS = $(AM_CFLAGS) $(PCRE2_CFLAGS) $(ZLIB_CFLAGS)
 src_core_libcore_a_SOURCES = \
 	src/core/buf.c src/core/buf.h \
 	src/core/utf8.c src/core/utf8.h \

@@ -8,6 +8,14 @@
  * CRLF); any other input is one message.  A message longer than the
  * limit is cut there and the rest of it skipped (an mbox) or not read
  * (one message), and the cut is said.
+ *
+ * A mail log (maillog_looks_like() on its first 64 KiB) is handed out in
+ * blocks of MSGSTREAM_LOG_BLOCK cut after a line end, however big the
+ * log: each is parsed with BOUNCE_LOG_MORE after the first.  A gzip
+ * input (told by its magic bytes, not its name: mail.log.2.gz) is
+ * inflated as it is read, members one after the other; when it ends
+ * early or is corrupt, what was inflated is handed out and gz_error
+ * says so.
  */
 #ifndef SD_MSGSTREAM_H
 #define SD_MSGSTREAM_H
@@ -15,6 +23,8 @@
 #include <stddef.h>
 
 #include "buf.h"
+
+#define MSGSTREAM_LOG_BLOCK	(4u << 20)
 
 struct msgstream {
 	int		 fd;
@@ -28,6 +38,12 @@ struct msgstream {
 	int		 mbox;		/* -1 not known yet, 0, 1 */
 	int		 skip;		/* the last message was cut */
 	size_t		 nmsgs;
+	int		 log;		/* -1 not known yet, 0, 1: a mail log */
+	int		 gz;		/* gzip input, inflated as read */
+	int		 gz_error;	/* it ended early or was corrupt */
+	void		*z;		/* the inflate state, or NULL */
+	struct buf	 zin;		/* compressed bytes not inflated yet */
+	int		 raw_eof;	/* no more compressed bytes */
 	/*
 	 * May be NULL: called before each read of an input of unknown size
 	 * (a pipe, a terminal), to wait for data or give up (-1, errno set)
@@ -48,6 +64,8 @@ void	msgstream_init(struct msgstream *, size_t max);
  */
 void	msgstream_start(struct msgstream *, int fd, long long size);
 void	msgstream_free(struct msgstream *);
+/* Whether a regular file starts with gzip's magic bytes (1f 8b). */
+int	msgstream_is_gzip(int fd);
 /*
  * The next message: 1 with *msg and *len set (valid until the next
  * call) and *cut set when the message went past max; 0 at the end; -1

@@ -172,6 +172,79 @@ START_TEST(test_many_messages)
 }
 END_TEST
 
+static const char log_line[] =
+    "Dec  2 15:06:04 mx1 postfix/qmgr[1]: ABCDE%07zu: from=<a@example.org>, "
+    "size=1, nrcpt=1 (queue active)\n";
+
+/* A big log comes in blocks that end on a line end, in bounded memory. */
+START_TEST(test_log_blocks)
+{
+	struct msgstream	 ms;
+	struct buf		 in;
+	const char		*m;
+	size_t			 len, i, total = 0, blocks = 0;
+	int			 fd, cut;
+
+	buf_init(&in);
+	for (i = 0; in.len < 3 * MSGSTREAM_LOG_BLOCK + 1000; i++)
+		buf_printf(&in, log_line, i);
+	fd = file_of(in.data, in.len);
+	msgstream_init(&ms, 1u << 20);
+	msgstream_start(&ms, fd, (long long)in.len);
+	while (msgstream_next(&ms, &m, &len, &cut) == 1) {
+		ck_assert_int_eq(cut, 0);
+		ck_assert_uint_le(len, MSGSTREAM_LOG_BLOCK);
+		ck_assert_int_eq(m[len - 1], '\n');
+		ck_assert(strncmp(m, "Dec  2 15:06:04", 15) == 0);
+		ck_assert_int_eq(memcmp(m, in.data + total, len), 0);
+		total += len;
+		blocks++;
+	}
+	ck_assert_int_eq(ms.log, 1);
+	ck_assert_uint_eq(total, in.len);
+	ck_assert_uint_eq(blocks, 4);
+	/* More than the message limit, yet never cut: a log has none. */
+	ck_assert_uint_le(ms.b.cap, 2 * MSGSTREAM_LOG_BLOCK);
+	msgstream_free(&ms);
+	close(fd);
+	buf_free(&in);
+}
+END_TEST
+
+/* gzip's bytes are inflated; a cut gzip hands out what came before. */
+START_TEST(test_gzip)
+{
+	static const unsigned char gz[] = {
+		/* printf 'From x\n\nhello\n' | gzip -n */
+		0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03,
+		0x73, 0x2b, 0xca, 0xcf, 0x55, 0xa8, 0xe0, 0xe2, 0xca, 0x48,
+		0xcd, 0xc9, 0xc9, 0xe7, 0x02, 0x00, 0x11, 0x94, 0x80, 0xc5,
+		0x0e, 0x00, 0x00, 0x00,
+	};
+	struct msgstream	 ms;
+	const char		*m;
+	size_t			 len;
+	int			 fd, cut, cutlen;
+
+	for (cutlen = 0; cutlen < 2; cutlen++) {
+		size_t n = cutlen ? sizeof gz - 6 : sizeof gz;
+
+		fd = file_of((const char *)gz, n);
+		ck_assert(msgstream_is_gzip(fd));
+		msgstream_init(&ms, 4096);
+		msgstream_start(&ms, fd, (long long)n);
+		ck_assert_int_eq(msgstream_next(&ms, &m, &len, &cut), 1);
+		ck_assert_uint_eq(len, 14);
+		ck_assert_int_eq(memcmp(m, "From x\n\nhello\n", 14), 0);
+		ck_assert_int_eq(msgstream_next(&ms, &m, &len, &cut), 0);
+		ck_assert_int_eq(ms.gz, 1);
+		ck_assert_int_eq(ms.gz_error, cutlen);
+		msgstream_free(&ms);
+		close(fd);
+	}
+}
+END_TEST
+
 static Suite *
 msgstream_suite(void)
 {
@@ -182,6 +255,8 @@ msgstream_suite(void)
 	tcase_add_test(tc, test_mbox_split);
 	tcase_add_test(tc, test_cut_at_limit);
 	tcase_add_test(tc, test_many_messages);
+	tcase_add_test(tc, test_log_blocks);
+	tcase_add_test(tc, test_gzip);
 	suite_add_tcase(s, tc);
 	return (s);
 }

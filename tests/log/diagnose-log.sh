@@ -50,6 +50,32 @@ for f in "$samples"/*; do
 	refuse "$tmp/out" '"log":null'
 done
 
+# Rotated logs: gzip told by its bytes, not its name; members in turn.
+if command -v gzip >/dev/null 2>&1; then
+	gzip -c "$four" > "$tmp/mail.log.2.gz"
+	gzip -c "$four" > "$tmp/renamed.txt"
+	gzip -c "$samples/exim-mainlog" >> "$tmp/renamed.txt"
+	run 0 "$SMTP_DOCTOR" --diagnose --json "$tmp/mail.log.2.gz"
+	expect "$tmp/out" '"recipient":"nobody@example.org"'
+	run 0 "$SMTP_DOCTOR" --diagnose --json "$tmp/renamed.txt"
+	expect "$tmp/out" '"recipient":"carl@example.net"'
+	# Cut short: the records read, then a message and status 2.
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+		cat "$four"
+	done | gzip -c > "$tmp/whole.gz"
+	size=$(wc -c < "$tmp/whole.gz")
+	head -c $((size - 12)) "$tmp/whole.gz" > "$tmp/cut.gz"
+	run 2 "$SMTP_DOCTOR" --diagnose --json "$tmp/cut.gz"
+	expect "$tmp/err" "cut.gz: the compressed data ends early or is damaged"
+	expect "$tmp/out" '"recipient":"bob@gmail.com"'
+	head -c 40 "$tmp/whole.gz" > "$tmp/cut40.gz"
+	run 2 "$SMTP_DOCTOR" --diagnose "$tmp/cut40.gz"
+	expect "$tmp/err" "the compressed data ends early"
+	printf '\037\213garbage that is no deflate data\n' > "$tmp/bad.gz"
+	run 2 "$SMTP_DOCTOR" --diagnose "$tmp/bad.gz"
+	expect "$tmp/err" "bad.gz: the compressed data ends early or is damaged"
+fi
+
 # Controls and bidi characters of a logged reply never reach the terminal.
 printf 'Dec  2 15:06:04 mx1 postfix/smtp[1]: ABCDE00001: to=<a@b.example>, relay=mx[192.0.2.1]:25, dsn=5.1.1, status=bounced (host mx[192.0.2.1] said: 550 5.1.1 \033[31mred\342\200\256 (in reply to RCPT TO command))\n' \
     > "$tmp/ctl.log"
