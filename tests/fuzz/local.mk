@@ -5,7 +5,7 @@
 ## binaries and "make fuzz-run" runs each for FUZZ_SECONDS, failing on
 ## any finding.
 
-FUZZ_NAMES = catalog search json bounce rules prefilter output
+FUZZ_NAMES = catalog search json bounce rules prefilter output maillog
 FUZZ_CFLAGS = $(AM_CFLAGS) -DFUZZ_DATADIR=\"$(abs_top_srcdir)/data\" \
 	-DFUZZ_REGRESS=\"$(abs_top_srcdir)/tests/fuzz/regress\" \
 	-I$(top_srcdir)/tests/fuzz
@@ -13,7 +13,8 @@ FUZZ_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(ZLIB_LIBS) $(LIBINTL)
 
 check_PROGRAMS += tests/fuzz/replay_catalog tests/fuzz/replay_search \
 	tests/fuzz/replay_json tests/fuzz/replay_bounce tests/fuzz/replay_rules \
-	tests/fuzz/replay_prefilter tests/fuzz/replay_output
+	tests/fuzz/replay_prefilter tests/fuzz/replay_output \
+	tests/fuzz/replay_maillog
 tests_fuzz_replay_catalog_SOURCES = tests/fuzz/replay.c \
 	tests/fuzz/fuzz_catalog.c tests/fuzz/fuzz.h
 tests_fuzz_replay_catalog_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"catalog\"
@@ -44,13 +45,17 @@ tests_fuzz_replay_output_SOURCES = tests/fuzz/replay.c \
 	tests/fuzz/fuzz_output.c tests/fuzz/fuzz.h
 tests_fuzz_replay_output_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"output\"
 tests_fuzz_replay_output_LDADD = $(FUZZ_LDADD)
+tests_fuzz_replay_maillog_SOURCES = tests/fuzz/replay.c \
+	tests/fuzz/fuzz_maillog.c tests/fuzz/fuzz.h
+tests_fuzz_replay_maillog_CFLAGS = $(FUZZ_CFLAGS) -DFUZZ_NAME=\"maillog\"
+tests_fuzz_replay_maillog_LDADD = $(FUZZ_LDADD)
 
 EXTRA_DIST += tests/fuzz/regress tests/fuzz/dict tests/fuzz/run.sh
 
 if ENABLE_FUZZING
 EXTRA_PROGRAMS += tests/fuzz/fuzz_catalog tests/fuzz/fuzz_search \
 	tests/fuzz/fuzz_json tests/fuzz/fuzz_bounce tests/fuzz/fuzz_rules \
-	tests/fuzz/fuzz_prefilter tests/fuzz/fuzz_output
+	tests/fuzz/fuzz_prefilter tests/fuzz/fuzz_output tests/fuzz/fuzz_maillog
 tests_fuzz_fuzz_catalog_SOURCES = tests/fuzz/fuzz_catalog.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_catalog_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_catalog_LDFLAGS = -fsanitize=fuzzer
@@ -81,11 +86,15 @@ tests_fuzz_fuzz_output_SOURCES = tests/fuzz/fuzz_output.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_output_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_output_LDFLAGS = -fsanitize=fuzzer
 tests_fuzz_fuzz_output_LDADD = $(FUZZ_LDADD)
+tests_fuzz_fuzz_maillog_SOURCES = tests/fuzz/fuzz_maillog.c tests/fuzz/fuzz.h
+tests_fuzz_fuzz_maillog_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_maillog_LDFLAGS = -fsanitize=fuzzer
+tests_fuzz_fuzz_maillog_LDADD = $(FUZZ_LDADD)
 
 fuzz: tests/fuzz/fuzz_catalog$(EXEEXT) tests/fuzz/fuzz_search$(EXEEXT) \
 	tests/fuzz/fuzz_json$(EXEEXT) tests/fuzz/fuzz_bounce$(EXEEXT) \
 	tests/fuzz/fuzz_rules$(EXEEXT) tests/fuzz/fuzz_prefilter$(EXEEXT) \
-	tests/fuzz/fuzz_output$(EXEEXT)
+	tests/fuzz/fuzz_output$(EXEEXT) tests/fuzz/fuzz_maillog$(EXEEXT)
 
 FUZZ_SECONDS = 60
 FUZZ_MAX_LEN = 65536

@@ -60,6 +60,7 @@ fuzz() {
 	set -- "$@" "$dir/corpus" "$top_srcdir/tests/fuzz/regress/$t"
 	case $t in
 	bounce|output)	set -- "$@" "$top_srcdir/tests/diag/samples" ;;
+	maillog) set -- "$@" "$top_srcdir/tests/log/samples" ;;
 	catalog) set -- "$@" "$top_srcdir/data/catalogue" ;;
 	rules)	set -- "$@" "$top_srcdir/data/rules" ;;
 	esac
