@@ -8,6 +8,8 @@
 
 #include "bounce.h"
 #include "maillog.h"
+#include "paste_result.h"
+#include "render.h"
 #include "utf8.h"
 #include "testutil.h"
 
@@ -485,6 +487,32 @@ START_TEST(test_spans)
 }
 END_TEST
 
+/* The paste box: a record per line, each saying where in the log. */
+START_TEST(test_paste_box)
+{
+	struct presult	*r;
+	struct rdoc	 d;
+	size_t		 len, i;
+	char		*s = sample("postfix-four.log", &len);
+	int		 logline = 0, remote = 0;
+
+	r = presult_build(shipped_rules(), NULL, shipped_catalog(), s, len,
+	    NULL, NULL);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_uint_eq(presult_blocks(r), 4);
+	rdoc_init(&d);
+	presult_render(r, 0, 80, &d);
+	for (i = 0; i < d.n; i++) {
+		logline |= strstr(d.v[i].text, "queue 4F2A81234B") != NULL;
+		remote |= strstr(d.v[i].text, "[142.250.102.27]") != NULL;
+	}
+	ck_assert(logline && remote);
+	rdoc_free(&d);
+	presult_free(r);
+	free(s);
+}
+END_TEST
+
 static Suite *
 maillog_suite(void)
 {
@@ -506,6 +534,7 @@ maillog_suite(void)
 	tcase_add_test(tc, test_long_line);
 	tcase_add_test(tc, test_garbage);
 	tcase_add_test(tc, test_spans);
+	tcase_add_test(tc, test_paste_box);
 	suite_add_tcase(s, tc);
 	return (s);
 }
