@@ -21,3 +21,8 @@ src_core_libcore_a_SOURCES += \
 	src/core/analysis.c src/core/analysis.h \
 	src/core/verdict_render.c src/core/verdict_render.h \
 	src/core/verdict_out.c src/core/verdict_out.h
+## Whole logs summed up (issue 13): --summary's groups and its times.
+src_core_libcore_a_SOURCES += \
+	src/core/when.c src/core/when.h \
+	src/core/summary.c src/core/summary.h \
+	src/core/summary_out.c
