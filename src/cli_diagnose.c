@@ -2,22 +2,20 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "analysis.h"
 #include "bounce.h"
 #include "catalog.h"
 #include "cli.h"
+#include "cli_io.h"
 #include "datadir.h"
 #include "i18n.h"
 #include "json.h"
@@ -48,124 +46,6 @@
  * holds: fewer system calls than stdio's 4 kB, and little memory.
  */
 #define OUTPUT_BATCH	(64u << 10)
-
-/* The signals that end a run between two inputs, and how many. */
-static const int	 stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
-#define NSTOP		(sizeof stop_signals / sizeof stop_signals[0])
-
-/*
- * The signal that asked the run to end, or 0.  A lock-free atomic: the
- * handler's store is async-signal-safe (C11 7.14.1.1 allows no other
- * kind), and the workers and the writer read it on other threads
- * without a data race.
- */
-static atomic_int	 got_signal;
-_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "atomic_int must be lock-free");
-
-static void
-on_signal(int sig)
-{
-	atomic_store(&got_signal, sig);
-}
-
-/*
- * SIGINT, SIGTERM and SIGHUP only raise the flag: the pool starts no
- * input after it, and the writer ends standard output on a record.
- * SA_RESTART spares the reads and stdio's messages on stderr an EINTR
- * (stdio does not try again); the writes and the reads of a pipe cope
- * with one anyway.  SA_RESETHAND lets a second signal of the same kind
- * end the process at once, should a reader that never reads hold the
- * last write for ever.  A signal ignored when we started stays ignored
- * (nohup, a script's background job).  SIGPIPE keeps its default: the
- * reader is gone, so dying at once, quietly, loses nothing it would
- * have read.
- */
-static void
-signals_catch(struct sigaction *old)
-{
-	struct sigaction	 sa;
-	size_t			 i;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART | SA_RESETHAND;
-	for (i = 0; i < NSTOP; i++) {
-		memset(&old[i], 0, sizeof old[i]);
-		old[i].sa_handler = SIG_DFL;
-		if (sigaction(stop_signals[i], NULL, &old[i]) == 0 &&
-		    old[i].sa_handler != SIG_IGN)
-			sigaction(stop_signals[i], &sa, NULL);
-	}
-}
-
-static void
-signals_restore(const struct sigaction *old)
-{
-	size_t	 i;
-
-	for (i = 0; i < NSTOP; i++)
-		sigaction(stop_signals[i], &old[i], NULL);
-}
-
-/*
- * End as the signal would have ended us, now that the output is whole:
- * the shell says 128 + its number, and a script's loop stops as well,
- * where an exit(130) would have it go on to the next command.
- */
-static int
-signals_raise(int sig)
-{
-	struct sigaction	 sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = SIG_DFL;
-	sigemptyset(&sa.sa_mask);
-	sigaction(sig, &sa, NULL);
-	raise(sig);
-	return (128 + sig);
-}
-
-/* Open path ("-": stdin); *size is a regular file's size, else -1. */
-static int
-input_open(const char *path, off_t *size)
-{
-	struct stat	 st;
-	int		 fd;
-
-	*size = -1;
-	if (strcmp(path, "-") == 0)
-		return (STDIN_FILENO);
-	if ((fd = open(path, O_RDONLY)) < 0)
-		return (-1);
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-		*size = st.st_size;
-	return (fd);
-}
-
-/*
- * Wait until fd, not a regular file, has something to read, or the run
- * is to end: standard input at a terminal or a quiet pipe would hold a
- * worker, and so the run, for ever after a signal.  The signal may have
- * gone to another thread, so the flag is looked at every quarter of a
- * second as well.  Returns -1 (EINTR) when the run is to end.
- */
-static int
-input_wait(int fd)
-{
-	struct pollfd	 pfd;
-	int		 n;
-
-	pfd.fd = fd;
-	pfd.events = POLLIN;
-	while (atomic_load(&got_signal) == 0) {
-		/* Ready, or an error that read() will report. */
-		if ((n = poll(&pfd, 1, 250)) > 0 || (n < 0 && errno != EINTR))
-			return (0);
-	}
-	errno = EINTR;
-	return (-1);
-}
 
 /* Load the rules from the directory options_rules_dir() picks. */
 static int
@@ -218,7 +98,7 @@ worker_new(void *arg)
 
 	analysis_init(&w->a);
 	msgstream_init(&w->ms, run->lim.max_input);
-	w->ms.wait = input_wait;
+	w->ms.wait = cli_input_wait;
 	rule_state_init(&w->st);
 	memset(&w->an, 0, sizeof w->an);
 	w->an.rules = run->rs;
@@ -277,7 +157,7 @@ worker_run(void *state, size_t i, struct buf *out, void *arg)
 	int		 fd, big, cut, rc, err = 0, truncated = 0, more = 0;
 	struct analyser	 an;
 
-	if ((fd = input_open(path, &size)) < 0)
+	if ((fd = cli_input_open(path, &size)) < 0)
 		return (errno != 0 ? -errno : -EIO);
 	/*
 	 * Standard input may be any size: it counts as big, and so does a
@@ -305,7 +185,7 @@ worker_run(void *state, size_t i, struct buf *out, void *arg)
 		cut_any |= w->a.doc.cut;
 		unflushed += output_records(w, run, source, out);
 		total += w->a.nv;
-		if (atomic_load(&got_signal) != 0)
+		if (cli_signal() != 0)
 			break;
 		if (big && out->len >= FLUSH_AT) {
 			if (pool_flush(out, (long)unflushed) != 0)
@@ -339,47 +219,11 @@ worker_run(void *state, size_t i, struct buf *out, void *arg)
 		/* Let go of the big buffers before the next one may grow. */
 		msgstream_free(&w->ms);
 		msgstream_init(&w->ms, run->lim.max_input);
-		w->ms.wait = input_wait;
+		w->ms.wait = cli_input_wait;
 		analysis_free(&w->a);
 		analysis_init(&w->a);
 	}
 	return (err != 0 ? RESULT_GZ_CUT : (long)unflushed);
-}
-
-/*
- * All of p to standard output.  The records go out with write(2), not
- * stdio, so that what reaches fd 1 ends on a record whenever a write
- * returns: stdio writes its buffer out each time 4 kB have gathered, in
- * the middle of a line, so a process ended between two of those writes
- * (a second signal, the SIGKILL after a grace period, a crash) leaves
- * half a record; and glibc's stdio gives up on EINTR.  A short write (a
- * pipe taking part of it) or EINTR goes on where it stopped: a signal
- * never cuts a record here.  Returns 0 or an errno.
- */
-static int
-output_write(const char *p, size_t len)
-{
-	struct pollfd	 pfd;
-	ssize_t		 n;
-
-	while (len > 0) {
-		if ((n = write(STDOUT_FILENO, p, len)) > 0) {
-			p += n;
-			len -= (size_t)n;
-			continue;
-		}
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-			/* We were handed a non-blocking descriptor: wait. */
-			pfd.fd = STDOUT_FILENO;
-			pfd.events = POLLOUT;
-			poll(&pfd, 1, -1);
-			continue;
-		}
-		return (n < 0 ? errno : EIO);
-	}
-	return (0);
 }
 
 /* Write out the records held back; after a failed write, drop them. */
@@ -389,7 +233,7 @@ output_flush(struct run *run)
 	int	 err;
 
 	if (run->pending.len != 0 && atomic_load(&run->write_error) == 0 &&
-	    (err = output_write(run->pending.data, run->pending.len)) != 0) {
+	    (err = cli_output_write(run->pending.data, run->pending.len)) != 0) {
 		atomic_store(&run->write_error, err);
 		/* EPIPE with SIGPIPE ignored: the reader left, tell nobody. */
 		if (err != EPIPE)
@@ -433,7 +277,7 @@ want_stop(void *arg)
 {
 	struct run	*run = arg;
 
-	return (atomic_load(&got_signal) != 0 ||
+	return (cli_signal() != 0 ||
 	    atomic_load(&run->write_error) != 0);
 }
 
@@ -443,18 +287,18 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 	static const struct pool_ops ops = {
 		worker_new, worker_free, worker_run, emit, want_stop
 	};
-	struct sigaction	 old[NSTOP];
+	struct sigaction	 old[CLI_NSTOP];
 	struct rules		 rs;
 	struct run		 run;
 	size_t			 n = o->nargs == 0 ? 1 : (size_t)o->nargs;
 	unsigned		 threads;
 	int			 rc, i, stdins, sig, err;
 
-	signals_catch(old);
+	cli_signals_catch(old);
 	rules_init(&rs);
 	if ((rc = load_rules(o, &rs)) != 0) {
 		rules_free(&rs);
-		signals_restore(old);
+		cli_signals_restore(old);
 		return (rc);
 	}
 	memset(&run, 0, sizeof run);
@@ -481,11 +325,11 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 	pool_run(n, threads, 64, &ops, &run);
 	output_flush(&run);
 	/* Flushed with the handlers still in: a late signal waits for it. */
-	signals_restore(old);
+	cli_signals_restore(old);
 	buf_free(&run.pending);
 	rules_free(&rs);
-	if ((sig = atomic_load(&got_signal)) != 0)
-		return (signals_raise(sig));
+	if ((sig = cli_signal()) != 0)
+		return (cli_signals_raise(sig));
 	/* The reader went away: as quiet as SIGPIPE, with its status. */
 	if ((err = atomic_load(&run.write_error)) == EPIPE)
 		return (128 + SIGPIPE);
