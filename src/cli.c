@@ -333,6 +333,9 @@ cli_main(const struct options *o)
 	case MODE_DIAGNOSE:
 		rc = cli_diagnose(o, &c, width);
 		break;
+	case MODE_SUMMARY:
+		rc = cli_summary(o, &c, width);
+		break;
 	default:
 		rc = run_lookup(&c, o, width);
 		break;

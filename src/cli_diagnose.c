@@ -47,21 +47,6 @@
  */
 #define OUTPUT_BATCH	(64u << 10)
 
-/* Load the rules from the directory options_rules_dir() picks. */
-static int
-load_rules(const struct options *o, struct rules *rs)
-{
-	struct load_error	 err;
-	char			 msg[1024];
-
-	if (rules_load_dir(rs, options_rules_dir(o), &err) != 0) {
-		load_error_format(&err, PACKAGE, msg, sizeof msg);
-		utf8_eprintf("%s\n", msg);
-		return (2);
-	}
-	return (0);
-}
-
 /* What every worker shares, read-only but for the totals emit() keeps. */
 struct run {
 	const struct options	*o;
@@ -296,7 +281,7 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 
 	cli_signals_catch(old);
 	rules_init(&rs);
-	if ((rc = load_rules(o, &rs)) != 0) {
+	if ((rc = options_load_rules(o, &rs)) != 0) {
 		rules_free(&rs);
 		cli_signals_restore(old);
 		return (rc);

@@ -5,7 +5,8 @@ src_smtp_doctor_SOURCES = \
 	src/options.c src/options.h \
 	src/cli.c src/cli.h \
 	src/cli_diagnose.c \
-	src/cli_io.c src/cli_io.h
+	src/cli_io.c src/cli_io.h \
+	src/cli_summary.c
 src_smtp_doctor_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(READLINE_CFLAGS)
 src_smtp_doctor_LDADD = src/core/libcore.a \
 	$(NCURSES_LIBS) $(READLINE_LIBS) $(PCRE2_LIBS) $(ZLIB_LIBS) $(LIBINTL)

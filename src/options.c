@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "catalog.h"
@@ -13,7 +14,9 @@
 #include "i18n.h"
 #include "options.h"
 #include "pool.h"
+#include "rules.h"
 #include "utf8.h"
+#include "when.h"
 
 enum {
 	OPT_CLASS = 256,
@@ -21,7 +24,11 @@ enum {
 	OPT_DATA,
 	OPT_LIST_CATEGORIES,
 	OPT_HELP_KEYS,
-	OPT_JOBS
+	OPT_JOBS,
+	OPT_SUMMARY,
+	OPT_SINCE,
+	OPT_UNTIL,
+	OPT_DOMAIN
 };
 
 static const struct option long_options[] = {
@@ -31,6 +38,10 @@ static const struct option long_options[] = {
 	{ "category",		required_argument,	NULL, OPT_CATEGORY },
 	{ "list-categories",	no_argument,		NULL, OPT_LIST_CATEGORIES },
 	{ "diagnose",		no_argument,		NULL, 'd' },
+	{ "summary",		no_argument,		NULL, OPT_SUMMARY },
+	{ "since",		required_argument,	NULL, OPT_SINCE },
+	{ "until",		required_argument,	NULL, OPT_UNTIL },
+	{ "domain",		required_argument,	NULL, OPT_DOMAIN },
 	{ "browse",		no_argument,		NULL, 'b' },
 	{ "json",		no_argument,		NULL, 'j' },
 	{ "width",		required_argument,	NULL, 'w' },
@@ -64,6 +75,16 @@ options_usage(FILE *f)
 "      --jobs N             with --diagnose: read and diagnose N files at\n"
 "                             a time (default: one per CPU)\n"), f);
 	fputs(_(
+"      --summary [FILE]...  sum up the failures of mail logs and bounces\n"
+"                             in FILEs (default: standard input) by reason,\n"
+"                             then recipient domain\n"
+"      --since TIME         with --summary: only failures at or after TIME\n"
+"                             (2026-12-02, \"2026-12-02 15:00\", RFC 3339,\n"
+"                             today, yesterday, or ago: 30m, 2h, 7d)\n"
+"      --until TIME         with --summary: only failures at or before TIME\n"
+"      --domain NAME        with --summary: only recipients at NAME or its\n"
+"                             subdomains\n"), f);
+	fputs(_(
 "  -b, --browse [CODE]      open the browser, on CODE if given\n"
 "  -j, --json               write JSON Lines (one object per line)\n"
 "  -w, --width N            wrap text output at N columns\n"
@@ -96,11 +117,34 @@ set_mode(struct options *o, enum run_mode m)
 {
 	if (o->mode != MODE_DEFAULT && o->mode != m) {
 		utf8_eprintf(_("%s: only one of --search, --list, "
-		    "--list-categories, --diagnose and --browse may be given\n"),
-		    PACKAGE);
+		    "--list-categories, --diagnose, --summary and --browse may "
+		    "be given\n"), PACKAGE);
 		return (usage_error());
 	}
 	o->mode = m;
+	return (0);
+}
+
+/* --since or --until TIME (opt says which) into o; -1 when it is none. */
+static int
+parse_time(struct options *o, int opt, const char *arg)
+{
+	long long	 t;
+
+	if (when_parse_arg(arg, (long long)time(NULL), &t) != 0) {
+		utf8_eprintf(_("%1$s: %2$s takes a time such as 2026-12-02, "
+		    "\"2026-12-02 15:00\", 2026-12-02T15:00:00Z, today or 2h "
+		    "(ago), not '%3$s'\n"), PACKAGE, opt == OPT_SINCE ?
+		    "--since" : "--until", arg);
+		return (-1);
+	}
+	if (opt == OPT_SINCE) {
+		o->has_since = 1;
+		o->since = t;
+	} else {
+		o->has_until = 1;
+		o->until = t;
+	}
 	return (0);
 }
 
@@ -136,6 +180,23 @@ options_parse(int argc, char **argv, struct options *o)
 		case 'b':
 			if (set_mode(o, MODE_BROWSE) != 0)
 				return (2);
+			break;
+		case OPT_SUMMARY:
+			if (set_mode(o, MODE_SUMMARY) != 0)
+				return (2);
+			break;
+		case OPT_SINCE:
+		case OPT_UNTIL:
+			if (parse_time(o, c, optarg) != 0)
+				return (usage_error());
+			break;
+		case OPT_DOMAIN:
+			if (optarg[0] == '\0' || strlen(optarg) > 255) {
+				utf8_eprintf(_("%s: --domain takes a domain "
+				    "name, not '%s'\n"), PACKAGE, optarg);
+				return (usage_error());
+			}
+			o->domain = optarg;
 			break;
 		case 'j':
 			o->json = 1;
@@ -222,6 +283,16 @@ options_parse(int argc, char **argv, struct options *o)
 		    PACKAGE);
 		return (usage_error());
 	}
+	if ((o->has_since || o->has_until || o->domain != NULL) &&
+	    o->mode != MODE_SUMMARY) {
+		utf8_eprintf(_("%s: --since, --until and --domain go with "
+		    "--summary\n"), PACKAGE);
+		return (usage_error());
+	}
+	if (o->has_since && o->has_until && o->since > o->until) {
+		utf8_eprintf(_("%s: --since is after --until\n"), PACKAGE);
+		return (usage_error());
+	}
 	if (o->mode == MODE_SEARCH && o->nargs == 0) {
 		utf8_eprintf(_("%s: --search needs words to search for\n"),
 		    PACKAGE);
@@ -275,6 +346,20 @@ options_load_catalog(const struct options *o, struct catalog *c)
 	char			 msg[1024];
 
 	if (catalog_load_path(c, options_data_path(o), &err) != 0) {
+		load_error_format(&err, PACKAGE, msg, sizeof msg);
+		utf8_eprintf("%s\n", msg);
+		return (2);
+	}
+	return (0);
+}
+
+int
+options_load_rules(const struct options *o, struct rules *rs)
+{
+	struct load_error	 err;
+	char			 msg[1024];
+
+	if (rules_load_dir(rs, options_rules_dir(o), &err) != 0) {
 		load_error_format(&err, PACKAGE, msg, sizeof msg);
 		utf8_eprintf("%s\n", msg);
 		return (2);

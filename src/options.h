@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 struct catalog;
+struct rules;
 
 enum run_mode {
 	MODE_DEFAULT,		/* codes given: look up; none: browser or usage */
@@ -12,6 +13,7 @@ enum run_mode {
 	MODE_LIST,
 	MODE_LIST_CATEGORIES,
 	MODE_DIAGNOSE,
+	MODE_SUMMARY,
 	MODE_BROWSE,
 	MODE_HELP,
 	MODE_HELP_KEYS,
@@ -26,6 +28,11 @@ struct options {
 	const char	*data;		/* --data, or NULL */
 	int		 width;		/* --width, or 0 for automatic */
 	int		 jobs;		/* --jobs, or 0: one per CPU */
+	int		 has_since;	/* --since given: since is set */
+	long long	 since;		/* epoch seconds */
+	int		 has_until;
+	long long	 until;
+	const char	*domain;	/* --domain, or NULL */
 	char		**args;		/* operands */
 	int		 nargs;
 };
@@ -45,5 +52,7 @@ const char *options_data_path(const struct options *);
 const char *options_rules_dir(const struct options *);
 /* Load the catalogue; prints file:line: message and returns 2 on error. */
 int	options_load_catalog(const struct options *, struct catalog *);
+/* Load the rules of options_rules_dir(), the same way; rs is inited. */
+int	options_load_rules(const struct options *, struct rules *rs);
 
 #endif

@@ -16,8 +16,10 @@
 #define INDENT		2
 #define GAP		2
 #define TIME_COLS	16	/* "2026-12-02 15:06" */
-/* The least a domain keeps before the time columns go. */
+#define TIME_SHORT	11	/* "12-02 15:06", the year in the heading */
+/* The least a domain and a provider keep before the time columns go. */
 #define MIN_DOMAIN	12
+#define MIN_PROVIDER	10
 #define MAX_PROVIDER	20
 
 /* The bytes of safe (escaped already) that fit in cols columns. */
@@ -80,6 +82,41 @@ line(struct buf *out, const char *s, size_t width)
 	buf_addc(out, '\n');
 }
 
+/* s word-wrapped to width, escaped; a word wider than a line is cut. */
+static void
+wrapped(struct buf *out, const char *s, size_t width)
+{
+	struct buf	 safe, word;
+	size_t		 i = 0, j, w, col = 0;
+
+	buf_init(&safe);
+	buf_init(&word);
+	utf8_sanitize(s, strlen(s), &safe, 0, 0);
+	while (i < safe.len && safe.data[i] == ' ')
+		i++;
+	while (i < safe.len) {
+		for (j = i; j < safe.len && safe.data[j] != ' '; j++)
+			;
+		w = utf8_display_width(safe.data + i, j - i);
+		if (col != 0 && col + 1 + w > width) {
+			buf_addc(out, '\n');
+			col = 0;
+		} else if (col != 0) {
+			buf_addc(out, ' ');
+			col++;
+		}
+		buf_reset(&word);
+		buf_add(&word, safe.data + i, j - i);
+		cell(out, word.data, width - col, 0, 0);
+		col += w < width - col ? w : width - col;
+		for (i = j; i < safe.len && safe.data[i] == ' '; i++)
+			;
+	}
+	buf_addc(out, '\n');
+	buf_free(&word);
+	buf_free(&safe);
+}
+
 static size_t
 swidth(const char *s)
 {
@@ -116,14 +153,15 @@ domain_label(const struct summary_group *g)
 /* The columns of the table, fitted to the width once for all groups. */
 struct layout {
 	size_t	 domain, provider, bounced, deferred;
-	int	 times;
+	size_t	 times;		/* TIME_COLS, TIME_SHORT or 0 */
+	int	 one_year;	/* all times in one year: short ones drop it */
 };
 
 static void
 layout_fit(const struct summary_group **v, size_t n, size_t width,
     struct layout *L)
 {
-	size_t	 i, maxdom, maxprov, fixed, rest;
+	size_t	 i, maxdom, maxprov, fixed, rest, need;
 
 	maxdom = swidth(_("domain"));
 	maxprov = swidth(_("provider"));
@@ -144,26 +182,45 @@ layout_fit(const struct summary_group **v, size_t n, size_t width,
 		maxprov = MAX_PROVIDER;
 	fixed = INDENT + GAP + L->bounced + GAP + L->deferred + GAP;
 	rest = width > fixed ? width - fixed : 0;
-	L->times = rest >= 2 * (GAP + TIME_COLS) + MIN_DOMAIN + maxprov;
-	if (L->times)
-		rest -= 2 * (GAP + TIME_COLS);
-	L->provider = maxprov < rest / 3 ? maxprov : rest / 3;
-	L->domain = rest - L->provider;
+	need = MIN_DOMAIN + (maxprov < MIN_PROVIDER ? maxprov : MIN_PROVIDER);
+	if (rest >= 2 * (GAP + TIME_COLS) + need)
+		L->times = TIME_COLS;
+	else if (rest >= 2 * (GAP + TIME_SHORT) + need)
+		L->times = TIME_SHORT;
+	else
+		L->times = 0;
+	if (L->times != 0)
+		rest -= 2 * (GAP + L->times);
+	L->provider = rest / 3 > MIN_PROVIDER ? rest / 3 : MIN_PROVIDER;
+	if (L->provider > maxprov)
+		L->provider = maxprov;
+	L->domain = rest > L->provider ? rest - L->provider : 0;
 	if (L->domain > maxdom)
 		L->domain = maxdom;
 }
 
+/*
+ * A time in its column; a short column drops the year when all times
+ * are of one year (the heading says which), else the hour.
+ */
 static void
-time_cell(struct buf *out, long long t)
+time_cell(struct buf *out, const struct layout *L, long long t)
 {
 	char	 when[32];
+	size_t	 skip = 0;
 
 	if (t < 0)
 		snprintf(when, sizeof when, "-");
 	else
 		when_format_local(t, when, sizeof when);
+	if (L->times < TIME_COLS && t >= 0) {
+		if (L->one_year)
+			skip = 5;
+		else
+			when[10] = '\0';
+	}
 	buf_printf(out, "%*s", GAP, "");
-	cell(out, when, TIME_COLS, 1, 0);
+	cell(out, when + skip, L->times, 1, 0);
 }
 
 static void
@@ -182,14 +239,14 @@ row(struct buf *out, const struct layout *L, const char *dom,
 	cell(&r, b, L->bounced, 1, 1);
 	buf_printf(&r, "%*s", GAP, "");
 	cell(&r, d, L->deferred, 1, 1);
-	if (L->times && hfirst != NULL) {
+	if (L->times != 0 && hfirst != NULL) {
 		buf_printf(&r, "%*s", GAP, "");
-		cell(&r, hfirst, TIME_COLS, 1, 0);
+		cell(&r, hfirst, L->times, 1, 0);
 		buf_printf(&r, "%*s", GAP, "");
-		cell(&r, hlast, TIME_COLS, 1, 0);
-	} else if (L->times) {
-		time_cell(&r, first);
-		time_cell(&r, last);
+		cell(&r, hlast, L->times, 1, 0);
+	} else if (L->times != 0) {
+		time_cell(&r, L, first);
+		time_cell(&r, L, last);
 	}
 	/* No trailing blanks. */
 	while (r.len > 0 && r.data[r.len - 1] == ' ')
@@ -245,13 +302,14 @@ heading(struct buf *out, const struct summary *s, size_t width)
 	buf_init(&b);
 	buf_adds(&b, _("Failures: "));
 	counts(&b, s->failures, s->bounced, s->deferred);
+	line(out, b.data, width);
 	if (s->first >= 0) {
 		when_format_local(s->first, t0, sizeof t0);
 		when_format_local(s->last, t1, sizeof t1);
-		buf_adds(&b, ", ");
-		buf_printf(&b, _("from %1$s to %2$s"), t0, t1);
+		buf_reset(&b);
+		buf_printf(&b, _("From %1$s to %2$s"), t0, t1);
+		line(out, b.data, width);
 	}
-	line(out, b.data, width);
 	buf_free(&b);
 }
 
@@ -291,32 +349,32 @@ notes(struct buf *out, const struct summary *s, size_t width)
 		buf_printf(&b, _("%1$zu failures of domains past the first "
 		    "%2$zu are counted under \"%3$s\"."), s->cut_records,
 		    s->max_groups, _("(other domains)"));
-		line(out, b.data, width);
+		wrapped(out, b.data, width);
 		buf_reset(&b);
 	}
 	if (s->outside_domain != 0) {
 		buf_printf(&b, _("%zu failures of other domains were left "
 		    "out (--domain)."), s->outside_domain);
-		line(out, b.data, width);
+		wrapped(out, b.data, width);
 		buf_reset(&b);
 	}
 	if (s->outside_time != 0) {
 		buf_printf(&b, _("%zu failures outside --since and --until "
 		    "were left out."), s->outside_time);
-		line(out, b.data, width);
+		wrapped(out, b.data, width);
 		buf_reset(&b);
 	}
 	if (s->untimed_out != 0) {
 		buf_printf(&b, _("%zu failures with no time were left out "
 		    "(--since, --until)."), s->untimed_out);
-		line(out, b.data, width);
+		wrapped(out, b.data, width);
 		buf_reset(&b);
 	}
 	if (s->not_failures != 0) {
 		buf_printf(&b, _("%zu records were no failure (a delivery, "
 		    "an auto-reply, a feedback report) and are not counted."),
 		    s->not_failures);
-		line(out, b.data, width);
+		wrapped(out, b.data, width);
 		buf_reset(&b);
 	}
 	if (s->inputs_cut != 0) {
@@ -324,9 +382,19 @@ notes(struct buf *out, const struct summary *s, size_t width)
 		    "inputs, not all was read: "), s->inputs_cut);
 		bounce_cut_describe(s->cut, NULL, &b);
 		buf_addc(&b, '.');
-		line(out, b.data, width);
+		wrapped(out, b.data, width);
 	}
 	buf_free(&b);
+}
+
+static int
+same_year(long long a, long long b)
+{
+	char	 x[32], y[32];
+
+	when_format_local(a, x, sizeof x);
+	when_format_local(b, y, sizeof y);
+	return (strncmp(x, y, 4) == 0);
 }
 
 void
@@ -343,8 +411,10 @@ summary_text(const struct summary *s, struct buf *out, size_t width)
 		line(out, _("No failure found."), width);
 	else
 		heading(out, s, width);
-	if (v != NULL)
+	if (v != NULL) {
 		layout_fit(v, s->ngroups, width, &L);
+		L.one_year = same_year(s->first, s->last);
+	}
 	for (i = 0; i < s->ngroups; i = end) {
 		end = reason_heading(out, v, s->ngroups, i, width);
 		row(out, &L, _("domain"), _("provider"), _("bounced"),
