@@ -17,8 +17,8 @@
 #define GAP		2
 #define TIME_COLS	16	/* "2026-12-02 15:06" */
 #define TIME_SHORT	11	/* "12-02 15:06", the year in the heading */
-/* The least a domain and a provider keep before the time columns go. */
-#define MIN_DOMAIN	12
+/* What a domain and a provider keep before the time columns shrink. */
+#define WANT_DOMAIN	20
 #define MIN_PROVIDER	10
 #define MAX_PROVIDER	20
 
@@ -182,7 +182,12 @@ layout_fit(const struct summary_group **v, size_t n, size_t width,
 		maxprov = MAX_PROVIDER;
 	fixed = INDENT + GAP + L->bounced + GAP + L->deferred + GAP;
 	rest = width > fixed ? width - fixed : 0;
-	need = MIN_DOMAIN + (maxprov < MIN_PROVIDER ? maxprov : MIN_PROVIDER);
+	/*
+	 * The domain comes first: times in full only when the domains
+	 * still fit (or get WANT_DOMAIN columns), short ones next.
+	 */
+	need = (maxdom < WANT_DOMAIN ? maxdom : WANT_DOMAIN) +
+	    (maxprov < MIN_PROVIDER ? maxprov : MIN_PROVIDER);
 	if (rest >= 2 * (GAP + TIME_COLS) + need)
 		L->times = TIME_COLS;
 	else if (rest >= 2 * (GAP + TIME_SHORT) + need)
