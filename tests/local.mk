@@ -89,5 +89,9 @@ check-valgrind: $(check_PROGRAMS) src/smtp-doctor$(EXEEXT)
 	  TESTS_ENVIRONMENT='CK_FORK=no; export CK_FORK; SD_WRAPPER="$(VALGRIND_CMD)"; export SD_WRAPPER;'
 .PHONY: check-valgrind
 
+# --summary (issue 13).
+dist_check_SCRIPTS += tests/summary/summary.sh tests/summary/summary-signal.sh \
+	tests/summary/summary-log.sh
+
 # Translations: the CLI in French and German, the German browser's layout.
 dist_check_SCRIPTS += tests/i18n.sh tests/e2e/browse-german.sh
