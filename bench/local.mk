@@ -34,3 +34,14 @@ bench: bench-tui
 bench-tui: bench/bench_tui$(EXEEXT)
 	@bench/bench_tui$(EXEEXT) $(abs_top_srcdir)/data
 .PHONY: bench-tui
+
+## --summary (issue 13): a generated Postfix log, BENCH_MB of it (64 by
+## default; 1024 for the goal), against pflogsumm and grep -c.
+BENCH_MB = 64
+EXTRA_DIST += bench/summary.sh bench/gen_maillog.py
+bench-summary: src/smtp-doctor$(EXEEXT)
+	@$(SHELL) $(srcdir)/bench/summary.sh \
+	    $(abs_top_builddir)/src/smtp-doctor$(EXEEXT) \
+	    $(abs_top_srcdir)/bench/gen_maillog.py \
+	    $(abs_top_srcdir)/../shared/reference/provider-messages.tsv $(BENCH_MB)
+.PHONY: bench-summary
