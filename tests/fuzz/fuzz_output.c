@@ -3,7 +3,9 @@
  * text report and the JSON line, on arbitrary bytes and an arbitrary
  * input name.  The text must hold no control character but newline,
  * no DEL, no C1 control and no bidi control, and must be valid UTF-8;
- * every JSON line must parse and hold none of them raw either.
+ * every JSON line must parse and hold none of them raw either.  The
+ * --summary table and JSON Lines of the same records too, and every
+ * line of the table fits the width.
  */
 #include "config.h"
 
@@ -17,6 +19,7 @@
 #include "diagnose.h"
 #include "fuzz.h"
 #include "rules.h"
+#include "summary.h"
 #include "utf8.h"
 #include "verdict_out.h"
 #include "../unit/jsoncheck.h"
@@ -61,6 +64,23 @@ check_json_lines(const struct buf *b)
 	}
 }
 
+/* No line of the summary's table wider than width columns. */
+static void
+check_width(const struct buf *b, size_t width)
+{
+	const char	*p, *end, *nl;
+
+	if (b->len == 0)
+		return;
+	end = b->data + b->len;
+	for (p = b->data; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			abort();
+		if (utf8_display_width(p, (size_t)(nl - p)) > width)
+			abort();
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -69,6 +89,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct verdict		 v;
 	struct arena		 scratch;
 	struct buf		 text, json;
+	struct summary		 sum;
+	long long		 when;
 	char			 source[65];
 	const char		*in = (const char *)data, *nl;
 	size_t			 i, width = 80, n;
@@ -103,16 +125,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	buf_init(&json);
 	bounce_parse(&d, in, size, NULL, BOUNCE_BRIEF);
 	arena_init(&scratch);
+	summary_init(&sum, NULL, 4);
 	for (i = 0; i < d.nrcpts; i++) {
 		diagnose(&rules, &cat, &d, i, &v, &scratch);
 		verdict_text(&text, source, &v, &d, width);
 		verdict_json(&json, source, &v, &d);
+		if (summary_want(&sum, &d, i, &when))
+			summary_add(&sum, &v, &d, when, source, 1);
 	}
 	if (d.nrcpts == 0)
 		verdict_none_text(&text, source, &d, width);
 	arena_free(&scratch);
 	check_terminal_safe(&text);
 	check_json_lines(&json);
+	summary_note_cut(&sum, &d);
+	buf_reset(&text);
+	buf_reset(&json);
+	summary_text(&sum, &text, width);
+	summary_json(&sum, &json);
+	check_terminal_safe(&text);
+	check_width(&text, width);
+	check_json_lines(&json);
+	summary_free(&sum);
 	buf_free(&text);
 	buf_free(&json);
 	bounce_doc_free(&d);
