@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis.h"
 #include "bounce.h"
 #include "catalog.h"
 #include "cli.h"
@@ -26,37 +27,38 @@
  */
 #define WRITE_PIECE	(64u << 10)
 
-/* What a run reads with: one document, one stream, one match state. */
+/* What a run reads with: one analysis, one stream, one match state. */
 struct sumrun {
 	const struct options	*o;
-	const struct catalog	*c;
-	const struct rules	*rs;
 	struct bounce_limits	 lim;
-	struct bounce_doc	 d;
+	struct analysis		 a;
+	struct analyser		 an;
 	struct msgstream	 ms;
 	struct rule_state	 st;
 	struct summary		 s;
 	int			 rc;
 };
 
-/* The records of the message in the doc, into the sums. */
+/* The analysis gives up on a signal: a big block need not be finished. */
+static int
+stop_asked(void *arg)
+{
+	(void)arg;
+	return (cli_signal() != 0);
+}
+
+/* The verdicts on the message analysed, into the sums. */
 static void
 sum_doc(struct sumrun *r, const char *source, size_t message)
 {
-	struct verdict	 v;
-	struct arena	 scratch;
 	long long	 when;
 	size_t		 i;
 
-	summary_note_cut(&r->s, &r->d);
-	arena_init(&scratch);
-	for (i = 0; i < r->d.nrcpts; i++) {
-		if (!summary_want(&r->s, &r->d, i, &when))
-			continue;
-		diagnose_r(r->rs, &r->st, r->c, &r->d, i, &v, &scratch);
-		summary_add(&r->s, &v, &r->d, when, source, message);
-	}
-	arena_free(&scratch);
+	summary_note_cut(&r->s, &r->a.doc);
+	for (i = 0; i < r->a.nv; i++)
+		if (summary_want(&r->s, &r->a.doc, i, &when))
+			summary_add(&r->s, &r->a.v[i], &r->a.doc, when, source,
+			    message);
 }
 
 /* One input, a message at a time; 0, or an errno when it cannot be read. */
@@ -73,10 +75,11 @@ sum_input(struct sumrun *r, const char *path)
 		return (errno != 0 ? errno : EIO);
 	msgstream_start(&r->ms, fd, (long long)size);
 	while ((rc = msgstream_next(&r->ms, &msg, &len, &cut)) == 1) {
-		bounce_parse(&r->d, msg, len, &r->lim, BOUNCE_BRIEF);
+		if (analysis_run(&r->a, &r->an, msg, len) < 0)
+			break;		/* a signal */
 		if (cut) {
-			r->d.truncated = 1;
-			r->d.cut |= BOUNCE_CUT_INPUT;
+			r->a.doc.truncated = 1;
+			r->a.doc.cut |= BOUNCE_CUT_INPUT;
 		}
 		sum_doc(r, source, ++message);
 		if (cli_signal() != 0)
@@ -138,13 +141,17 @@ sumrun_init(struct sumrun *r, const struct options *o,
 
 	memset(r, 0, sizeof *r);
 	r->o = o;
-	r->c = c;
-	r->rs = rs;
 	bounce_limits_default(&r->lim);
-	bounce_doc_init(&r->d);
+	analysis_init(&r->a);
 	msgstream_init(&r->ms, r->lim.max_input);
 	r->ms.wait = cli_input_wait;
 	rule_state_init(&r->st);
+	r->an.rules = rs;
+	r->an.state = &r->st;
+	r->an.catalog = c;
+	r->an.limits = &r->lim;
+	r->an.flags = BOUNCE_BRIEF;
+	r->an.cancel = stop_asked;
 	memset(&f, 0, sizeof f);
 	f.has_since = o->has_since;
 	f.since = o->since;
@@ -157,7 +164,7 @@ sumrun_init(struct sumrun *r, const struct options *o,
 static void
 sumrun_free(struct sumrun *r)
 {
-	bounce_doc_free(&r->d);
+	analysis_free(&r->a);
 	msgstream_free(&r->ms);
 	rule_state_free(&r->st);
 	summary_free(&r->s);

@@ -10,8 +10,9 @@
  *
  * A caller gives each record of a parsed document to summary_want():
  * records that are no failure or that the filter leaves out are only
- * counted, so that only the others cost a diagnosis; then the verdict to
- * summary_add().  One thread at a time.
+ * counted (a caller may ask before it diagnoses, to spare the work);
+ * then the verdict on each one kept to summary_add().  One thread at a
+ * time.
  */
 #ifndef SD_SUMMARY_H
 #define SD_SUMMARY_H
@@ -56,7 +57,7 @@ struct summary_group {
 	int		 ex_reply_code;	/* or 0 */
 	const char	*ex_source;	/* the caller's string, by pointer */
 	size_t		 ex_line;	/* its log line, or 0 */
-	size_t		 ex_message;	/* its message of the input, 1-based */
+	size_t		 ex_message;	/* its message, 1-based, if no line */
 	unsigned	 hash;
 };
 
