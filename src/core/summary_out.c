@@ -481,7 +481,9 @@ json_example(struct buf *out, const struct summary_group *g)
 	json_cstring(out, g->ex_source);
 	json_number(out, &first, "line",
 	    g->ex_line != 0 ? (long long)g->ex_line : -1);
-	json_number(out, &first, "message", (long long)g->ex_message);
+	/* A log is read in blocks: its line says where, not a message. */
+	json_number(out, &first, "message",
+	    g->ex_line == 0 ? (long long)g->ex_message : -1);
 	buf_addc(out, '}');
 }
 

@@ -32,7 +32,7 @@ expect "$tmp/out" '"domain":"outlook.com"'
 expect "$tmp/out" '"domain":"yahoo.com"'
 expect "$tmp/out" '"domain":"mx.example.org"'
 refuse "$tmp/out" '"domain":"example.net"'
-expect "$tmp/out" '"line":2}'
+expect "$tmp/out" '"line":2,"message":null}'
 expect "$tmp/out" '"bounced":0,"deferred":1,'
 cat >"$tmp/lines.py" <<'PY'
 import json, sys
@@ -44,7 +44,7 @@ PY
 checks=$((checks + 1))
 python3 "$tmp/lines.py" "$tmp/out" || fail "the examples' log lines"
 
-run 0 "$sd" --summary --width 120 "$tmp/mail.log"
+run 0 "$sd" --summary --width 400 "$tmp/mail.log"
 expect "$tmp/out" "Failures: 4 (bounced 3, deferred 1)"
 expect "$tmp/out" "From 2026-12-02 10:00 to 2026-12-02 12:00"
 expect "$tmp/out" "mail.log:3: "
@@ -55,5 +55,5 @@ expect "$tmp/out" '"failures":2,'
 expect "$tmp/out" '"outside_time":2,'
 run 0 "$sd" --summary --json --domain example.org <"$tmp/mail.log"
 expect "$tmp/out" '"failures":1,'
-expect "$tmp/out" '"source":"(stdin)","line":5}'
+expect "$tmp/out" '"source":"(stdin)","line":5,"message":null}'
 finish
