@@ -53,6 +53,25 @@ while "=" in args[0]:
 os.execvp(args[0], args)
 PY
 
+# caught PID SIGNAL: wait (10 s at most) until PID is smtp-doctor with
+# a handler for SIGNAL, as /proc's SigCgt mask says.
+caught() {
+	_n=$(kill -l "$2")
+	_k=0
+	while [ "$_k" -lt 1000 ]; do
+		_mask=$(sed -n 's/^SigCgt:[[:space:]]*//p' "/proc/$1/status" \
+		    2>/dev/null)
+		if [ -n "$_mask" ] &&
+		    [ "$(cat "/proc/$1/comm" 2>/dev/null)" = smtp-doctor ] &&
+		    [ $(( (0x$_mask >> (_n - 1)) & 1 )) = 1 ]; then
+			return 0
+		fi
+		sleep 0.01
+		_k=$((_k + 1))
+	done
+	return 1
+}
+
 # interrupt SIGNAL STATUS FULL OPTION...: signal once the output flows.
 interrupt() {
 	sig=$1 want=$2 full=$3
@@ -99,7 +118,11 @@ for sig in INT TERM; do
 	python3 "$tmp/with.py" "$sig=dfl" "$sd" --summary --json \
 	    <"$tmp/fifo" >"$tmp/part" 2>"$tmp/err" &
 	pid=$!
-	sleep 0.5
+	# Signal only once smtp-doctor itself catches it: before with.py's
+	# exec the signal may still be ignored, as for any background job,
+	# and would be lost on a slow machine.
+	caught "$pid" "$sig" || fail "reading, SIG$sig: never caught"
+	sleep 0.2
 	kill -s "$sig" "$pid"
 	wait "$pid"
 	got=$?
