@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "i18n.h"
 #include "json.h"
 #include "render.h"
 #include "verdict_out.h"
@@ -31,16 +30,9 @@ text_width(size_t width)
 	return ((width < VERDICT_TEXT_MIN ? VERDICT_TEXT_MIN : width) - 2);
 }
 
-/* "source: ", the label of each report. */
+/* The report of record v, or with v NULL of a doc that gave none. */
 static void
-source_label(struct buf *b, const char *source)
-{
-	buf_adds(b, source);
-	buf_adds(b, ": ");
-}
-
-void
-verdict_text(struct buf *out, const char *source, const struct verdict *v,
+report(struct buf *out, const char *source, const struct verdict *v,
     const struct bounce_doc *d, size_t width)
 {
 	struct rdoc	 lines;
@@ -48,8 +40,12 @@ verdict_text(struct buf *out, const char *source, const struct verdict *v,
 
 	rdoc_init(&lines);
 	buf_init(&label);
-	source_label(&label, source);
-	verdict_render(&lines, label.data, v, d, text_width(width), 0);
+	buf_adds(&label, source);
+	buf_adds(&label, ": ");
+	if (v != NULL)
+		verdict_render(&lines, label.data, v, d, text_width(width), 0);
+	else
+		verdict_render_none(&lines, label.data, d, text_width(width));
 	print_lines(out, &lines);
 	buf_free(&label);
 	rdoc_free(&lines);
@@ -86,6 +82,13 @@ log_json(struct buf *out, const struct bounce_rcpt *r)
 	json_key(out, &first, "line");
 	buf_printf(out, "%zu", r->log_line);
 	buf_addc(out, '}');
+}
+
+void
+verdict_text(struct buf *out, const char *source, const struct verdict *v,
+    const struct bounce_doc *d, size_t width)
+{
+	report(out, source, v, d, width);
 }
 
 void
@@ -162,14 +165,5 @@ void
 verdict_none_text(struct buf *out, const char *source,
     const struct bounce_doc *d, size_t width)
 {
-	struct rdoc	 lines;
-	struct buf	 label;
-
-	rdoc_init(&lines);
-	buf_init(&label);
-	source_label(&label, source);
-	verdict_render_none(&lines, label.data, d, text_width(width));
-	print_lines(out, &lines);
-	buf_free(&label);
-	rdoc_free(&lines);
+	report(out, source, NULL, d, width);
 }
