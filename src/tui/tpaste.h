@@ -52,14 +52,6 @@ void			 tbox_follow(struct tui *);
 int			 tbox_cursor(const struct tui *, int *y, int *x);
 void			 tbox_free(struct tui *);
 
-/* Where the result's panes go, relative to the body window. */
-struct rgeom {
-	struct paste_layout	 pl;
-	int			 legend;	/* rows under the text header */
-	int			 text_y, text_h, text_w;
-	int			 ver_h, ver_w;	/* the verdict's lines */
-};
-
 /* view_result.c: the result view. */
 /* A finished analysis is shown; returns 1 when the screen changed. */
 int		 tresult_poll(struct tui *);
@@ -68,21 +60,6 @@ void		 tresult_reset(struct tui *);
 /* A catalogue entry of the verdict is selected. */
 int		 tresult_has_link(const struct tui *);
 void		 tresult_free(struct tui *);
-void		 result_geom(struct tui *, struct rgeom *);
-
-/* result_verdict.c */
-void		 verdict_draw(struct tui *, WINDOW *, const struct rgeom *);
-/* Scroll by n lines (up when negative), never past the last screenful. */
-void		 verdict_scroll(struct tui *, const struct rgeom *, long n);
-/* The first block and line of the last screenful of h lines. */
-void		 verdict_bottom(const struct presult *, int width, size_t h,
-		    size_t *block, size_t *line);
-/* Select the next (dir > 0) or previous catalogue entry: 0, or -1. */
-int		 verdict_select(struct tui *, int dir);
-/* Select the entry on row y of the pane: 1, or 0 when there is none. */
-int		 verdict_select_at(struct tui *, const struct rgeom *, int y);
-/* Scroll so that the selected entry is on screen. */
-void		 verdict_show_link(struct tui *, const struct rgeom *);
 
 /* paste_io.c: the terminal side of a paste. */
 void		 pasteio_init(struct tui *);

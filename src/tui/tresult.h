@@ -1,11 +1,13 @@
 /*
- * The result view's own state, shared by its two files only:
- * view_result.c (the panes, the text) and result_verdict.c (the
- * verdict's lines and the selected catalogue entry).
+ * The inside of the result view: its state and the functions its two
+ * files share, view_result.c (the panes, the text) and result_verdict.c
+ * (the verdict's lines and the selected catalogue entry).  No other
+ * file includes it; the rest of the browser has tpaste.h.
  */
 #ifndef SD_TUI_TRESULT_H
 #define SD_TUI_TRESULT_H
 
+#include <curses.h>
 #include <stddef.h>
 
 #include "paste.h"
@@ -29,5 +31,30 @@ struct tresult {
 struct tresult		*tresult_get(struct tui *);
 /* The result shown: the session's, or NULL. */
 const struct presult	*tresult_shown(const struct tui *);
+
+/* Where the result's panes go, relative to the body window. */
+struct rgeom {
+	struct paste_layout	 pl;
+	int			 legend;	/* rows under the text header */
+	int			 text_y, text_h, text_w;
+	int			 ver_h, ver_w;	/* the verdict's lines */
+};
+
+/* view_result.c */
+void		 result_geom(struct tui *, struct rgeom *);
+
+/* result_verdict.c */
+void		 verdict_draw(struct tui *, WINDOW *, const struct rgeom *);
+/* Scroll by n lines (up when negative), never past the last screenful. */
+void		 verdict_scroll(struct tui *, const struct rgeom *, long n);
+/* The first block and line of the last screenful of h lines. */
+void		 verdict_bottom(const struct presult *, int width, size_t h,
+		    size_t *block, size_t *line);
+/* Select the next (dir > 0) or previous catalogue entry: 0, or -1. */
+int		 verdict_select(struct tui *, int dir);
+/* Select the entry on row y of the pane: 1, or 0 when there is none. */
+int		 verdict_select_at(struct tui *, const struct rgeom *, int y);
+/* Scroll so that the selected entry is on screen. */
+void		 verdict_show_link(struct tui *, const struct rgeom *);
 
 #endif
