@@ -16,7 +16,7 @@ cd "$top"
 # Build and test dependencies, all Debian packages.
 pkgs="build-essential autoconf automake autopoint gettext pkg-config
 libncurses-dev libreadline-dev check libpcre2-dev zlib1g-dev tmux python3 clang
-libclang-rt-14-dev"
+libclang-rt-14-dev postfix"
 
 missing=
 for p in $pkgs; do
@@ -27,7 +27,11 @@ if [ -n "$missing" ]; then
 	sudo=
 	[ "$(id -u)" = 0 ] || sudo=sudo
 	$sudo apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
+	# Postfix is for tests/log/postfix-log.sh, which starts a private
+	# instance of its own: no system mail configuration, no prompt.
+	echo "postfix postfix/main_mailer_type select No configuration" |
+		$sudo debconf-set-selections
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
 fi
 
 autoreconf -fi

@@ -1,0 +1,376 @@
+#!/bin/sh
+# A real Postfix on loopback relays to scripted servers; smtp-doctor reads its log.
+#
+# A private Postfix instance (its own config, queue and data directories
+# and its own log file, written by postlogd: no syslog) relays mail to
+# tests/log/smtp-replies.py, which answers as Gmail, Yahoo and a plain
+# Postfix server do.  The test then checks that Postfix logged what was
+# meant (so a broken harness fails as such), and that smtp-doctor
+# --diagnose --json makes of that log one record per failing delivery,
+# with the fields the log gives.  Root is needed to start Postfix (CI
+# runs as root); without it, or without Postfix 3.4 or later (maillog_file)
+# and python3, the test is skipped.
+. "${top_srcdir:-.}/tests/lib.sh"
+sd=$SMTP_DOCTOR
+here=${top_srcdir:-.}/tests/log
+
+# The whole run stays well under this, the slowest step being the
+# scripted server's silence for smtp_data_done_timeout.
+DEADLINE=30
+
+skip() {
+	echo "SKIP: $*"
+	exit 77
+}
+
+command -v python3 >/dev/null 2>&1 || skip "no python3"
+[ "$(id -u)" = 0 ] || skip "not root: a private Postfix needs root to start"
+PATH=$PATH:/usr/sbin:/sbin
+for t in postfix postconf postqueue sendmail; do
+	command -v $t >/dev/null 2>&1 || skip "no $t (Debian's postfix package)"
+done
+daemons=$(postconf -dh daemon_directory)
+[ -x "$daemons/postlogd" ] || skip "no postlogd: Postfix older than 3.4"
+id postfix >/dev/null 2>&1 || skip "no postfix user"
+getent group postdrop >/dev/null 2>&1 || skip "no postdrop group"
+
+pf=$tmp/pf
+conf=$pf/conf
+log=$pf/maillog
+mkdir -p "$conf" "$pf/queue" "$pf/data"
+# Postfix's daemons run as the postfix user and reach the queue through
+# this directory; mktemp made it private to root.
+chmod 755 "$tmp" "$pf"
+chown postfix "$pf/data"
+
+# Stop the instance and the scripted server, then remove everything,
+# whatever way the test ends.
+server_pid=
+cleanup() {
+	if [ -f "$pf/queue/pid/master.pid" ]; then
+		postfix -c "$conf" abort >/dev/null 2>&1 ||
+			postfix -c "$conf" stop >/dev/null 2>&1
+		master=$(tr -d ' ' <"$pf/queue/pid/master.pid")
+		n=0
+		while [ -n "$master" ] && kill -0 "$master" 2>/dev/null &&
+		    [ $n -lt 50 ]; do
+			sleep 0.1
+			n=$((n + 1))
+		done
+		[ -n "$master" ] && kill -9 "$master" 2>/dev/null
+	fi
+	[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+# Show what happened, then fail the whole test: nothing after a broken
+# harness would mean anything.
+die() {
+	echo "FAIL: $*"
+	echo "--- maillog (tail)"
+	tail -n 40 "$log" 2>/dev/null | sed 's/^/  /'
+	echo "--- scripted server (tail)"
+	tail -n 40 "$pf/transcript" 2>/dev/null | sed 's/^/  /'
+	checks=$((checks + 1))
+	failures=$((failures + 1))
+	finish
+	exit 1
+}
+
+start=$(date +%s)
+# wait_for WHAT CMD...: poll CMD until it succeeds, or fail at the deadline.
+wait_for() {
+	what=$1
+	shift
+	until "$@"; do
+		[ $(($(date +%s) - start)) -lt $DEADLINE ] ||
+			die "timed out waiting for $what"
+		sleep 0.1
+	done
+}
+
+# The scripted servers: ports from a fixed base up, the first free ones.
+python3 "$here/smtp-replies.py" "$pf/ports" "$pf/transcript" 42525 \
+    mx yahoo mx 2>"$pf/server.err" &
+server_pid=$!
+server_up() {
+	kill -0 "$server_pid" 2>/dev/null ||
+		die "scripted server exited: $(cat "$pf/server.err")"
+	[ -f "$pf/ports" ]
+}
+wait_for "the scripted server" server_up
+mx_port=$(sed -n 1p "$pf/ports" | cut -d' ' -f2)
+yahoo_port=$(sed -n 2p "$pf/ports" | cut -d' ' -f2)
+slow_port=$(sed -n 3p "$pf/ports" | cut -d' ' -f2)
+smtpd_port=$(python3 -c '
+import socket, sys
+p = int(sys.argv[1])
+while True:
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", p))
+        break
+    except OSError:
+        p += 1
+    finally:
+        s.close()
+print(p)' $((slow_port + 1)))
+
+# Where each test domain goes; sender.test takes the bounce notices.
+cat >"$conf/transport" <<EOF
+mx.test		smtp:[127.0.0.1]:$mx_port
+sender.test	smtp:[127.0.0.1]:$mx_port
+yahoo.test	smtp:[127.0.0.1]:$yahoo_port
+slow.test	smtp:[127.0.0.1]:$slow_port
+EOF
+cat >"$conf/access" <<EOF
+blocked@reject.test	REJECT
+EOF
+# Short timeouts, and no second attempt at a deferred message while the
+# test runs (backoff of an hour): each delivery is logged exactly once.
+cat >"$conf/main.cf" <<EOF
+compatibility_level = 3.6
+queue_directory = $pf/queue
+data_directory = $pf/data
+mail_owner = postfix
+setgid_group = postdrop
+maillog_file = $log
+maillog_file_prefixes = $pf
+myhostname = pfx.test
+mydomain = pfx.test
+myorigin = pfx.test
+mydestination =
+relay_domains =
+relayhost =
+alias_maps =
+alias_database =
+biff = no
+inet_interfaces = loopback-only
+inet_protocols = ipv4
+mynetworks = 127.0.0.0/8
+transport_maps = texthash:$conf/transport
+default_transport = error:5.1.2 no route in this test
+local_transport = error:5.1.1 no local delivery in this test
+smtpd_relay_restrictions = permit_mynetworks, reject
+smtpd_recipient_restrictions = check_recipient_access texthash:$conf/access
+smtpd_tls_security_level = none
+smtp_tls_security_level = none
+smtputf8_enable = no
+in_flow_delay = 0
+smtp_connect_timeout = 2s
+smtp_helo_timeout = 5s
+smtp_mail_timeout = 5s
+smtp_rcpt_timeout = 5s
+smtp_data_init_timeout = 5s
+smtp_data_xfer_timeout = 5s
+smtp_data_done_timeout = 2s
+smtp_quit_timeout = 2s
+minimal_backoff_time = 3600s
+maximal_backoff_time = 3600s
+queue_run_delay = 3600s
+maximal_queue_lifetime = 1d
+bounce_queue_lifetime = 1d
+EOF
+# No chroot: the queue is a temporary directory without a copy of /etc.
+cat >"$conf/master.cf" <<EOF
+127.0.0.1:$smtpd_port inet n - n - - smtpd
+pickup    unix  n       -       n       60      1       pickup
+cleanup   unix  n       -       n       -       0       cleanup
+qmgr      unix  n       -       n       300     1       qmgr
+rewrite   unix  -       -       n       -       -       trivial-rewrite
+bounce    unix  -       -       n       -       0       bounce
+defer     unix  -       -       n       -       0       bounce
+trace     unix  -       -       n       -       0       bounce
+verify    unix  -       -       n       -       1       verify
+flush     unix  n       -       n       1000?   0       flush
+proxymap  unix  -       -       n       -       -       proxymap
+smtp      unix  -       -       n       -       -       smtp
+showq     unix  n       -       n       -       -       showq
+error     unix  -       -       n       -       -       error
+retry     unix  -       -       n       -       -       error
+discard   unix  -       -       n       -       -       discard
+anvil     unix  -       -       n       -       1       anvil
+scache    unix  -       -       n       -       1       scache
+postlog   unix-dgram n  -       n       -       1       postlogd
+EOF
+
+postfix -c "$conf" start >"$pf/start.out" 2>&1 ||
+	die "postfix start: $(cat "$pf/start.out")"
+smtpd_up() {
+	python3 -c '
+import socket, sys
+socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()' \
+	    "$smtpd_port" 2>/dev/null
+}
+wait_for "the private smtpd" smtpd_up
+
+# One message per recipient, so that each has a transaction of its own.
+for rcpt in ok@mx.test unknown@mx.test dmarc@mx.test toobig@mx.test \
+    user@yahoo.test slow@slow.test; do
+	printf 'From: alice@sender.test\nTo: %s\nSubject: test\n\nhello\n' \
+	    "$rcpt" | sendmail -C "$conf" -f alice@sender.test -- "$rcpt" ||
+		die "sendmail to $rcpt"
+done
+# A refusal of incoming mail, at the private smtpd.
+python3 -c '
+import smtplib, sys
+s = smtplib.SMTP("127.0.0.1", int(sys.argv[1]), "client.test", 5)
+s.ehlo()
+s.mail("alice@sender.test")
+code, _ = s.rcpt("blocked@reject.test")
+s.quit()
+sys.exit(0 if code == 554 else 1)' "$smtpd_port" ||
+	die "the private smtpd did not refuse blocked@reject.test"
+
+# The harness: Postfix logged each outcome meant, and only once.
+logged() {
+	grep -q "$1" "$log" 2>/dev/null
+}
+all_logged() {
+	logged 'to=<ok@mx.test>.* status=sent' &&
+	logged 'to=<unknown@mx.test>.* dsn=5\.1\.1, status=bounced .*said: 550 5\.1\.1 .*(in reply to RCPT TO command)' &&
+	logged 'to=<dmarc@mx.test>.* dsn=5\.7\.26, status=bounced .*said: 550-5\.7\.26 Unauthenticated email .*gsmtp (in reply to end of DATA command)' &&
+	logged 'to=<toobig@mx.test>.* dsn=5\.3\.4, status=bounced .*said: 552 5\.3\.4 .*(in reply to end of DATA command)' &&
+	logged 'to=<user@yahoo.test>.* dsn=4\.7\.0, status=deferred .*said: 421 4\.7\.0 \[TSS04\] .*(in reply to MAIL FROM command)' &&
+	logged 'to=<slow@slow.test>.* dsn=4\.4\.2, status=deferred (conversation with .* timed out while sending end of data' &&
+	logged 'NOQUEUE: reject: RCPT from .*: 554 5\.7\.1 <blocked@reject\.test>: Recipient address rejected: Access denied; from=<alice@sender\.test> to=<blocked@reject\.test> proto=ESMTP helo=<client\.test>'
+}
+wait_for "Postfix to log every delivery" all_logged
+for r in ok@mx.test unknown@mx.test dmarc@mx.test toobig@mx.test \
+    user@yahoo.test slow@slow.test; do
+	checks=$((checks + 1))
+	n=$(grep -c "to=<$r>.* status=" "$log")
+	[ "$n" = 1 ] || fail "Postfix logged $n deliveries to $r, want 1"
+done
+end=$(date +%s)
+
+# What the rules say of each reply pasted alone: the log record must get
+# the same reason from the same engine.
+alone() {
+	printf '%b' "$1" | "$sd" --diagnose --json | python3 -c '
+import json, sys
+print(json.loads(sys.stdin.readline())["reason"])'
+}
+python3 - "$here/smtp-replies.py" >"$pf/replies" <<'EOF'
+import runpy, sys
+m = runpy.run_path(sys.argv[1])
+print("dmarc@mx.test " + "\\n".join(m["GMAIL_DMARC"]))
+print("user@yahoo.test " + m["YAHOO_TSS04"])
+print("toobig@mx.test " + m["TOO_BIG"])
+print("unknown@mx.test " + m["USER_UNKNOWN"].format("unknown@mx.test"))
+EOF
+: >"$pf/alone"
+while read -r r text; do
+	echo "$r $(alone "$text")" >>"$pf/alone"
+done <"$pf/replies"
+slow=$(sed -n 's/.*to=<slow@slow.test>.* dsn=\(4\.4\.2\), status=deferred (\(.*\))$/\1 \2/p' "$log")
+echo "slow@slow.test $(alone "$slow")" >>"$pf/alone"
+noq=$(sed -n 's/.*NOQUEUE: reject: RCPT from [^ ]*: \(.*\); from=.*/\1/p' "$log")
+echo "blocked@reject.test $(alone "$noq")" >>"$pf/alone"
+
+checks=$((checks + 1))
+rc=0
+"$sd" --diagnose --json "$log" >"$pf/json" 2>"$pf/json.err" ||
+	rc=$?
+[ "$rc" = 0 ] || fail "smtp-doctor --diagnose --json on the log: exit $rc: $(head -3 "$pf/json.err")"
+
+# Each record against the log line it comes from.
+out=$(python3 - "$pf/json" "$log" "$pf/alone" "$start" "$end" <<'EOF'
+import json, re, sys
+
+jsonf, logf, alonef, t0, t1 = sys.argv[1:6]
+t0, t1 = int(t0), int(t1)
+lines = open(logf, encoding="utf-8", errors="replace").read().splitlines()
+alone = dict(l.split(" ", 1) for l in open(alonef).read().splitlines())
+checks = failures = 0
+
+def check(ok, what):
+    global checks, failures
+    checks += 1
+    if not ok:
+        failures += 1
+        print("FAIL: " + what)
+
+# The reasons are those of the rules for each reply (data/rules): an
+# unknown user, Gmail's authentication refusal, Yahoo's block, a message
+# too big; for Postfix's own timeout text and its access refusal, what
+# the rules say of that text alone.
+want = {
+    "unknown@mx.test": ("failed", "5.1.1", 550, "userunknown", "RCPT"),
+    "dmarc@mx.test": ("failed", "5.7.26", 550, "authfailure", "DATA"),
+    "toobig@mx.test": ("failed", "5.3.4", 552, "emailtoolarge", "DATA"),
+    "user@yahoo.test": ("delayed", "4.7.0", 421, "blocked", "MAIL"),
+    "slow@slow.test": ("delayed", "4.4.2", None, None, "DATA"),
+    "blocked@reject.test": ("failed", "5.7.1", 554, None, "RCPT"),
+}
+
+def source_line(rcpt):
+    for n, l in enumerate(lines, 1):
+        if "to=<%s>" % rcpt in l and (" status=" in l or "NOQUEUE" in l):
+            return n, l
+    return None, None
+
+recs = {}
+for l in open(jsonf, encoding="utf-8"):
+    r = json.loads(l)
+    check(r.get("recipient") not in recs,
+          "two records for %r" % r.get("recipient"))
+    recs[r.get("recipient")] = r
+check("ok@mx.test" not in recs, "a record for a delivered message")
+check(set(recs) == set(want),
+      "records for %s, want %s" % (sorted(map(str, recs)), sorted(want)))
+
+for rcpt, (action, status, code, reason, command) in want.items():
+    r = recs.get(rcpt)
+    if r is None:
+        check(False, "no record for " + rcpt)
+        continue
+    n, line = source_line(rcpt)
+    stamp = re.match(r"^(\w{3} [ \d]\d \d\d:\d\d:\d\d|\S+T\S+) (\S+) ", line)
+    noqueue = "NOQUEUE: reject:" in line
+    qid = None if noqueue else re.search(r": ([0-9A-Za-z]+): to=<", line).group(1)
+    def same(field, got, exp):
+        check(got == exp, "%s: %s is %r, want %r" % (rcpt, field, got, exp))
+    same("action", r.get("action"), action)
+    same("status", r.get("status"), status)
+    same("reply_code", r.get("reply_code"), code)
+    same("command", r.get("command"), command)
+    same("reason", r.get("reason"), reason or alone[rcpt])
+    same("reason (as for the reply alone)", r.get("reason"), alone[rcpt])
+    check(r.get("permanent") == (action == "failed"),
+          "%s: permanent is %r" % (rcpt, r.get("permanent")))
+    lg = r.get("log")
+    if not isinstance(lg, dict):
+        check(False, "%s: no log object" % rcpt)
+        continue
+    same("log.time", lg.get("time"), stamp.group(1) if stamp else None)
+    same("log.host", lg.get("host"), stamp.group(2) if stamp else None)
+    same("log.line", lg.get("line"), n)
+    if noqueue:
+        check(lg.get("queue_id") in (None, "NOQUEUE"),
+              "%s: log.queue_id is %r" % (rcpt, lg.get("queue_id")))
+    else:
+        same("log.queue_id", lg.get("queue_id"), qid)
+        same("log.relay_ip", lg.get("relay_ip"), "127.0.0.1")
+        same("log.delay", lg.get("delay"),
+             re.search(r" delay=([0-9.]+),", line).group(1))
+    same("log.sender", lg.get("sender"), "alice@sender.test")
+    u = lg.get("unix")
+    check(isinstance(u, int) and t0 - 2 <= u <= t1 + 2,
+          "%s: log.unix %r not within the run (%d..%d)" % (rcpt, u, t0, t1))
+print("%d %d" % (checks, failures))
+EOF
+)
+echo "$out" | sed '$d'
+set -- $(echo "$out" | tail -n 1)
+checks=$((checks + ${1:-1}))
+failures=$((failures + ${2:-1}))
+if [ "$failures" != 0 ]; then
+	echo "--- smtp-doctor --diagnose --json"
+	sed 's/^/  /' "$pf/json" | cut -c1-400
+	echo "--- maillog"
+	sed 's/^/  /' "$log"
+fi
+finish
