@@ -251,7 +251,8 @@ end=$(date +%s)
 alone() {
 	printf '%b' "$1" | "$sd" --diagnose --json | python3 -c '
 import json, sys
-print(json.loads(sys.stdin.readline())["reason"])'
+r = sys.stdin.readline()
+print(json.loads(r)["reason"] if r else "(no record)")'
 }
 python3 - "$here/smtp-replies.py" >"$pf/replies" <<'EOF'
 import runpy, sys
@@ -272,97 +273,13 @@ echo "blocked@reject.test $(alone "$noq")" >>"$pf/alone"
 
 checks=$((checks + 1))
 rc=0
-"$sd" --diagnose --json "$log" >"$pf/json" 2>"$pf/json.err" ||
+$SD_WRAPPER "$sd" --diagnose --json "$log" >"$pf/json" 2>"$pf/json.err" ||
 	rc=$?
 [ "$rc" = 0 ] || fail "smtp-doctor --diagnose --json on the log: exit $rc: $(head -3 "$pf/json.err")"
 
 # Each record against the log line it comes from.
-out=$(python3 - "$pf/json" "$log" "$pf/alone" "$start" "$end" <<'EOF'
-import json, re, sys
-
-jsonf, logf, alonef, t0, t1 = sys.argv[1:6]
-t0, t1 = int(t0), int(t1)
-lines = open(logf, encoding="utf-8", errors="replace").read().splitlines()
-alone = dict(l.split(" ", 1) for l in open(alonef).read().splitlines())
-checks = failures = 0
-
-def check(ok, what):
-    global checks, failures
-    checks += 1
-    if not ok:
-        failures += 1
-        print("FAIL: " + what)
-
-# The reasons are those of the rules for each reply (data/rules): an
-# unknown user, Gmail's authentication refusal, Yahoo's block, a message
-# too big; for Postfix's own timeout text and its access refusal, what
-# the rules say of that text alone.
-want = {
-    "unknown@mx.test": ("failed", "5.1.1", 550, "userunknown", "RCPT"),
-    "dmarc@mx.test": ("failed", "5.7.26", 550, "authfailure", "DATA"),
-    "toobig@mx.test": ("failed", "5.3.4", 552, "emailtoolarge", "DATA"),
-    "user@yahoo.test": ("delayed", "4.7.0", 421, "blocked", "MAIL"),
-    "slow@slow.test": ("delayed", "4.4.2", None, None, "DATA"),
-    "blocked@reject.test": ("failed", "5.7.1", 554, None, "RCPT"),
-}
-
-def source_line(rcpt):
-    for n, l in enumerate(lines, 1):
-        if "to=<%s>" % rcpt in l and (" status=" in l or "NOQUEUE" in l):
-            return n, l
-    return None, None
-
-recs = {}
-for l in open(jsonf, encoding="utf-8"):
-    r = json.loads(l)
-    check(r.get("recipient") not in recs,
-          "two records for %r" % r.get("recipient"))
-    recs[r.get("recipient")] = r
-check("ok@mx.test" not in recs, "a record for a delivered message")
-check(set(recs) == set(want),
-      "records for %s, want %s" % (sorted(map(str, recs)), sorted(want)))
-
-for rcpt, (action, status, code, reason, command) in want.items():
-    r = recs.get(rcpt)
-    if r is None:
-        check(False, "no record for " + rcpt)
-        continue
-    n, line = source_line(rcpt)
-    stamp = re.match(r"^(\w{3} [ \d]\d \d\d:\d\d:\d\d|\S+T\S+) (\S+) ", line)
-    noqueue = "NOQUEUE: reject:" in line
-    qid = None if noqueue else re.search(r": ([0-9A-Za-z]+): to=<", line).group(1)
-    def same(field, got, exp):
-        check(got == exp, "%s: %s is %r, want %r" % (rcpt, field, got, exp))
-    same("action", r.get("action"), action)
-    same("status", r.get("status"), status)
-    same("reply_code", r.get("reply_code"), code)
-    same("command", r.get("command"), command)
-    same("reason", r.get("reason"), reason or alone[rcpt])
-    same("reason (as for the reply alone)", r.get("reason"), alone[rcpt])
-    check(r.get("permanent") == (action == "failed"),
-          "%s: permanent is %r" % (rcpt, r.get("permanent")))
-    lg = r.get("log")
-    if not isinstance(lg, dict):
-        check(False, "%s: no log object" % rcpt)
-        continue
-    same("log.time", lg.get("time"), stamp.group(1) if stamp else None)
-    same("log.host", lg.get("host"), stamp.group(2) if stamp else None)
-    same("log.line", lg.get("line"), n)
-    if noqueue:
-        check(lg.get("queue_id") in (None, "NOQUEUE"),
-              "%s: log.queue_id is %r" % (rcpt, lg.get("queue_id")))
-    else:
-        same("log.queue_id", lg.get("queue_id"), qid)
-        same("log.relay_ip", lg.get("relay_ip"), "127.0.0.1")
-        same("log.delay", lg.get("delay"),
-             re.search(r" delay=([0-9.]+),", line).group(1))
-    same("log.sender", lg.get("sender"), "alice@sender.test")
-    u = lg.get("unix")
-    check(isinstance(u, int) and t0 - 2 <= u <= t1 + 2,
-          "%s: log.unix %r not within the run (%d..%d)" % (rcpt, u, t0, t1))
-print("%d %d" % (checks, failures))
-EOF
-)
+out=$(python3 "$here/check-records.py" "$pf/json" "$log" "$pf/alone" \
+    "$start" "$end")
 echo "$out" | sed '$d'
 set -- $(echo "$out" | tail -n 1)
 checks=$((checks + ${1:-1}))
