@@ -4,13 +4,15 @@
 #
 #   check-records.py JSON MAILLOG ALONE T0 T1
 #
-# ALONE holds "RECIPIENT REASON" lines: the reason smtp-doctor gives to
-# the remote reply of that recipient pasted alone.  T0 and T1 bound the
+# ALONE holds "RECIPIENT JSON" lines: the record smtp-doctor makes of the
+# remote reply of that recipient pasted alone.  T0 and T1 bound the
 # run in epoch seconds.  Prints a FAIL line per failed check, then
 # "CHECKS FAILURES" as the last line, whatever happens.
 
 import json
+import os
 import re
+import runpy
 import sys
 
 # Recipient: action, status, reply code, reason, SMTP stage.  The reasons
@@ -25,6 +27,20 @@ WANT = {
     "user@yahoo.test": ("delayed", "4.7.0", 421, "blocked", "MAIL"),
     "slow@slow.test": ("delayed", "4.4.2", None, None, "DATA"),
     "blocked@reject.test": ("failed", "5.7.1", 554, None, "RCPT"),
+}
+
+# What the diagnostic keeps of the reply: each remote reply whole (Gmail's
+# three lines as Postfix flattens them), Postfix's own words otherwise.
+REPLIES = runpy.run_path(os.path.join(os.path.dirname(__file__),
+                                      "smtp-replies.py"))
+DIAGNOSTIC = {
+    "unknown@mx.test": [REPLIES["USER_UNKNOWN"].format("unknown@mx.test")],
+    "dmarc@mx.test": [" ".join(REPLIES["GMAIL_DMARC"])],
+    "toobig@mx.test": [REPLIES["TOO_BIG"]],
+    "user@yahoo.test": [REPLIES["YAHOO_TSS04"]],
+    "slow@slow.test": ["timed out while sending end of data"],
+    "blocked@reject.test": ["554 5.7.1 <blocked@reject.test>: Recipient "
+                            "address rejected: Access denied"],
 }
 
 # A classic syslog stamp (as postlogd writes it) or an RFC 3339 one, then
@@ -87,11 +103,17 @@ def check_record(rcpt, r, alone, lines, t0, t1):
     same("status", status)
     same("reply_code", code)
     same("command", command)
-    same("reason", reason or alone.get(rcpt))
-    if reason is not None:
-        check(alone.get(rcpt) == reason,
-              "%s: the reply alone gives %r, the record %r" %
-              (rcpt, alone.get(rcpt), r.get("reason")))
+    pasted = alone.get(rcpt) or {}
+    same("reason", reason or pasted.get("reason"))
+    # The same engine: what the reply says alone, the log's record says.
+    for name in ("reason", "provider"):
+        check(name in pasted and pasted[name] == r.get(name),
+              "%s: the reply alone gives %s %r, the record %r" %
+              (rcpt, name, pasted.get(name), r.get(name)))
+    diag = r.get("diagnostic") or ""
+    for piece in DIAGNOSTIC[rcpt]:
+        check(piece in diag, "%s: %r not in the diagnostic %r" %
+              (rcpt, piece, diag))
     n, line = source_line(lines, rcpt)
     check(n is not None, "%s: no line of the log names it" % rcpt)
     lg = r.get("log")
@@ -107,7 +129,10 @@ def main():
     with open(logf, encoding="utf-8", errors="replace") as f:
         lines = f.read().splitlines()
     with open(alonef, encoding="utf-8") as f:
-        alone = dict(l.split(" ", 1) for l in f.read().splitlines())
+        alone = {}
+        for l in f.read().splitlines():
+            rcpt, record = l.split(" ", 1)
+            alone[rcpt] = json.loads(record)
     recs = {}
     with open(jsonf, encoding="utf-8") as f:
         for l in f:

@@ -246,13 +246,12 @@ for r in ok@mx.test unknown@mx.test dmarc@mx.test toobig@mx.test \
 done
 end=$(date +%s)
 
-# What the rules say of each reply pasted alone: the log record must get
-# the same reason from the same engine.
+# What smtp-doctor makes of each reply pasted alone, as one JSON line:
+# the log record must get the same reason and provider from the same
+# engine.
 alone() {
-	printf '%b' "$1" | "$sd" --diagnose --json | python3 -c '
-import json, sys
-r = sys.stdin.readline()
-print(json.loads(r)["reason"] if r else "(no record)")'
+	r=$(printf '%b' "$1" | "$sd" --diagnose --json | head -n 1)
+	echo "${r:-null}"
 }
 python3 - "$here/smtp-replies.py" >"$pf/replies" <<'EOF'
 import runpy, sys
