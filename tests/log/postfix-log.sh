@@ -104,7 +104,9 @@ wait_for "the scripted server" server_up
 mx_port=$(sed -n 1p "$pf/ports" | cut -d' ' -f2)
 yahoo_port=$(sed -n 2p "$pf/ports" | cut -d' ' -f2)
 slow_port=$(sed -n 3p "$pf/ports" | cut -d' ' -f2)
-smtpd_port=$(python3 -c '
+# free_port N: the first port from N up that nobody listens on.
+free_port() {
+	python3 -c '
 import socket, sys
 p = int(sys.argv[1])
 while True:
@@ -116,7 +118,9 @@ while True:
         p += 1
     finally:
         s.close()
-print(p)' $((slow_port + 1)))
+print(p)' "$1"
+}
+smtpd_port=$(free_port $((slow_port + 1)))
 
 # Where each test domain goes; sender.test takes the bounce notices.
 cat >"$conf/transport" <<EOF
@@ -174,7 +178,8 @@ maximal_queue_lifetime = 1d
 bounce_queue_lifetime = 1d
 EOF
 # No chroot: the queue is a temporary directory without a copy of /etc.
-cat >"$conf/master.cf" <<EOF
+write_master() {
+	cat >"$conf/master.cf" <<EOF
 127.0.0.1:$smtpd_port inet n - n - - smtpd
 pickup    unix  n       -       n       60      1       pickup
 cleanup   unix  n       -       n       -       0       cleanup
@@ -195,9 +200,17 @@ anvil     unix  -       -       n       -       1       anvil
 scache    unix  -       -       n       -       1       scache
 postlog   unix-dgram n  -       n       -       1       postlogd
 EOF
+}
 
-postfix -c "$conf" start >"$pf/start.out" 2>&1 ||
-	die "postfix start: $(cat "$pf/start.out")"
+tries=0
+until write_master && postfix -c "$conf" start >"$pf/start.out" 2>&1; do
+	# Another test may take the port between the probe and Postfix's bind.
+	grep -q "bind 127.0.0.1 port $smtpd_port: Address already in use" \
+	    "$log" 2>/dev/null && [ $tries -lt 3 ] ||
+		die "postfix start: $(cat "$pf/start.out")"
+	tries=$((tries + 1))
+	smtpd_port=$(free_port $((smtpd_port + 1)))
+done
 smtpd_up() {
 	python3 -c '
 import socket, sys
