@@ -27,7 +27,11 @@ WANT = {
     "user@yahoo.test": ("delayed", "4.7.0", 421, "blocked", "MAIL"),
     "slow@slow.test": ("delayed", "4.4.2", None, None, "DATA"),
     "blocked@reject.test": ("failed", "5.7.1", 554, None, "RCPT"),
+    "sd-nobody-e2e@pfx.test": ("failed", "5.1.1", None, "userunknown", None),
 }
+
+# Those that reached the recipient through an alias.
+ORIGINAL = {"sd-nobody-e2e@pfx.test": "sd-alias@pfx.test"}
 
 # What the diagnostic keeps of the reply: each remote reply, of Gmail's
 # three lines the text of each (whether the codes of the continuation
@@ -43,6 +47,7 @@ DIAGNOSTIC = {
     "slow@slow.test": ["timed out while sending end of data"],
     "blocked@reject.test": ["554 5.7.1 <blocked@reject.test>: Recipient "
                             "address rejected: Access denied"],
+    "sd-nobody-e2e@pfx.test": ['unknown user: "sd-nobody-e2e"'],
 }
 # Those whose ALONE record is of the remote reply exactly as sent; the
 # others are of Postfix's own text.
@@ -91,7 +96,7 @@ def check_log(rcpt, lg, n, line, t0, t1):
               "%s: log.queue_id is %r" % (rcpt, lg.get("queue_id")))
     else:
         same("queue_id", field(r": ([0-9A-Za-z]+): to=<", line))
-        same("relay_ip", "127.0.0.1")
+        same("relay_ip", None if "relay=local," in line else "127.0.0.1")
         same("delay", field(r" delay=([0-9.]+),", line))
     u = lg.get("unix")
     check(isinstance(u, int) and t0 - 2 <= u <= t1 + 2,
@@ -109,6 +114,7 @@ def check_record(rcpt, r, alone, lines, t0, t1):
     same("status", status)
     same("reply_code", code)
     same("command", command)
+    same("original_recipient", ORIGINAL.get(rcpt))
     pasted = alone.get(rcpt) or {}
     same("reason", reason or pasted.get("reason"))
     # The same engine: what the reply says alone, the log's record says.

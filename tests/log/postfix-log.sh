@@ -4,8 +4,10 @@
 # A private Postfix instance (its own config, queue and data directories
 # and its own log file, written by postlogd: no syslog) relays mail to
 # tests/log/smtp-replies.py, which answers as Gmail, Yahoo and a plain
-# Postfix server do.  The test then checks that Postfix logged what was
-# meant (so a broken harness fails as such), and that smtp-doctor
+# Postfix server do; its smtpd refuses one recipient (NOQUEUE: reject)
+# and its local(8) bounces an alias to a user that does not exist.  The
+# test then checks that Postfix logged what was meant (so a broken
+# harness fails as such), and that smtp-doctor
 # --diagnose --json makes of that log one record per failing delivery,
 # with the fields the log gives.  Root is needed to start Postfix (CI
 # runs as root); without it, or without Postfix 3.4 or later (maillog_file)
@@ -132,6 +134,11 @@ EOF
 cat >"$conf/access" <<EOF
 blocked@reject.test	REJECT
 EOF
+# A local alias to a user no machine has: local(8)'s own bounce, with
+# the alias as orig_to=.
+cat >"$conf/aliases" <<EOF
+sd-alias	sd-nobody-e2e
+EOF
 # Short timeouts, and no second attempt at a deferred message while the
 # test runs (backoff of an hour): each delivery is logged exactly once.
 cat >"$conf/main.cf" <<EOF
@@ -145,10 +152,10 @@ maillog_file_prefixes = $pf
 myhostname = pfx.test
 mydomain = pfx.test
 myorigin = pfx.test
-mydestination =
+mydestination = pfx.test
 relay_domains =
 relayhost =
-alias_maps =
+alias_maps = texthash:$conf/aliases
 alias_database =
 biff = no
 inet_interfaces = loopback-only
@@ -156,7 +163,7 @@ inet_protocols = ipv4
 mynetworks = 127.0.0.0/8
 transport_maps = texthash:$conf/transport
 default_transport = error:5.1.2 no route in this test
-local_transport = error:5.1.1 no local delivery in this test
+local_transport = local
 smtpd_relay_restrictions = permit_mynetworks, reject
 smtpd_recipient_restrictions = check_recipient_access texthash:$conf/access
 smtpd_tls_security_level = none
@@ -198,6 +205,7 @@ retry     unix  -       -       n       -       -       error
 discard   unix  -       -       n       -       -       discard
 anvil     unix  -       -       n       -       1       anvil
 scache    unix  -       -       n       -       1       scache
+local     unix  -       n       n       -       -       local
 postlog   unix-dgram n  -       n       -       1       postlogd
 EOF
 }
@@ -221,7 +229,7 @@ wait_for "the private smtpd" smtpd_up
 
 # One message per recipient, so that each has a transaction of its own.
 for rcpt in ok@mx.test unknown@mx.test dmarc@mx.test toobig@mx.test \
-    user@yahoo.test slow@slow.test; do
+    user@yahoo.test slow@slow.test sd-alias@pfx.test; do
 	printf 'From: alice@sender.test\nTo: %s\nSubject: test\n\nhello\n' \
 	    "$rcpt" | sendmail -C "$conf" -f alice@sender.test -- "$rcpt" ||
 		die "sendmail to $rcpt"
@@ -248,11 +256,12 @@ all_logged() {
 	logged 'to=<toobig@mx.test>.* dsn=5\.3\.4, status=bounced .*said: 552 5\.3\.4 .*(in reply to end of DATA command)' &&
 	logged 'to=<user@yahoo.test>.* dsn=4\.7\.0, status=deferred .*said: 421 4\.7\.0 \[TSS04\] .*(in reply to MAIL FROM command)' &&
 	logged 'to=<slow@slow.test>.* dsn=4\.4\.2, status=deferred (conversation with .* timed out while sending end of data' &&
+	logged 'to=<sd-nobody-e2e@pfx.test>, orig_to=<sd-alias@pfx.test>, relay=local, .* dsn=5\.1\.1, status=bounced (unknown user: "sd-nobody-e2e")' &&
 	logged 'NOQUEUE: reject: RCPT from .*: 554 5\.7\.1 <blocked@reject\.test>: Recipient address rejected: Access denied; from=<alice@sender\.test> to=<blocked@reject\.test> proto=ESMTP helo=<client\.test>'
 }
 wait_for "Postfix to log every delivery" all_logged
 for r in ok@mx.test unknown@mx.test dmarc@mx.test toobig@mx.test \
-    user@yahoo.test slow@slow.test; do
+    user@yahoo.test slow@slow.test sd-nobody-e2e@pfx.test; do
 	checks=$((checks + 1))
 	n=$(grep -c "to=<$r>.* status=" "$log")
 	[ "$n" = 1 ] || fail "Postfix logged $n deliveries to $r, want 1"
@@ -278,8 +287,11 @@ EOF
 while read -r r text; do
 	echo "$r $(alone "$text")" >>"$pf/alone"
 done <"$pf/replies"
-slow=$(sed -n 's/.*to=<slow@slow.test>.* dsn=\(4\.4\.2\), status=deferred (\(.*\))$/\1 \2/p' "$log")
-echo "slow@slow.test $(alone "$slow")" >>"$pf/alone"
+# Postfix's own words, after the status the line gives.
+for r in slow@slow.test sd-nobody-e2e@pfx.test; do
+	own=$(sed -n "s/.*to=<$r>.* dsn=\([0-9.]*\), status=[a-z]* (\(.*\))\$/\1 \2/p" "$log")
+	echo "$r $(alone "$own")" >>"$pf/alone"
+done
 noq=$(sed -n 's/.*NOQUEUE: reject: RCPT from [^ ]*: \(.*\); from=.*/\1/p' "$log")
 echo "blocked@reject.test $(alone "$noq")" >>"$pf/alone"
 
