@@ -301,6 +301,15 @@ $SD_WRAPPER "$sd" --diagnose --json "$log" >"$pf/json" 2>"$pf/json.err" ||
 	rc=$?
 [ "$rc" = 0 ] || fail "smtp-doctor --diagnose --json on the log: exit $rc: $(head -3 "$pf/json.err")"
 
+# The text a postmaster reads: one record headed by each failing
+# recipient, none for the delivered message.
+run 0 "$sd" --diagnose "$log"
+for r in unknown@mx.test dmarc@mx.test toobig@mx.test user@yahoo.test \
+    slow@slow.test sd-nobody-e2e@pfx.test blocked@reject.test; do
+	expect "$tmp/out" "$log: $r"
+done
+refuse "$tmp/out" "ok@mx.test"
+
 # Each record against the log line it comes from.
 out=$(python3 "$here/check-records.py" "$pf/json" "$log" "$pf/alone" \
     "$start" "$end")
