@@ -48,18 +48,27 @@ chown postfix "$pf/data"
 # Stop the instance and the scripted server, then remove everything,
 # whatever way the test ends.
 server_pid=
+queue=$(cd "$pf/queue" && pwd -P)
+# Postfix's daemons work in its queue directory: a process there is one
+# of this instance's, and none other is.
+queue_procs() {
+	find /proc -mindepth 2 -maxdepth 2 -name cwd -lname "$queue" \
+	    2>/dev/null | cut -d/ -f3
+}
 cleanup() {
 	if [ -f "$pf/queue/pid/master.pid" ]; then
 		postfix -c "$conf" abort >/dev/null 2>&1 ||
 			postfix -c "$conf" stop >/dev/null 2>&1
-		master=$(tr -d ' ' <"$pf/queue/pid/master.pid")
+		# A daemon ends when it sees the master gone, or when its
+		# current timeout (5 s at most) lets it look.
 		n=0
-		while [ -n "$master" ] && kill -0 "$master" 2>/dev/null &&
-		    [ $n -lt 50 ]; do
+		while [ -n "$(queue_procs)" ] && [ $n -lt 60 ]; do
 			sleep 0.1
 			n=$((n + 1))
 		done
-		[ -n "$master" ] && kill -9 "$master" 2>/dev/null
+		for p in $(queue_procs); do
+			kill -9 "$p" 2>/dev/null
+		done
 	fi
 	[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
 	rm -rf "$tmp"
@@ -93,8 +102,9 @@ wait_for() {
 	done
 }
 
-# The scripted servers: ports from a fixed base up, the first free ones.
-python3 "$here/smtp-replies.py" "$pf/ports" "$pf/transcript" 42525 \
+# The scripted servers: ports from a fixed base up, the first free ones,
+# below Linux's ephemeral range so that no outgoing connection holds one.
+python3 "$here/smtp-replies.py" "$pf/ports" "$pf/transcript" 20525 \
     mx yahoo mx 2>"$pf/server.err" &
 server_pid=$!
 server_up() {
