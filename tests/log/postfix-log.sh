@@ -1,17 +1,17 @@
 #!/bin/sh
-# A real Postfix on loopback relays to scripted servers; smtp-doctor reads its log.
+# A real Postfix on loopback, relaying to scripted servers: its log diagnosed.
 #
 # A private Postfix instance (its own config, queue and data directories
 # and its own log file, written by postlogd: no syslog) relays mail to
 # tests/log/smtp-replies.py, which answers as Gmail, Yahoo and a plain
 # Postfix server do; its smtpd refuses one recipient (NOQUEUE: reject)
 # and its local(8) bounces an alias to a user that does not exist.  The
-# test then checks that Postfix logged what was meant (so a broken
-# harness fails as such), and that smtp-doctor
-# --diagnose --json makes of that log one record per failing delivery,
-# with the fields the log gives.  Root is needed to start Postfix (CI
-# runs as root); without it, or without Postfix 3.4 or later (maillog_file)
-# and python3, the test is skipped.
+# test checks that Postfix logged what was meant (so a broken harness
+# fails as such), then that smtp-doctor --diagnose makes of that log one
+# record per failing delivery, and --json each with the fields the log
+# gives (tests/log/check-records.py).  Root is needed to start Postfix
+# (CI runs as root); without it, Postfix 3.4 or later (maillog_file) or
+# python3, the test is skipped.
 . "${top_srcdir:-.}/tests/lib.sh"
 sd=$SMTP_DOCTOR
 here=${top_srcdir:-.}/tests/log
@@ -28,7 +28,7 @@ skip() {
 command -v python3 >/dev/null 2>&1 || skip "no python3"
 [ "$(id -u)" = 0 ] || skip "not root: a private Postfix needs root to start"
 PATH=$PATH:/usr/sbin:/sbin
-for t in postfix postconf postqueue sendmail; do
+for t in postfix postconf sendmail; do
 	command -v $t >/dev/null 2>&1 || skip "no $t (Debian's postfix package)"
 done
 daemons=$(postconf -dh daemon_directory)
