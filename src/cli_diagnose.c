@@ -193,7 +193,7 @@ worker_run(void *state, size_t i, struct buf *out, void *arg)
 		w->a.doc.cut = cut_any;
 		verdict_none_text(out, source, &w->a.doc, run->width);
 	}
-	if (w->ms.gz_error && !atomic_load(&got_signal)) {
+	if (w->ms.gz_error && cli_signal() == 0) {
 		/* The records read come first, then what cut them short. */
 		if (pool_flush(out, (long)unflushed) != 0)
 			return (0);

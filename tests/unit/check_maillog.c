@@ -290,14 +290,14 @@ START_TEST(test_looks_like)
 {
 	static const char *const yes[] = {
 		"Dec  2 15:06:04 mx postfix/smtp[1]: x\n",
-		"-- Logs begin at Mon 2026-11-30 --\n"
-		    "Dec 02 15:06:04 mx postfix/smtp[1]: x\n",
+		("-- Logs begin at Mon 2026-11-30 --\n"
+		    "Dec 02 15:06:04 mx postfix/smtp[1]: x\n"),
 		"2026-12-02T15:06:04+00:00 mx postfix/smtp[1]: x\n",
 		"2026-12-02 15:06:04 1tXyZa-000123-AB ** a@b: x\n",
 	};
 	static const char *const no[] = {
-		"From: MAILER-DAEMON\nSubject: Undelivered\n\nDec  2 15:06:04 "
-		    "mx postfix/smtp[1]: x\n",
+		("From: MAILER-DAEMON\nSubject: Undelivered\n\nDec  2 15:06:04 "
+		    "mx postfix/smtp[1]: x\n"),
 		"550 5.1.1 <a@b>: Recipient address rejected\n",
 		"",
 		"Dec  2 15:06:04 mx\n",
