@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -32,6 +33,14 @@ main(int argc, char **argv)
 
 	if ((rc = options_parse(argc, argv, &o)) != 0)
 		return (rc);
+	/* Files: their diagnosis in the browser, or printed. */
+	if (o.files && o.mode == MODE_DEFAULT) {
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+		    strcmp(o.args[0], "-") != 0 && o.nargs == 1)
+			return (tui_main(&o));
+		o.mode = MODE_DIAGNOSE;
+		return (cli_main(&o));
+	}
 	if (o.mode == MODE_BROWSE ||
 	    (o.mode == MODE_DEFAULT && o.nargs == 0 && isatty(STDIN_FILENO) &&
 	    isatty(STDOUT_FILENO)))

@@ -1,6 +1,8 @@
 /* Option parsing and data loading, shared by the CLI and the browser. */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -62,6 +64,10 @@ options_usage(FILE *f)
 	    "With CODEs (550, 5.7.26, x.7.26), print what they mean and what "
 	    "to do.\n"
 	    "With no CODE on a terminal, open the browser.\n"
+	    "\n"), f);
+	fputs(_("With FILEs (a bounce, an mbox, a mail log; - for standard "
+	    "input),\n"
+	    "diagnose them: in the browser on a terminal, else as text.\n"
 	    "\n"), f);
 	fputs(_(
 "  -s, --search WORDS...    search the catalogue, best match first\n"
@@ -146,6 +152,28 @@ parse_time(struct options *o, int opt, const char *arg)
 		o->until = t;
 	}
 	return (0);
+}
+
+/*
+ * Every operand is "-" or names a file that exists, and none is a code:
+ * a file called 550 in the working directory does not hide the code.
+ */
+static int
+operands_are_files(const struct options *o)
+{
+	struct stat	 st;
+	int		 i;
+
+	if (o->nargs == 0)
+		return (0);
+	for (i = 0; i < o->nargs; i++) {
+		if (strcmp(o->args[i], "-") == 0)
+			continue;
+		if (code_is_any(o->args[i]) || stat(o->args[i], &st) != 0 ||
+		    S_ISDIR(st.st_mode))
+			return (0);
+	}
+	return (1);
 }
 
 int
@@ -298,9 +326,12 @@ options_parse(int argc, char **argv, struct options *o)
 		    PACKAGE);
 		return (usage_error());
 	}
+	if ((o->mode == MODE_DEFAULT || o->mode == MODE_BROWSE) &&
+	    operands_are_files(o))
+		o->files = 1;
 	if (o->mode == MODE_BROWSE && o->nargs > 1) {
-		utf8_eprintf(_("%s: --browse takes at most one code\n"),
-		    PACKAGE);
+		utf8_eprintf(o->files ? _("%s: --browse opens one file\n") :
+		    _("%s: --browse takes at most one code\n"), PACKAGE);
 		return (usage_error());
 	}
 	return (0);

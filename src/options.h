@@ -35,6 +35,11 @@ struct options {
 	const char	*domain;	/* --domain, or NULL */
 	char		**args;		/* operands */
 	int		 nargs;
+	/*
+	 * Without a mode option, operands that name files ("-" standard
+	 * input) are bounces or logs to diagnose, not codes or words.
+	 */
+	int		 files;
 };
 
 /* Returns 0, or 2 after printing a usage error to stderr. */

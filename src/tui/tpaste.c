@@ -1,11 +1,17 @@
 /* The paste session: the box's text and its analysis, for every view. */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "i18n.h"
+#include "msgstream.h"
 #include "tui/tpaste.h"
 #include "tui/view.h"
 
@@ -154,4 +160,46 @@ tpaste_take(struct tui *t)
 	presult_free(p->res);
 	p->res = res;
 	return (1);
+}
+
+/*
+ * A file given on the command line, as if pasted: the box holds its
+ * text (gzip inflated, at most PASTE_MAX, the rest counted as
+ * dropped, which the box says) and its diagnosis is shown.
+ */
+int
+tpaste_load_file(struct tui *t, const char *path)
+{
+	struct tpaste		*p = tpaste_get(t);
+	struct msgstream	 ms;
+	struct stat		 st;
+	const char		*msg;
+	size_t			 len;
+	int			 fd, rc, cut, saved;
+
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return (-1);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		saved = S_ISDIR(st.st_mode) ? EISDIR : errno;
+		close(fd);
+		errno = saved != 0 ? saved : EINVAL;
+		return (-1);
+	}
+	tpaste_open(t);
+	paste_clear(&p->box);
+	msgstream_init(&ms, PASTE_MAX);
+	msgstream_start(&ms, fd, (long long)st.st_size);
+	while ((rc = msgstream_next(&ms, &msg, &len, &cut)) == 1) {
+		if (paste_add(&p->box, msg, len) != 0)
+			break;
+	}
+	saved = errno;
+	msgstream_free(&ms);
+	close(fd);
+	if (rc < 0) {
+		errno = saved;
+		return (-1);
+	}
+	tpaste_analyse(t);
+	return (0);
 }

@@ -33,6 +33,8 @@ struct tpaste		*tpaste_get(struct tui *);
 void			 tpaste_free(struct tui *);
 /* Focus the box, its end on screen; a running analysis is cancelled. */
 void			 tpaste_open(struct tui *);
+/* A file's text into the box, analysed: 0, or -1 with errno set. */
+int			 tpaste_load_file(struct tui *, const char *path);
 /* Analyse the box's text off the input path, and show the result. */
 void			 tpaste_analyse(struct tui *);
 /* Take a finished analysis: 1 when one came in. */

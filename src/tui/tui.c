@@ -599,7 +599,7 @@ tui_open(struct tui *t, struct catalog *c, const struct options *o,
 		if (o->category != NULL &&
 		    (cat = category_find(o->category)) >= 0)
 			browse_set_category(&t->b, cat);
-		if (o->nargs > 0 && o->args[0] != NULL) {
+		if (o->nargs > 0 && o->args[0] != NULL && !o->files) {
 			if (browse_select_code(&t->b, o->args[0]) == 0)
 				tui_open_detail(t);
 			else

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -93,6 +94,10 @@ tui_main(const struct options *o)
 	 * cannot start before it is done.
 	 */
 	catalog_index(&c);
+	if (o->files && tpaste_load_file(&t, o->args[0]) != 0)
+		tui_message(&t, "%s: %s", o->args[0], strerror(errno));
+	if (o->files)
+		tui_frame(&t);
 	while (!t.quit) {
 		if (term_pending(&t)) {
 			if (!t.quit)

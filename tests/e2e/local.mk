@@ -26,6 +26,7 @@ dist_check_SCRIPTS += \
 	tests/e2e/browse-data-error.sh \
 	tests/e2e/browse-terms.sh \
 	tests/e2e/browse-keys.sh \
+	tests/e2e/browse-file.sh \
 	tests/e2e/paste-diagnose.sh \
 	tests/e2e/paste-safety.sh \
 	tests/e2e/paste-big.sh \
