@@ -176,7 +176,7 @@ log_scan(struct parser *P, const char *in, size_t len)
 		maillog_reset(d->log);
 		d->log_lines = 0;
 	}
-	maillog_scan_begin(d->log);
+	maillog_scan_begin(d->log, in, len);
 	memset(&c, 0, sizeof c);
 	c.P = P;
 	c.lineno = d->log_lines + 1;

@@ -18,19 +18,23 @@
  * names the sender of a queue ID.  Each is looked for with memmem(3)
  * over the whole buffer; every other line is never looked at.
  */
-static const char *const keys[ML_NKEYS] = {
-	"status=",		/* Postfix */
-	"stat=",		/* Sendmail */
-	"from=<",		/* Postfix qmgr, Sendmail: the sender */
-	"reject: ",		/* Postfix smtpd, milter */
-	"reject=",		/* Sendmail check_* rulesets */
-	" ** ",			/* Exim: failed */
-	" == ",			/* Exim: deferred */
-	" <= ",			/* Exim: arrival, the sender */
-	"rejected RCPT",	/* Exim: an incoming refusal */
-	"result=",		/* OpenSMTPD */
-	"delivery ",		/* qmail */
-	"info msg ",		/* qmail: the sender */
+static const struct {
+	const char	*word;
+	unsigned	 mtas;	/* whose logs hold it: ML_* bits */
+	const char	*skip;	/* what follows it on a line of no interest */
+} keys[ML_NKEYS] = {
+	{ "status=", ML_POSTFIX, "sent " },
+	{ "stat=", ML_SENDMAIL, "Sent" },
+	{ "from=<", ML_POSTFIX | ML_SENDMAIL, NULL },
+	{ "reject: ", ML_POSTFIX, NULL },	/* smtpd, milter */
+	{ "reject=", ML_SENDMAIL, NULL },	/* check_* rulesets */
+	{ " ** ", ML_EXIM, NULL },		/* failed */
+	{ " == ", ML_EXIM, NULL },		/* deferred */
+	{ " <= ", ML_EXIM, NULL },		/* arrival: the sender */
+	{ "rejected RCPT", ML_EXIM, NULL },
+	{ "result=", ML_OPENSMTPD, "\"Ok\"" },
+	{ "delivery ", ML_QMAIL, NULL },
+	{ "info msg ", ML_QMAIL, NULL },	/* the sender */
 };
 
 struct maillog *
@@ -66,7 +70,7 @@ maillog_reset(struct maillog *ml)
 		ml->ids[i].next = -1;
 	}
 	ml->nadded = 0;
-	maillog_scan_begin(ml);
+	ml->mtas = 0;
 }
 
 static unsigned
@@ -123,8 +127,11 @@ ml_id_get(struct maillog *ml, const char *s, size_t n)
 	e = &ml->ids[i];
 	if (e->used)
 		id_unlink(ml, i);
-	memset(e, 0, sizeof *e);
+	/* One per message of the log: clear what is read, not 1 KiB. */
+	e->sender[0] = e->rcpt[0] = e->reply[0] = e->dsn[0] = e->ref[0] = '\0';
+	e->command = NULL;
 	memcpy(e->qid, s, n);
+	e->qid[n] = '\0';
 	e->used = 1;
 	h = id_hash(s, n);
 	e->next = ml->heads[h];
@@ -210,6 +217,8 @@ ml_stage(const char *p, size_t n)
 	};
 	size_t	 i;
 
+	if (p == NULL || n == 0)
+		return (NULL);
 	for (i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (memmem(p, n, map[i].words, strlen(map[i].words)) != NULL)
 			return (map[i].stage);
@@ -293,6 +302,22 @@ days_from_civil(long long y, unsigned m, unsigned d)
 	return (era * 146097 + (long long)doe - 719468);
 }
 
+/* The year of epoch seconds t, without gmtime(3): it is per line. */
+static long long
+year_of(long long t)
+{
+	long long	 z = (t >= 0 ? t : t - 86399) / 86400 + 719468, era, y;
+	unsigned	 doe, yoe, doy, mp;
+
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = (long long)yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	return (y + (mp >= 10));
+}
+
 static int
 digits(const char *p, const char *end, size_t n, unsigned *out)
 {
@@ -350,8 +375,6 @@ stamp_classic(const char *p, const char *end, long long now, long long *t)
 	unsigned	 day, secs;
 	size_t		 n;
 	long long	 y, v;
-	struct tm	 tm;
-	time_t		 tt = (time_t)now;
 	int		 mon;
 
 	if (end - p < 15 || (mon = month_of(p)) == 0 || p[3] != ' ')
@@ -370,9 +393,7 @@ stamp_classic(const char *p, const char *end, long long now, long long *t)
 	if ((n = clock_time(q, end, &secs)) == 0)
 		return (0);
 	q += n;
-	if (gmtime_r(&tt, &tm) == NULL)
-		return (0);
-	y = (long long)tm.tm_year + 1900;
+	y = year_of(now);
 	v = days_from_civil(y, (unsigned)mon, day) * 86400 + secs;
 	/* No year in the stamp: a date a day past now was last year's. */
 	if (v > now + 86400)
@@ -565,20 +586,83 @@ maillog_looks_like(const char *p, size_t len)
 	return (first && logs * 2 >= lines);
 }
 
-void
-maillog_scan_begin(struct maillog *ml)
+/* Whose log a line is, as its program name or its stamp says: ML_*. */
+static unsigned
+line_mta(const struct ml_line *L)
 {
+	static const struct {
+		const char	*name;
+		unsigned	 mta;
+	} progs[] = {
+		{ "postfix", ML_POSTFIX }, { "exim", ML_EXIM },
+		{ "sendmail", ML_SENDMAIL }, { "sm-mta", ML_SENDMAIL },
+		{ "sm-msp", ML_SENDMAIL }, { "qmail", ML_QMAIL },
+		{ "smtpd", ML_OPENSMTPD },
+	};
 	size_t	 i;
 
+	if (!L->syslog)
+		return (*L->p == '@' ? ML_QMAIL : ML_EXIM);
+	for (i = 0; i < sizeof progs / sizeof progs[0]; i++)
+		if (L->prog.n >= strlen(progs[i].name) && memmem(L->prog.p,
+		    L->prog.n, progs[i].name, strlen(progs[i].name)) != NULL)
+			return (progs[i].mta);
+	return (0);
+}
+
+void
+maillog_scan_begin(struct maillog *ml, const char *buf, size_t len)
+{
+	const char	*p = buf, *end = buf + (len < 65536 ? len : 65536), *q;
+	struct ml_line	 L;
+	unsigned	 seen = 0;
+	size_t		 i;
+	int		 lines;
+
+	/*
+	 * The key words of the MTAs that the block's first lines name, or
+	 * that the log named before: a Postfix log is searched for three
+	 * words, not twelve.  A block that names none is searched for all.
+	 */
+	for (lines = 0; p < end && lines < 64; lines++) {
+		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			q = end;
+		if (line_split(p, (size_t)(q - p), 0, &L))
+			seen |= line_mta(&L);
+		p = q + 1;
+	}
+	ml->mtas |= seen;
 	for (i = 0; i < ML_NKEYS; i++)
-		ml->keypos[i] = UNKNOWN;
+		ml->keypos[i] = ml->mtas == 0 || (keys[i].mtas & ml->mtas) ?
+		    UNKNOWN : NONE;
+}
+
+/*
+ * The next place of key i at or after from, past those that a delivery
+ * line holds ("status=sent "): most lines of a log are those.
+ */
+static size_t
+key_next(size_t i, const char *buf, size_t from, size_t len)
+{
+	const char	*hit, *w = keys[i].word, *skip = keys[i].skip;
+	size_t		 wl = strlen(w), sl = skip != NULL ? strlen(skip) : 0;
+
+	while (from < len && (hit = memmem(buf + from, len - from, w,
+	    wl)) != NULL) {
+		from = (size_t)(hit - buf);
+		if (sl == 0 || len - from - wl < sl ||
+		    memcmp(hit + wl, skip, sl) != 0)
+			return (from);
+		from += wl + sl;
+	}
+	return (NONE);
 }
 
 int
 maillog_scan_next(struct maillog *ml, const char *buf, size_t len,
     size_t *pos, size_t *start, size_t *end)
 {
-	const char	*hit, *s, *e;
+	const char	*s, *e;
 	size_t		 i, best = NONE, from = *pos;
 
 	if (from >= len)
@@ -586,12 +670,8 @@ maillog_scan_next(struct maillog *ml, const char *buf, size_t len,
 	for (i = 0; i < ML_NKEYS; i++) {
 		if (ml->keypos[i] == NONE)
 			continue;
-		if (ml->keypos[i] == UNKNOWN || ml->keypos[i] < from) {
-			hit = memmem(buf + from, len - from, keys[i],
-			    strlen(keys[i]));
-			ml->keypos[i] = hit != NULL ? (size_t)(hit - buf) :
-			    NONE;
-		}
+		if (ml->keypos[i] == UNKNOWN || ml->keypos[i] < from)
+			ml->keypos[i] = key_next(i, buf, from, len);
 		if (ml->keypos[i] < best)
 			best = ml->keypos[i];
 	}

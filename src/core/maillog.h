@@ -93,11 +93,13 @@ int		 maillog_looks_like(const char *, size_t);
  * The next line of buf[*pos..len) that may be a failure or a line to
  * join, found with memmem(3) for each key word over the whole buffer
  * rather than line by line: a log is mostly deliveries and noise.
+ * Only the words of the MTAs that the buffer's first 64 lines name (and
+ * any the log named before) are looked for; of all, when none is.
  * Returns 1 with the line in [*start, *end) (no LF) and *pos past it,
  * or 0 at the end.  The scan's state lives in the maillog; call
- * maillog_scan_begin() for each new buffer.
+ * maillog_scan_begin() with each new buffer.
  */
-void		 maillog_scan_begin(struct maillog *);
+void		 maillog_scan_begin(struct maillog *, const char *, size_t);
 int		 maillog_scan_next(struct maillog *, const char *buf,
 		    size_t len, size_t *pos, size_t *start, size_t *end);
 

@@ -7,6 +7,13 @@
 #include "maillog.h"
 
 #define ML_NKEYS	12
+
+/* The MTAs, as bits. */
+#define ML_POSTFIX	0x01
+#define ML_EXIM		0x02
+#define ML_SENDMAIL	0x04
+#define ML_OPENSMTPD	0x08
+#define ML_QMAIL	0x10
 #define ML_SCRATCH	4096	/* a rewritten reply, at most */
 
 /* What one queue ID has told so far; each string bounded, NUL-ended. */
@@ -27,6 +34,7 @@ struct maillog {
 	int		*heads;		/* ML_HASH chains */
 	size_t		 nadded;	/* the ring's next slot, mod */
 	size_t		 keypos[ML_NKEYS];
+	unsigned	 mtas;		/* ML_* the log has named */
 	char		 scratch[ML_SCRATCH];
 };
 
