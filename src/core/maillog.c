@@ -144,7 +144,8 @@ ml_copy(char *dst, size_t size, const char *s, size_t n)
 {
 	if (n >= size)
 		n = size - 1;
-	memcpy(dst, s, n);
+	if (n > 0)
+		memcpy(dst, s, n);
 	dst[n] = '\0';
 }
 
