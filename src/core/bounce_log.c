@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "bounce_int.h"
 #include "maillog.h"
@@ -169,6 +170,8 @@ log_scan(struct parser *P, const char *in, size_t len)
 	struct logctx		 c;
 	size_t			 pos = 0, s, e, last = 0, counted = 0, n;
 	int			 all = !(P->flags & BOUNCE_BRIEF);
+	long long		 now = d->log_now > 0 ? d->log_now :
+				    (long long)time(NULL);
 
 	if (d->log == NULL)
 		d->log = maillog_new();
@@ -196,8 +199,8 @@ log_scan(struct parser *P, const char *in, size_t len)
 		c.off = d->text.len;
 		parser_emit(P, in + s, e - s);
 		c.len = d->text.len - c.off;
-		n = maillog_line(d->log, d->text.data + c.off, c.len,
-		    d->log_now, on_entry, &c);
+		n = maillog_line(d->log, d->text.data + c.off, c.len, now,
+		    on_entry, &c);
 		/* Batch diagnosis keeps only the lines records came from. */
 		if (!all && n == 0) {
 			d->text.len = c.off > 0 ? c.off - 1 : 0;

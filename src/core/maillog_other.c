@@ -295,7 +295,7 @@ ml_sendmail(struct maillog *ml, const struct ml_line *L, maillog_cb *cb,
 		e.reply = st;
 		e.reply_code = ml_reply_code(st.p, st.n);
 		e.key_status.p = st.p - 7;
-		e.key_status.n = 6;
+		e.key_status.n = 7;
 		e.action = "failed";
 		cb(arg, &e);
 		return (1);
@@ -311,7 +311,7 @@ ml_sendmail(struct maillog *ml, const struct ml_line *L, maillog_cb *cb,
 		return (0);
 	e.delay = sm_field(p, end, "delay=");
 	e.key_status.p = st.p - 5;
-	e.key_status.n = 4;
+	e.key_status.n = 5;
 	e.action = "failed";
 	e.reply = st;
 	if (ml_starts(st.p, end, "Deferred")) {
@@ -327,7 +327,7 @@ ml_sendmail(struct maillog *ml, const struct ml_line *L, maillog_cb *cb,
 	e.command = ml_stage(e.reply.p, e.reply.n);
 	to = sm_field(p, end, "to=");
 	e.key_rcpt.p = to.p - 3;
-	e.key_rcpt.n = 2;
+	e.key_rcpt.n = 3;
 	/* "to=<a@b>,<c@d>": one entry each. */
 	for (a = to.p; a < to.p + to.n && n < 64; a = q + 1, n++) {
 		if ((q = memchr(a, ',', (size_t)(to.p + to.n - a))) == NULL)
@@ -405,7 +405,7 @@ ml_opensmtpd(struct maillog *ml, const struct ml_line *L, maillog_cb *cb,
 		e.reply = res;
 		e.reply_code = ml_reply_code(res.p, res.n);
 		e.key_status.p = res.p - 8;
-		e.key_status.n = 6;
+		e.key_status.n = 7;
 		e.action = "failed";
 		cb(arg, &e);
 		return (1);
@@ -422,13 +422,13 @@ ml_opensmtpd(struct maillog *ml, const struct ml_line *L, maillog_cb *cb,
 	else
 		return (0);
 	e.key_status.p = res.p - (res.p[-1] == '"' ? 8 : 7);
-	e.key_status.n = 6;
+	e.key_status.n = 7;
 	e.queue_id = os_field(p, end, "evpid=", 0);
 	e.sender = os_field(p, end, "from=", 0);
 	e.rcpt = os_field(p, end, "to=", 0);
 	if (e.rcpt.n != 0) {
 		e.key_rcpt.p = e.rcpt.p - 4;
-		e.key_rcpt.n = 2;
+		e.key_rcpt.n = 3;
 	}
 	e.orig = os_field(p, end, "rcpt=", 0);
 	if (e.orig.n == 1 && *e.orig.p == '-')

@@ -114,7 +114,7 @@ delivery(struct maillog *ml, const struct ml_line *L, struct maillog_entry *e,
 				return (0);
 		} else if (ml_starts(k, end, "status=")) {
 			e->key_status.p = k;
-			e->key_status.n = 6;
+			e->key_status.n = 7;
 			word.p = v;
 			for (c = v; c < end && *c != ' '; c++)
 				;
@@ -185,7 +185,7 @@ sender_line(struct maillog *ml, struct maillog_entry *e, const char *p,
 	e->sender = from;
 	e->action = "failed";
 	e->key_status.p = x + 2;
-	e->key_status.n = 6;
+	e->key_status.n = 7;
 	/* The expiry names no recipient: the last deferral does. */
 	if ((id = ml_id_find(ml, e->queue_id.p, e->queue_id.n)) != NULL &&
 	    id->rcpt[0] != '\0') {

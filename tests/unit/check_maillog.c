@@ -473,8 +473,8 @@ START_TEST(test_spans)
 		ck_assert_uint_le(s->off + s->len, d.text.len);
 		seen[s->kind] = 1;
 		if (s->kind == SPAN_FIELD_NAME)
-			ck_assert(strncmp(t, "to=", 3) == 0 ||
-			    strncmp(t, "status=", 7) == 0);
+			ck_assert((s->len == 3 && strncmp(t, "to=", 3) == 0) ||
+			    (s->len == 7 && strncmp(t, "status=", 7) == 0));
 		if (s->kind == SPAN_IP && strncmp(t, "142.", 4) == 0)
 			ck_assert(strncmp(t, "142.250.102.27", s->len) == 0);
 	}
@@ -483,6 +483,37 @@ START_TEST(test_spans)
 	    seen[SPAN_REPLY] && seen[SPAN_DIAGNOSTIC]);
 	/* The whole log is the text the paste box shows. */
 	ck_assert_ptr_nonnull(strstr(d.text.data, "(queue active)"));
+	bounce_doc_free(&d);
+}
+END_TEST
+
+/* Every sample's field names are the keys of its MTA's log. */
+START_TEST(test_field_names)
+{
+	static const char *const names[] = {
+		"to=", "status=", "stat=", "result=", "RCPT", "**", "==",
+		"failure", "deferral", "reject=",
+	};
+	struct bounce_doc	 d;
+	size_t			 i, k;
+	int			 ok, n = 0;
+
+	bounce_doc_init(&d);
+	parse_sample(&d, counts[_i].file, BOUNCE_SPANS);
+	for (i = 0; i < d.nspans; i++) {
+		const struct span *s = &d.spans[i];
+
+		ck_assert_uint_le(s->off + s->len, d.text.len);
+		if (s->kind != SPAN_FIELD_NAME)
+			continue;
+		for (k = 0, ok = 0; k < sizeof names / sizeof names[0]; k++)
+			ok |= s->len == strlen(names[k]) &&
+			    memcmp(d.text.data + s->off, names[k], s->len) == 0;
+		ck_assert_msg(ok, "%s: %.*s", counts[_i].file, (int)s->len,
+		    d.text.data + s->off);
+		n++;
+	}
+	ck_assert_int_gt(n, 0);
 	bounce_doc_free(&d);
 }
 END_TEST
@@ -535,6 +566,8 @@ maillog_suite(void)
 	tcase_add_test(tc, test_garbage);
 	tcase_add_test(tc, test_spans);
 	tcase_add_test(tc, test_paste_box);
+	tcase_add_loop_test(tc, test_field_names, 0,
+	    sizeof counts / sizeof counts[0]);
 	suite_add_tcase(s, tc);
 	return (s);
 }
