@@ -463,7 +463,8 @@ qmail_words(struct maillog *ml, const char *p, const char *end)
 
 	while (end > p && (end[-1] == '/' || end[-1] == ' '))
 		end--;
-	for (; p < end && n + 1 < ML_SCRATCH; p++)
+	/* A NUL would end the string early: the words end there. */
+	for (; p < end && *p != '\0' && n + 1 < ML_SCRATCH; p++)
 		ml->scratch[n++] = *p == '_' || *p == '/' ? ' ' : *p;
 	ml->scratch[n] = '\0';
 	r.p = ml->scratch;
