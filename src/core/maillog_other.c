@@ -283,9 +283,11 @@ ml_sendmail(struct maillog *ml, const struct ml_line *L, maillog_cb *cb,
 		    "MAIL" : rs.n >= 11 && memcmp(rs.p, "check_relay", 11) == 0 ?
 		    "CONN" : NULL;
 		to = sm_field(p, end, "arg1=");
-		if (e.command != NULL && strcmp(e.command, "RCPT") == 0)
+		if (to.n == 0 || e.command == NULL)
+			;
+		else if (strcmp(e.command, "RCPT") == 0)
 			e.rcpt = bare_addr(to.p, to.p + to.n);
-		else if (e.command != NULL && strcmp(e.command, "MAIL") == 0)
+		else if (strcmp(e.command, "MAIL") == 0)
 			e.sender = bare_addr(to.p, to.p + to.n);
 		e.relay.n = e.relay_ip.n = 0;
 		rel = sm_field(p, end, "relay=");
