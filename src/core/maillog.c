@@ -509,6 +509,36 @@ token_end(const char *p, const char *end, int stop)
 }
 
 /*
+ * After a date, what only an Exim main log line holds: a message ID
+ * ("1tXyZa-000123-AB"), a host (H=) or sender (F=<) field, or the
+ * daemon's own words; a text that merely starts with a date is none.
+ */
+static int
+exim_like(const char *p, const char *end)
+{
+	const char	*q;
+	int		 dashes = 0;
+
+	/* log_selector +pid: "[1234] ". */
+	if (p < end && *p == '[' && (q = memchr(p, ']', (size_t)(end - p))) !=
+	    NULL && q - p < 16 && q + 1 < end && q[1] == ' ')
+		p = q + 2;
+	for (q = p; q < end && *q != ' ' && q - p < 32; q++) {
+		if (*q == '-')
+			dashes++;
+		else if (!((*q >= '0' && *q <= '9') || (*q >= 'A' &&
+		    *q <= 'Z') || (*q >= 'a' && *q <= 'z')))
+			break;
+	}
+	if (dashes == 2 && q - p >= 16 && q < end && *q == ' ')
+		return (1);
+	return (ml_starts(p, end, "H=") || ml_find(p, end, " H=") != NULL ||
+	    ml_find(p, end, " F=<") != NULL ||
+	    ml_starts(p, end, "Start queue run") ||
+	    ml_starts(p, end, "End queue run") || ml_starts(p, end, "exim "));
+}
+
+/*
  * The stamp, then "host prog[pid]: " for syslog, or nothing more for
  * Exim's own log and multilog.  Returns 0 when the line has no stamp.
  */
@@ -530,8 +560,10 @@ line_split(const char *p, size_t len, long long now, struct ml_line *L)
 		q++;
 	L->msg = q;
 	/* Exim's own log and multilog: the message follows the stamp. */
-	if (*p == '@' || (*p >= '0' && *p <= '9' && p[10] == ' '))
+	if (*p == '@')
 		return (1);
+	if (*p >= '0' && *p <= '9' && p[10] == ' ')
+		return (exim_like(q, end));
 	h = q;
 	q = token_end(q, end, -1);
 	if (q == h || q >= end || *q != ' ')

@@ -301,6 +301,9 @@ START_TEST(test_looks_like)
 		"550 5.1.1 <a@b>: Recipient address rejected\n",
 		"",
 		"Dec  2 15:06:04 mx\n",
+		/* A text that starts with a date is no Exim log. */
+		"2026-12-02 15:06:04 the server said: 550 5.1.1 no\n"
+		    "2026-12-02 15:06:05 giving up\n",
 	};
 	size_t	 i;
 
