@@ -68,8 +68,8 @@ struct stanza {
 struct parser {
 	struct catalog		*cat;
 	const char		*name;	/* arena copy */
-	struct load_error	*err;
 	struct stanza_reader	*rd;
+	struct stanza		*s;	/* being read */
 };
 
 static const struct stanza_format format = {
@@ -78,20 +78,7 @@ static const struct stanza_format format = {
 	.max_fields = MAX_FIELDS,
 };
 
-static int
-fail(struct parser *p, unsigned line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int
-fail(struct parser *p, unsigned line, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	load_error_vset(p->err, p->name, line, fmt, ap);
-	va_end(ap);
-	return (-1);
-}
+#define fail(p, line, ...)	stanza_fail((p)->rd, (line), __VA_ARGS__)
 
 static void
 stanza_clear(struct stanza *s)
@@ -120,8 +107,10 @@ field_lookup(const char *name, size_t len)
 
 /* A field read by the stanza reader, "name[qual]", into the stanza. */
 static int
-field_add(struct parser *p, struct stanza *s, const struct stanza_item *it)
+field_add(void *arg, const struct stanza_item *it)
 {
+	struct parser		*p = arg;
+	struct stanza		*s = p->s;
 	struct raw_field	*f;
 	const char		*line = it->name, *name_end, *q = NULL;
 	size_t			 qlen = 0, lab_len = 0;
@@ -546,37 +535,36 @@ compile_stanza(struct parser *p, struct stanza *s)
 	    code_is_subject(code) && code[0] == 'X' ? 0 : code[0] - '0'));
 }
 
+static int
+stanza_done(void *arg)
+{
+	struct parser	*p = arg;
+	int		 rc;
+
+	rc = compile_stanza(p, p->s);
+	stanza_clear(p->s);
+	return (rc);
+}
+
 int
 catalog_parse(struct catalog *c, const char *name, const char *text,
     size_t len, struct load_error *err)
 {
-	struct stanza_reader	 rd;
-	struct stanza_item	 it;
-	struct parser		 p;
-	struct stanza		*s;
-	int			 rc;
+	static const struct stanza_ops	 ops = { field_add, stanza_done };
+	struct stanza_reader		 rd;
+	struct parser			 p;
+	int				 rc;
 
 	p.cat = c;
 	p.name = arena_strdup(&c->arena, name);
-	p.err = err;
 	p.rd = &rd;
-	s = xcalloc(1, sizeof *s);
-	if ((rc = stanza_open(&rd, &format, p.name, text, len, err)) == 0) {
-		while ((rc = stanza_next(&rd, &it)) > 0) {
-			if (it.name != NULL)
-				rc = field_add(&p, s, &it);
-			else {
-				rc = compile_stanza(&p, s);
-				stanza_clear(s);
-			}
-			if (rc != 0)
-				break;
-		}
-	}
+	p.s = xcalloc(1, sizeof *p.s);
+	if ((rc = stanza_open(&rd, &format, p.name, text, len, err)) == 0)
+		rc = stanza_read(&rd, &ops, &p);
 	stanza_close(&rd);
-	stanza_clear(s);
-	free(s);
-	return (rc < 0 ? -1 : 0);
+	stanza_clear(p.s);
+	free(p.s);
+	return (rc);
 }
 
 int

@@ -189,6 +189,29 @@ datadir_free_list(char **v, int n)
 }
 
 int
+datadir_files(const char *dir, const char *sub, char ***out,
+    struct load_error *err)
+{
+	char	 where[sizeof err->file];
+	int	 n;
+
+	snprintf(where, sizeof where, "%s/%s", dir, sub);
+	if ((n = datadir_list(dir, sub, out)) < 0) {
+		if (errno == ENOENT)
+			return (file_error(err, where, 0, "not a data "
+			    "directory: it has no %s/ folder", sub));
+		return (file_error(err, where, 0, "%s", strerror(errno)));
+	}
+	if (n == 0) {
+		datadir_free_list(*out, 0);
+		*out = NULL;
+		return (file_error(err, where, 0, "no %s files (*.txt) found",
+		    sub));
+	}
+	return (n);
+}
+
+int
 catalog_load_path(struct catalog *c, const char *path, struct load_error *err)
 {
 	char	**files;
@@ -199,24 +222,8 @@ catalog_load_path(struct catalog *c, const char *path, struct load_error *err)
 			return (-1);
 		return (catalog_finish(c, err));
 	}
-	if ((n = datadir_list(path, "catalogue", &files)) < 0) {
-		snprintf(err->file, sizeof err->file, "%s/catalogue", path);
-		err->line = 0;
-		if (errno == ENOENT)
-			snprintf(err->message, sizeof err->message,
-			    "not a data directory: it has no catalogue/ folder");
-		else
-			snprintf(err->message, sizeof err->message, "%s",
-			    strerror(errno));
+	if ((n = datadir_files(path, "catalogue", &files, err)) < 0)
 		return (-1);
-	}
-	if (n == 0) {
-		snprintf(err->file, sizeof err->file, "%s/catalogue", path);
-		err->line = 0;
-		snprintf(err->message, sizeof err->message,
-		    "no catalogue files (*.txt) found");
-		rc = -1;
-	}
 	for (i = 0; i < n && rc == 0; i++)
 		rc = catalog_load_file(c, files[i], files[i], err);
 	datadir_free_list(files, n);

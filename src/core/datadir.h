@@ -45,6 +45,13 @@ int		 load_error_vset(struct load_error *, const char *file,
 		    unsigned line, const char *fmt, va_list)
 		    __attribute__((format(printf, 4, 0)));
 void		 datadir_free_list(char **, int);
+/*
+ * datadir_list for a loader: a missing or unreadable dir/sub, or one
+ * without a *.txt file, is an error in err.  The count (at least 1),
+ * or -1.
+ */
+int		 datadir_files(const char *dir, const char *sub, char ***out,
+		    struct load_error *err);
 /* The largest data file read: a catalogue or rules file. */
 #define DATAFILE_MAX	(64u * 1024 * 1024)
 /*

@@ -3,7 +3,6 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 
-#include <errno.h>
 #include <pcre2.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -74,8 +73,8 @@ struct stanza {
 struct loader {
 	struct rules		*rs;
 	const char		*name;	/* arena copy */
-	struct load_error	*err;
 	struct stanza_reader	*rd;
+	struct stanza		*s;	/* being read */
 };
 
 static const struct stanza_format format = {
@@ -84,19 +83,7 @@ static const struct stanza_format format = {
 	.max_fields = MAX_FIELDS,
 };
 
-static int	fail(struct loader *, unsigned, const char *, ...)
-		    __attribute__((format(printf, 3, 4)));
-
-static int
-fail(struct loader *l, unsigned line, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	load_error_vset(l->err, l->name, line, fmt, ap);
-	va_end(ap);
-	return (-1);
-}
+#define fail(l, line, ...)	stanza_fail((l)->rd, (line), __VA_ARGS__)
 
 void
 rules_init(struct rules *rs)
@@ -654,8 +641,10 @@ stanza_end(struct loader *l, struct stanza *s)
 
 /* A field read by the stanza reader, into the stanza. */
 static int
-field_add(struct loader *l, struct stanza *s, const struct stanza_item *it)
+field_add(void *arg, const struct stanza_item *it)
 {
+	struct loader	*l = arg;
+	struct stanza	*s = l->s;
 	struct field	*f;
 	int		 id;
 
@@ -676,35 +665,33 @@ field_add(struct loader *l, struct stanza *s, const struct stanza_item *it)
 	return (0);
 }
 
+static int
+stanza_done(void *arg)
+{
+	struct loader	*l = arg;
+
+	return (stanza_end(l, l->s));
+}
+
 int
 rules_parse(struct rules *rs, const char *name, const char *text, size_t len,
     struct load_error *err)
 {
-	struct stanza_reader	 rd;
-	struct stanza_item	 it;
-	struct loader		 l;
-	struct stanza		*s;
-	int			 rc;
+	static const struct stanza_ops	 ops = { field_add, stanza_done };
+	struct stanza_reader		 rd;
+	struct loader			 l;
+	int				 rc;
 
 	l.rs = rs;
 	l.name = arena_strdup(&rs->arena, name);
-	l.err = err;
 	l.rd = &rd;
-	s = xcalloc(1, sizeof *s);
-	if ((rc = stanza_open(&rd, &format, l.name, text, len, err)) == 0) {
-		while ((rc = stanza_next(&rd, &it)) > 0) {
-			if (it.name != NULL)
-				rc = field_add(&l, s, &it);
-			else
-				rc = stanza_end(&l, s);
-			if (rc != 0)
-				break;
-		}
-	}
+	l.s = xcalloc(1, sizeof *l.s);
+	if ((rc = stanza_open(&rd, &format, l.name, text, len, err)) == 0)
+		rc = stanza_read(&rd, &ops, &l);
 	stanza_close(&rd);
-	stanza_clear(s);
-	free(s);
-	return (rc < 0 ? -1 : 0);
+	stanza_clear(l.s);
+	free(l.s);
+	return (rc);
 }
 
 int
@@ -746,20 +733,8 @@ rules_load_dir(struct rules *rs, const char *datadir, struct load_error *err)
 	char	**files;
 	int	  n, i, rc = 0;
 
-	if ((n = datadir_list(datadir, "rules", &files)) < 0) {
-		snprintf(err->file, sizeof err->file, "%s/rules", datadir);
-		err->line = 0;
-		snprintf(err->message, sizeof err->message, "%s",
-		    strerror(errno));
+	if ((n = datadir_files(datadir, "rules", &files, err)) < 0)
 		return (-1);
-	}
-	if (n == 0) {
-		snprintf(err->file, sizeof err->file, "%s/rules", datadir);
-		err->line = 0;
-		snprintf(err->message, sizeof err->message,
-		    "no rules files (*.txt) found");
-		rc = -1;
-	}
 	for (i = 0; i < n && rc == 0; i++)
 		rc = rules_load_file(rs, files[i], data_name(files[i]), err);
 	if (rc != 0 && i > 0) {

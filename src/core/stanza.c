@@ -195,6 +195,21 @@ stanza_next(struct stanza_reader *rd, struct stanza_item *it)
 }
 
 int
+stanza_read(struct stanza_reader *rd, const struct stanza_ops *ops,
+    void *arg)
+{
+	struct stanza_item	 it;
+	int			 rc;
+
+	while ((rc = stanza_next(rd, &it)) > 0) {
+		rc = it.name != NULL ? ops->field(arg, &it) : ops->end(arg);
+		if (rc != 0)
+			return (-1);
+	}
+	return (rc);
+}
+
+int
 stanza_open(struct stanza_reader *rd, const struct stanza_format *fmt,
     const char *name, const char *text, size_t len, struct load_error *err)
 {

@@ -65,6 +65,18 @@ int	stanza_open(struct stanza_reader *, const struct stanza_format *,
  */
 int	stanza_next(struct stanza_reader *, struct stanza_item *);
 void	stanza_close(struct stanza_reader *);
+
+/* What a loader does with the items; each returns 0, or -1 with err set. */
+struct stanza_ops {
+	int	(*field)(void *arg, const struct stanza_item *);
+	int	(*end)(void *arg);	/* the stanza read is complete */
+};
+/*
+ * The items of an open reader to ops, up to the end of the text or the
+ * first error: 0, or -1 with err set.
+ */
+int	stanza_read(struct stanza_reader *, const struct stanza_ops *,
+	    void *arg);
 /* Set the reader's error at line; returns -1. */
 int	stanza_fail(struct stanza_reader *, unsigned line, const char *fmt,
 	    ...) __attribute__((format(printf, 3, 4)));
