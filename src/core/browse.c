@@ -74,20 +74,10 @@ browse_init(struct browse *b, struct catalog *c)
 	rebuild(b);
 }
 
-static void
-free_words(struct browse *b)
-{
-	size_t	 i;
-
-	for (i = 0; i < b->nwords; i++)
-		free(b->words[i]);
-	b->nwords = 0;
-}
-
 void
 browse_free(struct browse *b)
 {
-	free_words(b);
+	search_terms_free(&b->words);
 	free(b->query);
 	free(b->hits);
 	free(b->matched);
@@ -99,23 +89,6 @@ browse_free(struct browse *b)
 	memset(b, 0, sizeof *b);
 }
 
-static void
-add_word(void *arg, const char *s, size_t len, size_t off, size_t olen)
-{
-	struct browse	*b = arg;
-	size_t		 i;
-
-	(void)off;
-	(void)olen;
-	for (i = 0; i < b->nwords; i++) {
-		if (strlen(b->words[i]) == len && memcmp(b->words[i], s,
-		    len) == 0)
-			return;
-	}
-	if (b->nwords < BROWSE_MAX_WORDS)
-		b->words[b->nwords++] = xstrndup(s, len);
-}
-
 /* Recompute which entries pass the query, the class and the category. */
 static void
 refilter(struct browse *b)
@@ -123,7 +96,7 @@ refilter(struct browse *b)
 	size_t	 i, n;
 
 	b->nhits = 0;
-	if (b->nwords == 0)
+	if (b->words.n == 0)
 		memset(b->matched, 1, b->cat->n);
 	else {
 		/* Only a real query builds the index: the first frame is
@@ -382,7 +355,7 @@ rebuild(struct browse *b)
 int
 browse_filtered(const struct browse *b)
 {
-	return (b->nwords != 0 || b->klass != 0 || b->category >= 0);
+	return (b->words.n != 0 || b->klass != 0 || b->category >= 0);
 }
 
 /* Unfold the headers above an entry so that it gets a row. */
@@ -436,8 +409,7 @@ browse_set_query(struct browse *b, const char *q)
 		return (0);
 	free(b->query);
 	b->query = xstrdup(q);
-	free_words(b);
-	search_words(q, strlen(q), add_word, b);
+	search_terms_parse(&b->words, q);
 	refilter(b);
 	rebuild(b);
 	/*
@@ -445,7 +417,7 @@ browse_set_query(struct browse *b, const char *q)
 	 * otherwise the best match takes it, as in fzf, rather than
 	 * whatever row slid under the old position.
 	 */
-	if (b->nwords != 0 && (old == NULL || browse_entry(b) != old))
+	if (b->words.n != 0 && (old == NULL || browse_entry(b) != old))
 		select_best(b);
 
 	/* A code typed on its own selects that entry. */
@@ -499,7 +471,7 @@ browse_clear_filters(struct browse *b)
 		return (0);
 	free(b->query);
 	b->query = xstrdup("");
-	free_words(b);
+	search_terms_free(&b->words);
 	b->klass = 0;
 	b->category = -1;
 	refilter(b);
@@ -892,9 +864,9 @@ span_word(void *arg, const char *s, size_t len, size_t off, size_t olen)
 
 	if (x->n == x->max)
 		return;
-	for (i = 0; i < x->b->nwords; i++) {
-		wl = strlen(x->b->words[i]);
-		if (wl <= len && memcmp(s, x->b->words[i], wl) == 0) {
+	for (i = 0; i < x->b->words.n; i++) {
+		wl = x->b->words.len[i];
+		if (wl <= len && memcmp(s, x->b->words.tok[i], wl) == 0) {
 			x->spans[2 * x->n] = off;
 			x->spans[2 * x->n + 1] = olen;
 			x->n++;
@@ -909,7 +881,7 @@ browse_match_spans(const struct browse *b, const char *text, size_t *spans,
 {
 	struct span_ctx	 x;
 
-	if (b->nwords == 0 || text == NULL || max == 0)
+	if (b->words.n == 0 || text == NULL || max == 0)
 		return (0);
 	x.b = b;
 	x.spans = spans;

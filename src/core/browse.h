@@ -39,9 +39,6 @@ struct brow {
 	uint32_t	 count;		/* headers: entries under it, filtered */
 };
 
-/* Folded query words, for highlighting matches. */
-#define BROWSE_MAX_WORDS	SEARCH_MAX_TOKENS
-
 struct browse {
 	struct catalog		*cat;
 
@@ -49,8 +46,7 @@ struct browse {
 	char			*query;
 	int			 klass;		/* 0: every class */
 	int			 category;	/* -1: every category */
-	char			*words[BROWSE_MAX_WORDS];
-	size_t			 nwords;
+	struct search_terms	 words;		/* to highlight matches */
 
 	struct search_hit	*hits;		/* the last filter's hits */
 	size_t			 nhits;

@@ -283,17 +283,11 @@ lower_bound(const struct search_index *x, const char *s, size_t len)
 	return (lo);
 }
 
-struct query {
-	char	*tok[SEARCH_MAX_TOKENS];
-	size_t	 len[SEARCH_MAX_TOKENS];
-	size_t	 n;
-};
-
 static void
-add_query_word(void *arg, const char *s, size_t len, size_t off, size_t olen)
+add_term(void *arg, const char *s, size_t len, size_t off, size_t olen)
 {
-	struct query	*q = arg;
-	size_t		 i;
+	struct search_terms	*q = arg;
+	size_t			 i;
 
 	(void)off;
 	(void)olen;
@@ -307,17 +301,34 @@ add_query_word(void *arg, const char *s, size_t len, size_t off, size_t olen)
 	q->len[q->n++] = len;
 }
 
+void
+search_terms_parse(struct search_terms *q, const char *text)
+{
+	search_terms_free(q);
+	search_words(text, strlen(text), add_term, q);
+}
+
+void
+search_terms_free(struct search_terms *q)
+{
+	size_t	 t;
+
+	for (t = 0; t < q->n; t++)
+		free(q->tok[t]);
+	q->n = 0;
+}
+
 static size_t
 run_query(struct catalog *c, const char *query, struct search_hit *out)
 {
 	struct search_index	*x;
-	struct query		 q;
+	struct search_terms	 q;
 	size_t			 t, i, p, nhits = 0;
 
 	catalog_index(c);
 	x = c->index;
 	memset(&q, 0, sizeof q);
-	search_words(query, strlen(query), add_query_word, &q);
+	search_terms_parse(&q, query);
 	if (q.n == 0) {
 		for (i = 0; i < c->n; i++) {
 			out[i].entry = (uint32_t)i;
@@ -380,8 +391,7 @@ run_query(struct catalog *c, const char *query, struct search_hit *out)
 		x->cnt[i] = 0;
 		x->acc[i] = 0;
 	}
-	for (t = 0; t < q.n; t++)
-		free(q.tok[t]);
+	search_terms_free(&q);
 	return (nhits);
 }
 

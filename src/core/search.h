@@ -52,4 +52,18 @@ void	search_words(const char *text, size_t len,
 	    void (*fn)(void *, const char *folded, size_t flen,
 	    size_t off, size_t olen), void *arg);
 
+/*
+ * A query's folded words, each once ("spf spf" is "spf"); words past
+ * SEARCH_MAX_TOKENS are not looked for.
+ */
+struct search_terms {
+	char	*tok[SEARCH_MAX_TOKENS];
+	size_t	 len[SEARCH_MAX_TOKENS];
+	size_t	 n;
+};
+
+/* The words of text, replacing those terms held. */
+void	search_terms_parse(struct search_terms *, const char *text);
+void	search_terms_free(struct search_terms *);
+
 #endif
