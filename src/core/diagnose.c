@@ -412,9 +412,9 @@ wording_class(const struct rules *rs, const struct bounce_rcpt *r,
 		    r->reply_code, s, &moff, &mlen))
 			continue;
 		m = s->text[ru->in] + moff;
-		evidence_add(v, a, "class %d from rule %s (%s:%u): \"%.*s\"",
-		    ru->klass, ru->id, ru->file, ru->line, quote_len(m, mlen),
-		    m);
+		evidence_add(v, a, "class %d from rule %s (%s:%u) matched "
+		    "\"%.*s\"", ru->klass, ru->id, ru->file, ru->line,
+		    quote_len(m, mlen), m);
 		return (ru->klass);
 	}
 	return (0);
