@@ -418,18 +418,19 @@ parse_classes(struct parser *p, const struct raw_field *f, int *mask)
 	return (0);
 }
 
+/*
+ * Each field given once (but repeating ones and class-qualified ones),
+ * into seen; the related codes checked.
+ */
 static int
-compile_stanza(struct parser *p, struct stanza *s)
+fields_once(struct parser *p, const struct stanza *s,
+    const struct raw_field *seen[F__COUNT])
 {
-	const struct raw_field	*seen[F__COUNT];
-	const char		*code;
-	size_t			 i;
-	int			 kind, mask = 0, c, k;
-	char			 expanded[64];
+	size_t	 i;
 
-	memset(seen, 0, sizeof seen);
+	memset(seen, 0, F__COUNT * sizeof *seen);
 	for (i = 0; i < s->n; i++) {
-		struct raw_field *f = &s->f[i];
+		const struct raw_field *f = &s->f[i];
 
 		if (!(fields[f->id].flags & FL_REPEAT) && f->klass == 0) {
 			if (seen[f->id] != NULL)
@@ -441,6 +442,17 @@ compile_stanza(struct parser *p, struct stanza *s)
 		if (f->id == F_RELATED && check_related(p, f) != 0)
 			return (-1);
 	}
+	return (0);
+}
+
+/* The required fields are there, and the code is a code. */
+static int
+fields_required(struct parser *p, const struct stanza *s,
+    const struct raw_field *const seen[F__COUNT])
+{
+	const char	*code;
+	size_t		 i;
+
 	/* "code[5]: 550" is a qualified field, not the entry's code. */
 	if (seen[F_CODE] == NULL)
 		return (fail(p, s->line, "'code' takes no [qualifier]"));
@@ -453,10 +465,15 @@ compile_stanza(struct parser *p, struct stanza *s)
 	if (!code_is_any(code))
 		return (fail(p, s->line, "bad code syntax '%s' (expected 550, "
 		    "5.7.1, X.7.1 or X.7.YYY)", code));
-	if ((kind = kind_from_name(seen[F_KIND]->value.data)) < 0)
-		return (fail(p, seen[F_KIND]->line, "unknown kind '%s' (reply, "
-		    "enhanced, subject, nonstandard or client)",
-		    seen[F_KIND]->value.data));
+	return (0);
+}
+
+/* Every value of a closed set is one of its names. */
+static int
+fields_values(struct parser *p, const struct stanza *s, const char *code)
+{
+	size_t	 i;
+
 	for (i = 0; i < s->n; i++) {
 		const struct raw_field *f = &s->f[i];
 		const char *v = f->value.data;
@@ -476,7 +493,14 @@ compile_stanza(struct parser *p, struct stanza *s)
 			return (fail(p, f->line, "a class qualifier needs an "
 			    "X.n.n code"));
 	}
+	return (0);
+}
 
+/* The code has the form its kind takes. */
+static int
+kind_fits_code(struct parser *p, const struct stanza *s, int kind,
+    const char *code)
+{
 	switch (kind) {
 	case KIND_REPLY:
 	case KIND_CLIENT:
@@ -500,34 +524,64 @@ compile_stanza(struct parser *p, struct stanza *s)
 			    "code like 571 or 5.7.708, not '%s'", code));
 		break;
 	}
+	return (0);
+}
 
-	if (code_is_family(code)) {
-		if (seen[F_CLASSES] == NULL)
-			return (fail(p, s->line, "entry %s: an X.n.n code needs "
-			    "'classes'", code));
-		if (parse_classes(p, seen[F_CLASSES], &mask) != 0)
-			return (-1);
-		for (i = 0; i < s->n; i++) {
-			const struct raw_field *f = &s->f[i];
-			if (f->klass != 0 && !(mask & (1 << f->klass)))
-				return (fail(p, f->line, "qualifier [%d] names a "
-				    "class not in 'classes'", f->klass));
-			if (f->id == F_EXAMPLE && f->klass == 0 &&
-			    (c = example_class(f->value.data, code)) != 0 &&
-			    !(mask & (1 << c)))
-				return (fail(p, f->line, "example carries %d%s "
-				    "but class %d is not in 'classes'", c,
-				    code + 1, c));
-		}
-		for (k = 2; k <= 5; k++) {
-			if (!(mask & (1 << k)))
-				continue;
-			snprintf(expanded, sizeof expanded, "%d%s", k, code + 1);
-			if (emit(p, s, expanded, code, kind, k) != 0)
-				return (-1);
-		}
-		return (0);
+/* An X.n.n stanza: one entry per class of 'classes', each checked. */
+static int
+family_emit(struct parser *p, const struct stanza *s,
+    const struct raw_field *const seen[F__COUNT], const char *code, int kind)
+{
+	size_t	 i;
+	int	 mask = 0, c, k;
+	char	 expanded[64];
+
+	if (seen[F_CLASSES] == NULL)
+		return (fail(p, s->line, "entry %s: an X.n.n code needs "
+		    "'classes'", code));
+	if (parse_classes(p, seen[F_CLASSES], &mask) != 0)
+		return (-1);
+	for (i = 0; i < s->n; i++) {
+		const struct raw_field *f = &s->f[i];
+
+		if (f->klass != 0 && !(mask & (1 << f->klass)))
+			return (fail(p, f->line, "qualifier [%d] names a "
+			    "class not in 'classes'", f->klass));
+		if (f->id == F_EXAMPLE && f->klass == 0 &&
+		    (c = example_class(f->value.data, code)) != 0 &&
+		    !(mask & (1 << c)))
+			return (fail(p, f->line, "example carries %d%s "
+			    "but class %d is not in 'classes'", c, code + 1, c));
 	}
+	for (k = 2; k <= 5; k++) {
+		if (!(mask & (1 << k)))
+			continue;
+		snprintf(expanded, sizeof expanded, "%d%s", k, code + 1);
+		if (emit(p, s, expanded, code, kind, k) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
+static int
+compile_stanza(struct parser *p, struct stanza *s)
+{
+	const struct raw_field	*seen[F__COUNT];
+	const char		*code;
+	int			 kind;
+
+	if (fields_once(p, s, seen) != 0 || fields_required(p, s, seen) != 0)
+		return (-1);
+	code = seen[F_CODE]->value.data;
+	if ((kind = kind_from_name(seen[F_KIND]->value.data)) < 0)
+		return (fail(p, seen[F_KIND]->line, "unknown kind '%s' (reply, "
+		    "enhanced, subject, nonstandard or client)",
+		    seen[F_KIND]->value.data));
+	if (fields_values(p, s, code) != 0 ||
+	    kind_fits_code(p, s, kind, code) != 0)
+		return (-1);
+	if (code_is_family(code))
+		return (family_emit(p, s, seen, code, kind));
 	if (seen[F_CLASSES] != NULL)
 		return (fail(p, seen[F_CLASSES]->line, "'classes' is only for "
 		    "X.n.n codes"));
