@@ -296,50 +296,36 @@ split_related(struct arena *a, const char *s, struct strlist *out)
 	}
 }
 
-/* Build one entry of class klass (0: no expansion) from the stanza. */
-static int
-emit(struct parser *p, const struct stanza *s, const char *code,
-    const char *family, enum entry_kind kind, int klass)
+/*
+ * The fields that apply to class klass (0: no expansion): the single
+ * ones, a class-qualified value beating the plain one, and how many of
+ * each repeating one.
+ */
+static void
+fields_for_class(const struct stanza *s, int klass,
+    const struct raw_field *single[F__COUNT], size_t count[F__COUNT])
 {
-	struct arena		*a = &p->cat->arena;
-	struct entry		*e;
-	const struct raw_field	*single[F__COUNT];
-	size_t			 i, ncause = 0, nfix = 0, nex = 0, nprov = 0;
-	struct labelled		*ex, *pv;
+	size_t	 i;
 
-	memset(single, 0, sizeof single);
+	memset(single, 0, F__COUNT * sizeof *single);
+	memset(count, 0, F__COUNT * sizeof *count);
 	for (i = 0; i < s->n; i++) {
 		const struct raw_field *f = &s->f[i];
+
 		if (f->klass != 0 && f->klass != klass)
 			continue;
-		switch (f->id) {
-		case F_CAUSE:
-			ncause++;
-			break;
-		case F_FIX:
-			nfix++;
-			break;
-		case F_EXAMPLE:
-			nex++;
-			break;
-		case F_PROVIDER:
-			nprov++;
-			break;
-		default:
-			/* A class-qualified value beats the plain one. */
-			if (single[f->id] == NULL || f->klass != 0)
-				single[f->id] = f;
-		}
+		if (fields[f->id].flags & FL_REPEAT)
+			count[f->id]++;
+		else if (single[f->id] == NULL || f->klass != 0)
+			single[f->id] = f;
 	}
-	e = new_entry(p);
-	e->code = arena_strdup(a, code);
-	e->family = family != NULL ? arena_strdup(a, family) : NULL;
-	e->kind = kind;
-	e->klass = klass;
-	e->file = p->name;
-	e->line = s->line;
+}
+
+static void
+entry_singles(struct arena *a, struct entry *e,
+    const struct raw_field *const single[F__COUNT])
+{
 	e->category = category_find(single[F_CATEGORY]->value.data);
-	e->group = group_of(kind, klass);
 	e->title = arena_strdup(a, single[F_TITLE]->value.data);
 	e->meaning = arena_strdup(a, single[F_MEANING]->value.data);
 	e->retry = retry_from_name(single[F_RETRY]->value.data);
@@ -353,10 +339,23 @@ emit(struct parser *p, const struct stanza *s, const char *code,
 #undef OPT
 	if (single[F_RELATED] != NULL)
 		split_related(a, single[F_RELATED]->value.data, &e->related);
-	e->causes.v = arena_alloc(a, (ncause + 1) * sizeof(char *));
-	e->fixes.v = arena_alloc(a, (nfix + 1) * sizeof(char *));
-	ex = arena_alloc(a, (nex + 1) * sizeof *ex);
-	pv = arena_alloc(a, (nprov + 1) * sizeof *pv);
+}
+
+/*
+ * The repeating fields of class klass, in stanza order; an example of an
+ * X.n.n family that carries another class's code is left to that class.
+ */
+static void
+entry_lists(struct arena *a, struct entry *e, const struct stanza *s,
+    const char *family, int klass, const size_t count[F__COUNT])
+{
+	struct labelled	*ex, *pv;
+	size_t		 i;
+
+	e->causes.v = arena_alloc(a, (count[F_CAUSE] + 1) * sizeof(char *));
+	e->fixes.v = arena_alloc(a, (count[F_FIX] + 1) * sizeof(char *));
+	ex = arena_alloc(a, (count[F_EXAMPLE] + 1) * sizeof *ex);
+	pv = arena_alloc(a, (count[F_PROVIDER] + 1) * sizeof *pv);
 	for (i = 0; i < s->n; i++) {
 		const struct raw_field *f = &s->f[i];
 		const char *label;
@@ -395,6 +394,29 @@ emit(struct parser *p, const struct stanza *s, const char *code,
 	}
 	e->examples = ex;
 	e->providers = pv;
+}
+
+/* Build one entry of class klass (0: no expansion) from the stanza. */
+static int
+emit(struct parser *p, const struct stanza *s, const char *code,
+    const char *family, enum entry_kind kind, int klass)
+{
+	struct arena		*a = &p->cat->arena;
+	struct entry		*e;
+	const struct raw_field	*single[F__COUNT];
+	size_t			 count[F__COUNT];
+
+	fields_for_class(s, klass, single, count);
+	e = new_entry(p);
+	e->code = arena_strdup(a, code);
+	e->family = family != NULL ? arena_strdup(a, family) : NULL;
+	e->kind = kind;
+	e->klass = klass;
+	e->file = p->name;
+	e->line = s->line;
+	e->group = group_of(kind, klass);
+	entry_singles(a, e, single);
+	entry_lists(a, e, s, family, klass, count);
 	return (0);
 }
 
