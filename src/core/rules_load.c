@@ -27,6 +27,11 @@ enum rfield {
 #define IN_REASON	0x2
 #define REPEATS		0x4
 
+/* The fields a reason stanza must give. */
+#define GOT_TITLE	0x1
+#define GOT_PERMANENT	0x2
+#define GOT_RETRY	0x4
+
 static const struct {
 	const char	*name;
 	int		 flags;
@@ -540,16 +545,68 @@ rule_build(struct loader *l, struct stanza *s)
 	return (0);
 }
 
+/* One field of a reason stanza into d; got marks the required ones. */
+static int
+reason_field(struct loader *l, struct reason_def *d, const struct field *f,
+    unsigned *got)
+{
+	struct arena	*a = &l->rs->arena;
+	const char	*v = f->value.data;
+	char		*end;
+	long		 n;
+
+	switch (f->id) {
+	case R_REASON:
+		d->name = arena_strdup(a, v);
+		return (0);
+	case R_TITLE:
+		d->title = arena_strdup(a, v);
+		*got |= GOT_TITLE;
+		return (0);
+	case R_PERMANENT:
+		*got |= GOT_PERMANENT;
+		return (field_yes_no(l, f, &d->permanent));
+	case R_RETRY:
+		if (retry_from_name(v) < 0)
+			return (fail(l, f->line, "'retry' must be never, "
+			    "after-fix, auto or none, not '%.40s'", v));
+		d->retry = (enum retry_advice)retry_from_name(v);
+		*got |= GOT_RETRY;
+		return (0);
+	case R_RETRY_NOTE:
+		d->retry_note = arena_strdup(a, v);
+		return (0);
+	case R_RETRY_NOTE_TRANSIENT:
+		d->retry_note_transient = arena_strdup(a, v);
+		return (0);
+	case R_PSEUDO:
+		n = strtol(v, &end, 10);
+		if (*end != '\0' || n < 900 || n > 999)
+			return (fail(l, f->line, "'pseudo-status' must be a "
+			    "number from 900 to 999"));
+		d->pseudo = (int)n;
+		return (0);
+	case R_PSEUDO_TEMP:
+		if (field_yes_no(l, f, &d->pseudo_perm) != 0)
+			return (-1);
+		d->pseudo_perm = !d->pseudo_perm;
+		return (0);
+	case R_STEP:
+		return (field_append(l, f, d->steps, &d->nsteps,
+		    RULE_MAX_STEPS));
+	default:
+		return (0);
+	}
+}
+
+/* A reason stanza into the next slot of rs->reasons. */
 static int
 reason_build(struct loader *l, struct stanza *s)
 {
 	struct rules		*rs = l->rs;
 	struct reason_def	*d;
-	const char		*v;
 	size_t			 i;
-	int			 got_title = 0, got_perm = 0, got_retry = 0;
-	char			*end;
-	long			 n;
+	unsigned		 got = 0;
 
 	rs->reasons = xgrow(rs->reasons, &rs->reasons_cap, rs->nreasons + 1,
 	    sizeof *rs->reasons);
@@ -557,63 +614,14 @@ reason_build(struct loader *l, struct stanza *s)
 	memset(d, 0, sizeof *d);
 	d->file = l->name;
 	d->line = s->f[0].line;
-	for (i = 0; i < s->n; i++) {
-		struct field *f = &s->f[i];
-
-		v = f->value.data != NULL ? f->value.data : "";
-		if (check_field(l, s, i, IN_REASON) != 0)
+	for (i = 0; i < s->n; i++)
+		if (check_field(l, s, i, IN_REASON) != 0 ||
+		    reason_field(l, d, &s->f[i], &got) != 0)
 			return (-1);
-		switch (f->id) {
-		case R_REASON:
-			d->name = arena_strdup(&rs->arena, v);
-			break;
-		case R_TITLE:
-			d->title = arena_strdup(&rs->arena, v);
-			got_title = 1;
-			break;
-		case R_PERMANENT:
-			if (field_yes_no(l, f, &d->permanent) != 0)
-				return (-1);
-			got_perm = 1;
-			break;
-		case R_RETRY:
-			if (retry_from_name(v) < 0)
-				return (fail(l, f->line, "'retry' must be never, "
-				    "after-fix, auto or none, not '%.40s'", v));
-			d->retry = (enum retry_advice)retry_from_name(v);
-			got_retry = 1;
-			break;
-		case R_RETRY_NOTE:
-			d->retry_note = arena_strdup(&rs->arena, v);
-			break;
-		case R_RETRY_NOTE_TRANSIENT:
-			d->retry_note_transient = arena_strdup(&rs->arena, v);
-			break;
-		case R_PSEUDO:
-			n = strtol(v, &end, 10);
-			if (*end != '\0' || n < 900 || n > 999)
-				return (fail(l, f->line, "'pseudo-status' must "
-				    "be a number from 900 to 999"));
-			d->pseudo = (int)n;
-			break;
-		case R_PSEUDO_TEMP:
-			if (field_yes_no(l, f, &d->pseudo_perm) != 0)
-				return (-1);
-			d->pseudo_perm = !d->pseudo_perm;
-			break;
-		case R_STEP:
-			if (field_append(l, f, d->steps, &d->nsteps,
-			    RULE_MAX_STEPS) != 0)
-				return (-1);
-			break;
-		default:
-			break;
-		}
-	}
-	if (!got_title || !got_perm || !got_retry)
+	if (got != (GOT_TITLE | GOT_PERMANENT | GOT_RETRY))
 		return (fail(l, d->line, "reason '%s' needs %s", d->name,
-		    !got_title ? "a 'title'" : !got_perm ? "'permanent'" :
-		    "'retry'"));
+		    !(got & GOT_TITLE) ? "a 'title'" :
+		    !(got & GOT_PERMANENT) ? "'permanent'" : "'retry'"));
 	if (rules_reason(rs, d->name) != NULL)
 		return (fail(l, d->line, "reason '%s' is already defined",
 		    d->name));
