@@ -87,6 +87,13 @@ sum_input(struct sumrun *r, const char *path)
 	}
 	if (rc < 0 && cli_signal() == 0)
 		err = errno != 0 ? errno : EIO;
+	if (r->ms.gz_error && cli_signal() == 0) {
+		/* What was read is summed up; the cut is said, as --diagnose. */
+		utf8_eprintf(_("%1$s: %2$s: the compressed data ends early or "
+		    "is damaged: only what came before it was read\n"),
+		    PACKAGE, path);
+		r->rc = 2;
+	}
 	if (fd != STDIN_FILENO)
 		close(fd);
 	return (err);

@@ -201,6 +201,18 @@ run 2 "$sd" --domain example.com 550
 run 2 "$sd" --summary --domain "" "$tmp/times.mbox"
 run 2 "$sd" --summary --diagnose "$tmp/times.mbox"
 run 2 "$sd" --summary --jobs 2 "$tmp/times.mbox"
+# A rotated log compressed, whole and cut short: read as it is; a cut
+# is said and what came before it summed up, exit 2.
+if command -v gzip >/dev/null 2>&1; then
+	gzip -c "$tmp/times.mbox" >"$tmp/times.mbox.gz"
+	run 0 "$sd" --summary --json "$tmp/times.mbox.gz"
+	expect "$tmp/out" '"failures":6,'
+	size=$(wc -c <"$tmp/times.mbox.gz")
+	head -c $((size - 12)) "$tmp/times.mbox.gz" >"$tmp/cut.gz"
+	run 2 "$sd" --summary --json "$tmp/cut.gz"
+	expect "$tmp/err" "ends early or is damaged"
+	expect "$tmp/out" '"type":"totals"'
+fi
 # An unreadable input: said, the others summed, exit 2.
 run 2 "$sd" --summary "$tmp/nonexistent" "$tmp/times.mbox"
 expect "$tmp/err" "nonexistent"
