@@ -200,8 +200,13 @@ layout_fit(const struct summary_group **v, size_t n, size_t width,
 	if (L->provider > maxprov)
 		L->provider = maxprov;
 	L->domain = rest > L->provider ? rest - L->provider : 0;
-	if (L->domain > maxdom)
+	if (L->domain > maxdom) {
+		/* What the domains leave goes to the providers' names. */
+		L->provider += L->domain - maxdom;
 		L->domain = maxdom;
+		if (L->provider > maxprov)
+			L->provider = maxprov;
+	}
 }
 
 /*

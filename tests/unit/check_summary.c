@@ -386,6 +386,28 @@ START_TEST(test_text_fits)
 }
 END_TEST
 
+/* Short domains leave their columns to the providers' names. */
+START_TEST(test_text_room)
+{
+	struct fake		 f;
+	struct summary		 s;
+	struct buf		 b;
+
+	fake_init(&f);
+	fake_add(&f, "a@x.org", "failed", T0, "blocked",
+	    "Gmail / Google Workspace", "550 5.7.1 no");
+	summary_init(&s, NULL, 0);
+	fake_sum(&f, &s);
+	buf_init(&b);
+	summary_text(&s, &b, 80);
+	ck_assert_msg(strstr(b.data, "  x.org   Gmail / Google\xe2\x80\xa6 ")
+	    != NULL, "%s", b.data);
+	buf_free(&b);
+	summary_free(&s);
+	fake_free(&f);
+}
+END_TEST
+
 START_TEST(test_json)
 {
 	struct summary_filter	 flt;
@@ -609,6 +631,7 @@ summary_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("output");
 	tcase_add_test(tc, test_text_fits);
+	tcase_add_test(tc, test_text_room);
 	tcase_add_test(tc, test_json);
 	tcase_add_test(tc, test_empty);
 	suite_add_tcase(s, tc);
