@@ -141,7 +141,7 @@ rank_best(struct browse *b)
 	size_t			 i, j, n = 0;
 
 	b->nbest = 0;
-	if (b->nwords == 0 || b->nshown <= BROWSE_BEST_MAX)
+	if (b->words.n == 0 || b->nshown <= BROWSE_BEST_MAX)
 		return;
 	for (i = 0; i < b->nhits; i++) {
 		const struct search_hit *h = &b->hits[i];
