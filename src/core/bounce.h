@@ -195,8 +195,9 @@ void	bounce_doc_free(struct bounce_doc *);
 /*
  * Parse any bytes: one reply line, a transcript, a whole message, an
  * mbox or a mail log (maillog.h: a record per failing delivery, the
- * log_* fields set).  Linear time.  limits may be NULL for the defaults; flags are
- * BOUNCE_* bits.  The doc is reset first.  Returns the record count.
+ * log_* fields set).  Linear time.  limits may be NULL for the defaults;
+ * flags are BOUNCE_* bits.  The doc is reset first.  Returns the record
+ * count.
  */
 size_t	bounce_parse(struct bounce_doc *, const char *in, size_t len,
 	    const struct bounce_limits *, int flags);

@@ -359,7 +359,8 @@ clock_time(const char *p, const char *end, unsigned *secs)
 static int
 month_of(const char *p)
 {
-	static const char	 names[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	static const char	 names[] =
+	    "JanFebMarAprMayJunJulAugSepOctNovDec";
 	int			 i;
 
 	for (i = 0; i < 12; i++)

@@ -278,10 +278,12 @@ ml_sendmail(struct maillog *ml, const struct ml_line *L, maillog_cb *cb,
 		rs = sm_field(p, end, "ruleset=");
 		if (st.n == 0)
 			return (0);
-		e.command = rs.n >= 10 && memcmp(rs.p, "check_rcpt", 10) == 0 ?
-		    "RCPT" : rs.n >= 10 && memcmp(rs.p, "check_mail", 10) == 0 ?
-		    "MAIL" : rs.n >= 11 && memcmp(rs.p, "check_relay", 11) == 0 ?
-		    "CONN" : NULL;
+		if (rs.n >= 10 && memcmp(rs.p, "check_rcpt", 10) == 0)
+			e.command = "RCPT";
+		else if (rs.n >= 10 && memcmp(rs.p, "check_mail", 10) == 0)
+			e.command = "MAIL";
+		else if (rs.n >= 11 && memcmp(rs.p, "check_relay", 11) == 0)
+			e.command = "CONN";
 		to = sm_field(p, end, "arg1=");
 		if (to.n == 0 || e.command == NULL)
 			;

@@ -272,7 +272,9 @@ log_block(struct msgstream *ms, const char **msg, size_t *len)
 		if ((rc = fill(ms)) < 0)
 			return (-1);
 	n = ms->b.len - ms->start;
-	if (n >= MSGSTREAM_LOG_BLOCK && !(ms->eof && n == MSGSTREAM_LOG_BLOCK)) {
+	/* A full block not at the end is cut after its last line end. */
+	if (n > MSGSTREAM_LOG_BLOCK ||
+	    (n == MSGSTREAM_LOG_BLOCK && !ms->eof)) {
 		n = MSGSTREAM_LOG_BLOCK;
 		if ((nl = memrchr(ms->b.data + ms->start, '\n', n)) != NULL)
 			n = (size_t)(nl + 1 - (ms->b.data + ms->start));
