@@ -86,15 +86,22 @@ term_signals(void)
 	catch_signal(SIGCONT);
 }
 
-/* After a stop, the terminal may have another size. */
-static void
-check_size(void)
+/*
+ * After a stop the terminal may have another size, and a SIGWINCH that
+ * came between ncurses' check and its read(2) waits for the next key:
+ * the idle loop asks too.  Returns 1 when the size changed.
+ */
+int
+term_check_size(void)
 {
 	struct winsize	 ws;
 
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
+	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS)) {
 		resizeterm(ws.ws_row, ws.ws_col);	/* queues KEY_RESIZE */
+		return (1);
+	}
+	return (0);
 }
 
 static void
@@ -117,7 +124,7 @@ suspend(struct tui *t)
 	raise(SIGTSTP);
 	sigaction(SIGTSTP, &old, NULL);
 	got_cont = 0;
-	check_size();
+	term_check_size();
 	t->redraw_all = 1;
 }
 
@@ -142,7 +149,7 @@ term_pending(struct tui *t)
 	if (got_cont) {
 		/* Stopped from outside (SIGSTOP): repaint what was lost. */
 		got_cont = 0;
-		check_size();
+		term_check_size();
 		t->redraw_all = 1;
 		return (1);
 	}

@@ -26,6 +26,8 @@
 #define MAX_READ_ERRORS	64
 /* How often the loop looks for a finished analysis while one runs. */
 #define POLL_MS		40
+/* How often an idle loop checks the size, for a SIGWINCH ncurses missed. */
+#define IDLE_MS		500
 
 /*
  * The next key: one left over from a paste's read, else wgetch(),
@@ -37,19 +39,20 @@ next_key(struct tui *t, int *timed_out)
 {
 	struct timespec	 a, b;
 	int		 key, busy = tpaste_analysing(t->paste);
+	int		 wait_ms = busy ? POLL_MS : IDLE_MS;
 	double		 ms;
 
 	*timed_out = 0;
 	if ((key = pasteio_next_key(t)) != ERR)
 		return (key);
-	wtimeout(stdscr, busy ? POLL_MS : -1);
+	wtimeout(stdscr, wait_ms);
 	clock_gettime(CLOCK_MONOTONIC, &a);
 	errno = 0;
 	key = keys_filter(wgetch(stdscr));
-	if (key == ERR && busy) {
+	if (key == ERR) {
 		clock_gettime(CLOCK_MONOTONIC, &b);
 		ms = (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6;
-		*timed_out = ms >= POLL_MS / 2;
+		*timed_out = ms >= wait_ms / 2;
 	}
 	return (key);
 }
@@ -111,6 +114,9 @@ tui_main(const struct options *o)
 		}
 		if ((key = next_key(&t, &timed_out)) == ERR) {
 			if (timed_out) {
+				/* KEY_RESIZE is queued: the next read has it. */
+				if (term_check_size())
+					continue;
 				if (tresult_poll(&t))
 					tui_frame(&t);
 				continue;

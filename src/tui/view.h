@@ -147,6 +147,7 @@ int	 tui_body_mode(const struct tui *);
 int	 term_check(int fd);
 void	 term_signals(void);
 int	 term_pending(struct tui *);
+int	 term_check_size(void);
 
 /* prompt.c: the readline filter prompt. */
 void	 prompt_open(struct tui *, int first_key);
