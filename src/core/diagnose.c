@@ -136,15 +136,49 @@ agent_ok(const struct rules *rs, const struct rule *ru, struct subject *s)
 	return (agent_in(ru, s->agent));
 }
 
+/* Some word of list (n of them) is s, in any case; 0 when s is NULL. */
 static int
-rule_matches(const struct rules *rs, const struct rule *ru,
-    const struct bounce_rcpt *r, const char *status, int reply,
-    struct subject *s, size_t *moff, size_t *mlen)
+word_in(const char *const *list, size_t n, const char *s)
 {
-	char		 rbuf[8];
-	size_t		 i;
-	int		 rc;
-	PCRE2_SIZE	*ov;
+	size_t	 i;
+
+	for (i = 0; s != NULL && i < n; i++)
+		if (strcasecmp(s, list[i]) == 0)
+			return (1);
+	return (0);
+}
+
+/* The SMTP stage is one of the rule's; "none" when the record has none. */
+static int
+command_in(const struct rule *ru, const char *command)
+{
+	size_t	 i;
+
+	for (i = 0; i < ru->ncommand; i++)
+		if (command != NULL ? strcmp(command, ru->command[i]) == 0 :
+		    strcmp(ru->command[i], "none") == 0)
+			return (1);
+	return (0);
+}
+
+/* The status or reply code fits one of the rule's patterns. */
+static int
+code_in(const char *const *pats, size_t n, const char *code, int enhanced)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (code_match(pats[i], code, enhanced))
+			return (1);
+	return (0);
+}
+
+/* The rule's conditions on the record, its pattern and format aside. */
+static int
+conditions_hold(const struct rule *ru, const struct bounce_rcpt *r,
+    const char *status, int reply, const struct subject *s)
+{
+	char	 rbuf[8];
 
 	if (ru->kinds != 0 && !(ru->kinds & (1u << r->kind)))
 		return (0);
@@ -155,40 +189,32 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 		return (0);
 	if (ru->nagent != 0 && s->agent_known && !agent_in(ru, s->agent))
 		return (0);
-	if (ru->ndtype != 0) {
-		for (i = 0; i < ru->ndtype; i++)
-			if (r->diag_type != NULL &&
-			    strcasecmp(r->diag_type, ru->dtype[i]) == 0)
-				break;
-		if (i == ru->ndtype)
-			return (0);
-	}
-	if (ru->ncommand != 0) {
-		for (i = 0; i < ru->ncommand; i++)
-			if (r->command != NULL ? strcmp(r->command,
-			    ru->command[i]) == 0 : strcmp(ru->command[i],
-			    "none") == 0)
-				break;
-		if (i == ru->ncommand)
-			return (0);
-	}
-	if (ru->nstatus != 0) {
-		for (i = 0; i < ru->nstatus; i++)
-			if (code_match(ru->status[i], status, 1))
-				break;
-		if (i == ru->nstatus)
-			return (0);
-	}
+	if (ru->ndtype != 0 && !word_in(ru->dtype, ru->ndtype, r->diag_type))
+		return (0);
+	if (ru->ncommand != 0 && !command_in(ru, r->command))
+		return (0);
+	if (ru->nstatus != 0 && !code_in(ru->status, ru->nstatus, status, 1))
+		return (0);
 	if (ru->nreply != 0) {
 		if (reply == 0)
 			return (0);
 		snprintf(rbuf, sizeof rbuf, "%d", reply);
-		for (i = 0; i < ru->nreply; i++)
-			if (code_match(ru->reply[i], rbuf, 0))
-				break;
-		if (i == ru->nreply)
+		if (!code_in(ru->reply, ru->nreply, rbuf, 0))
 			return (0);
 	}
+	return (1);
+}
+
+static int
+rule_matches(const struct rules *rs, const struct rule *ru,
+    const struct bounce_rcpt *r, const char *status, int reply,
+    struct subject *s, size_t *moff, size_t *mlen)
+{
+	int		 rc;
+	PCRE2_SIZE	*ov;
+
+	if (!conditions_hold(ru, r, status, reply, s))
+		return (0);
 	if (ru->re == NULL)
 		return (agent_ok(rs, ru, s));
 	/* The cheap proofs that the pattern cannot match come first. */
