@@ -114,6 +114,49 @@ quantifier_end(const unsigned char *p)
 }
 
 /*
+ * The class "[...]" at p: its closing ']', or the byte before the end of
+ * the pattern when it has none.
+ */
+static const unsigned char *
+class_end(const unsigned char *p)
+{
+	p++;
+	if (*p == '^')
+		p++;
+	if (*p == ']')
+		p++;
+	while (*p != '\0' && *p != ']') {
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '[' && p[1] == ':')
+			p = posix_class_end(p);
+		p++;
+	}
+	return (*p == '\0' ? p - 1 : p);
+}
+
+/*
+ * A top-level alternative ends: the trigrams of its longest literal
+ * join r's, and the scan starts afresh.  0 when the alternative has no
+ * literal of three bytes or r no room: then no prefilter is possible.
+ */
+static int
+alternative_end(struct rule *r, struct litscan *ls)
+{
+	size_t	 k;
+
+	lit_end(ls);
+	if (ls->nbest < 3 || r->nlits == RULE_MAX_LITS)
+		return (0);
+	for (k = 0; k < RULE_LIT_GRAMS; k++)
+		r->lits[r->nlits][k] = rule_trigram(ls->best +
+		    (ls->nbest - 3) * k / (RULE_LIT_GRAMS - 1));
+	r->nlits++;
+	ls->nbest = 0;
+	return (1);
+}
+
+/*
  * For each top-level alternative, the longest run of literal bytes that
  * any match must contain: a run at group depth 0 that no quantifier
  * makes optional.  What is inside a group, a class or an escape like \s
@@ -126,7 +169,6 @@ rule_prefilter(struct rule *r)
 {
 	const unsigned char	*p = (const unsigned char *)r->pattern;
 	struct litscan		 ls;
-	size_t			 k;
 	int			 depth = 0;
 
 	r->nlits = 0;
@@ -135,18 +177,12 @@ rule_prefilter(struct rule *r)
 		return;
 	for (;; p++) {
 		if (*p == '\0' || (*p == '|' && depth == 0)) {
-			lit_end(&ls);
-			if (ls.nbest < 3 || r->nlits == RULE_MAX_LITS) {
+			if (!alternative_end(r, &ls)) {
 				r->nlits = 0;
 				return;
 			}
-			for (k = 0; k < RULE_LIT_GRAMS; k++)
-				r->lits[r->nlits][k] = rule_trigram(ls.best +
-				    (ls.nbest - 3) * k / (RULE_LIT_GRAMS - 1));
-			r->nlits++;
 			if (*p == '\0')
 				return;
-			ls.nbest = 0;
 			continue;
 		}
 		if (*p == '\\' && p[1] != '\0') {
@@ -162,20 +198,7 @@ rule_prefilter(struct rule *r)
 		} else if (*p == '[') {
 			/* A class is one byte of a set: skip it whole. */
 			lit_end(&ls);
-			p++;
-			if (*p == '^')
-				p++;
-			if (*p == ']')
-				p++;
-			while (*p != '\0' && *p != ']') {
-				if (*p == '\\' && p[1] != '\0')
-					p++;
-				else if (*p == '[' && p[1] == ':')
-					p = posix_class_end(p);
-				p++;
-			}
-			if (*p == '\0')
-				p--;
+			p = class_end(p);
 			continue;
 		} else if (*p == '(' || *p == ')') {
 			lit_end(&ls);
