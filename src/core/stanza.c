@@ -99,23 +99,29 @@ value_add(struct stanza_reader *rd, const struct stanza_item *it,
     const char *s, const char *e, int continuation)
 {
 	struct buf	*v = &rd->value;
+	size_t		 add;
+	int		 para, sep;
 
 	while (s < e && is_blank(*s))
 		s++;
 	while (e > s && is_blank(e[-1]))
 		e--;
-	if (continuation && rd->fmt->paragraphs && e - s == 1 && *s == '.')
-		buf_addc(v, '\n');
-	else {
-		if (v->len != 0 && v->data[v->len - 1] != '\n' && e > s)
-			buf_addc(v, ' ');
-		buf_add(v, s, (size_t)(e - s));
-	}
-	if (v->len > rd->fmt->max_value)
+	para = continuation && rd->fmt->paragraphs && e - s == 1 && *s == '.';
+	sep = !para && v->len != 0 && v->data[v->len - 1] != '\n' && e > s;
+	add = para ? 1 : (size_t)sep + (size_t)(e - s);
+	/* Checked before it is copied: a hostile line may be megabytes. */
+	if (add > rd->fmt->max_value - v->len)
 		return (stanza_fail(rd, rd->lineno, "value of '%.*s' is longer "
 		    "than %zu bytes", (int)(it->namelen > NAME_QUOTE_MAX ?
 		    NAME_QUOTE_MAX : it->namelen), it->name,
 		    rd->fmt->max_value));
+	if (para)
+		buf_addc(v, '\n');
+	else {
+		if (sep)
+			buf_addc(v, ' ');
+		buf_add(v, s, (size_t)(e - s));
+	}
 	return (0);
 }
 

@@ -76,6 +76,34 @@ START_TEST(test_reader)
 }
 END_TEST
 
+/* A value may hold max_value bytes, continuations and joins counted. */
+START_TEST(test_value_limit)
+{
+	struct buf	 t;
+	char		*got;
+
+	buf_init(&t);
+	buf_adds(&t, "a: ");
+	while (t.len < 3 + 1000)
+		buf_addc(&t, 'x');
+	buf_adds(&t, "\n  ");
+	while (t.len < 3 + 1000 + 3 + 23)
+		buf_addc(&t, 'y');
+	buf_addc(&t, '\n');
+	/* 1000 + ' ' + 23 = 1024 bytes: the limit itself is allowed. */
+	got = items(&plain, t.data, t.len);
+	ck_assert_uint_eq(strlen(got), 2 + 1024 + 2);
+	free(got);
+	/* One byte more is refused, at the line that went over. */
+	t.data[t.len - 1] = 'y';
+	buf_addc(&t, '\n');
+	got = items(&plain, t.data, t.len);
+	ck_assert_str_eq(got, "E2:value of 'a' is longer than 1024 bytes");
+	free(got);
+	buf_free(&t);
+}
+END_TEST
+
 /* CRLF line ends read exactly as LF ones, continuations included. */
 START_TEST(test_crlf)
 {
@@ -194,6 +222,7 @@ stanza_suite(void)
 	TCase	*tc = tcase_create("reader");
 
 	tcase_add_test(tc, test_reader);
+	tcase_add_test(tc, test_value_limit);
 	tcase_add_test(tc, test_crlf);
 	tcase_add_test(tc, test_crlf_rules);
 	tcase_add_test(tc, test_nul_in_rules);
