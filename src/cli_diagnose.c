@@ -42,8 +42,8 @@
 
 /*
  * Records are written out once this much has gathered (and at the end);
- * see output_write() for why not stdio.  As many bytes as a Linux pipe
- * holds: fewer system calls than stdio's 4 kB, and little memory.
+ * see cli_output_write() for why not stdio.  As many bytes as a Linux
+ * pipe holds: fewer system calls than stdio's 4 kB, and little memory.
  */
 #define OUTPUT_BATCH	(64u << 10)
 
