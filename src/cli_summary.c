@@ -88,7 +88,7 @@ sum_input(struct sumrun *r, const char *path)
 	if (rc < 0 && cli_signal() == 0)
 		err = errno != 0 ? errno : EIO;
 	if (r->ms.gz_error && cli_signal() == 0) {
-		/* What was read is summed up; the cut is said, as --diagnose. */
+		/* What was read is summed up; the cut is said, as ever. */
 		utf8_eprintf(_("%1$s: %2$s: the compressed data ends early or "
 		    "is damaged: only what came before it was read\n"),
 		    PACKAGE, path);
@@ -184,7 +184,8 @@ cli_summary(const struct options *o, struct catalog *c, size_t width)
 	struct rules		 rs;
 	struct sumrun		 r;
 	const char		*path;
-	int			 i, rc, err, sig, n = o->nargs == 0 ? 1 : o->nargs;
+	int			 i, rc, err, sig;
+	int			 n = o->nargs == 0 ? 1 : o->nargs;
 
 	cli_signals_catch(old);
 	rules_init(&rs);

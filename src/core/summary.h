@@ -52,7 +52,7 @@ struct summary_group {
 	long long	 last;
 	/* The example: the group's first record. */
 	const char	*ex_recipient;
-	const char	*ex_diagnostic;	/* at most SUMMARY_MAX_EXAMPLE, or NULL */
+	const char	*ex_diagnostic;	/* SUMMARY_MAX_EXAMPLE bytes, or NULL */
 	char		 ex_status[16];	/* or "" */
 	int		 ex_reply_code;	/* or 0 */
 	const char	*ex_source;	/* the caller's string, by pointer */

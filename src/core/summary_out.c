@@ -432,9 +432,9 @@ summary_text(const struct summary *s, struct buf *out, size_t width)
 		for (j = i; j < end; j++) {
 			snprintf(nb, sizeof nb, "%zu", v[j]->bounced);
 			snprintf(nd, sizeof nd, "%zu", v[j]->deferred);
-			row(out, &L, domain_label(v[j]), v[j]->provider != NULL ?
-			    v[j]->provider : "-", nb, nd, v[j]->first,
-			    v[j]->last, NULL, NULL, width);
+			row(out, &L, domain_label(v[j]),
+			    v[j]->provider != NULL ? v[j]->provider : "-", nb,
+			    nd, v[j]->first, v[j]->last, NULL, NULL, width);
 			example_text(out, v[j], width);
 		}
 	}
