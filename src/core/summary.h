@@ -128,7 +128,8 @@ const struct summary_group **summary_sorted(const struct summary *);
 void	summary_text(const struct summary *, struct buf *out, size_t width);
 /*
  * The summary as JSON Lines: one {"type":"group"...} object per group,
- * in the order above, then one {"type":"totals"...}.
+ * in the order above, then one {"type":"totals"...} with the filters
+ * in force.
  */
 void	summary_json(const struct summary *, struct buf *out);
 

@@ -530,6 +530,13 @@ json_totals(struct buf *out, const struct summary *s)
 	buf_addc(out, '{');
 	json_key(out, &first, "type");
 	json_cstring(out, "totals");
+	/* The filters in force, so that a stored line says what it sums. */
+	json_time(out, &first, "since", s->filter.has_since ?
+	    s->filter.since : -1);
+	json_time(out, &first, "until", s->filter.has_until ?
+	    s->filter.until : -1);
+	json_key(out, &first, "domain");
+	json_cstring(out, s->filter.domain);
 	json_number(out, &first, "failures", (long long)s->failures);
 	json_number(out, &first, "bounced", (long long)s->bounced);
 	json_number(out, &first, "deferred", (long long)s->deferred);

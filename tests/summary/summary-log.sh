@@ -25,7 +25,7 @@ if [ "$n" != 4 ]; then
 fi
 
 run 0 "$sd" --summary --json "$tmp/mail.log"
-expect "$tmp/out" '"type":"totals","failures":4,"bounced":3,"deferred":1,'
+expect "$tmp/out" '"domain":null,"failures":4,"bounced":3,"deferred":1,'
 expect "$tmp/out" '"first":"2026-12-02T10:00:01Z","last":"2026-12-02T12:00:00Z"'
 expect "$tmp/out" '"domain":"gmail.com"'
 expect "$tmp/out" '"domain":"outlook.com"'

@@ -131,6 +131,7 @@ refuse "$tmp/out" '"domain":"a.example"'
 refuse "$tmp/out" '"domain":"c.example"'
 expect "$tmp/out" '"failures":2,'
 expect "$tmp/out" '"outside_time":4,'
+expect "$tmp/out" '"since":"2026-12-02T01:00:00Z","until":"2026-12-02T01:00:00Z","domain":null,'
 run 0 "$sd" --summary --since 2026-12-02T01:30:00+00:00 "$tmp/times.mbox"
 expect "$tmp/out" "Failures: 3 (bounced 3, deferred 0)"
 expect "$tmp/out" "From 2026-12-02 02:00 to 2026-12-02 02:00"
@@ -142,7 +143,7 @@ run 1 "$sd" --summary --since 1h "$tmp/times.mbox"
 run 1 "$sd" --summary </dev/null
 expect "$tmp/out" "No failure found."
 printf 'hello\n' | run 1 "$sd" --summary --json
-expect "$tmp/out" '{"type":"totals","failures":0,'
+expect "$tmp/out" '"domain":null,"failures":0,'
 
 # Standard input by default and as "-", and several files in one sum.
 run 0 "$sd" --summary --json - "$tmp/times.mbox" <"$tmp/times.mbox"

@@ -443,7 +443,8 @@ START_TEST(test_json)
 	ck_assert(strstr(b.data, "\"count\":2,\"bounced\":1,\"deferred\":1,"
 	    "\"first\":\"2026-12-02T00:00:00Z\"") != NULL);
 	ck_assert(strstr(b.data, "\"line\":1") != NULL);
-	ck_assert(strstr(b.data, "{\"type\":\"totals\",\"failures\":2,") !=
+	ck_assert(strstr(b.data, "{\"type\":\"totals\",\"since\":null,"
+	    "\"until\":null,\"domain\":\"gmail.com\",\"failures\":2,") !=
 	    NULL);
 	ck_assert(strstr(b.data, "\"outside_domain\":1") != NULL);
 	buf_free(&b);
@@ -464,8 +465,7 @@ START_TEST(test_empty)
 	ck_assert(strstr(b.data, "No failure found.") != NULL);
 	buf_reset(&b);
 	summary_json(&s, &b);
-	ck_assert(strncmp(b.data, "{\"type\":\"totals\",\"failures\":0,",
-	    30) == 0);
+	ck_assert(strstr(b.data, "\"domain\":null,\"failures\":0,") != NULL);
 	buf_free(&b);
 	summary_free(&s);
 }
