@@ -9,17 +9,18 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "catalog.h"
-#include "category.h"
+#include "base/buf.h"
+#include "catalogue/catalog.h"
+#include "catalogue/category.h"
 #include "cli.h"
-#include "i18n.h"
-#include "json.h"
+#include "base/i18n.h"
+#include "base/json.h"
+#include "catalogue/entry_json.h"
 #include "options.h"
-#include "render.h"
-#include "search.h"
+#include "catalogue/render.h"
+#include "catalogue/search.h"
 #include "tui/tui.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 #define MAX_MATCHES	64
 

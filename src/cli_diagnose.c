@@ -11,20 +11,20 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis.h"
-#include "bounce.h"
-#include "catalog.h"
+#include "diagnose/analysis.h"
+#include "parse/bounce.h"
+#include "catalogue/catalog.h"
 #include "cli.h"
 #include "cli_io.h"
-#include "datadir.h"
-#include "i18n.h"
-#include "json.h"
+#include "base/datadir.h"
+#include "base/i18n.h"
+#include "base/json.h"
 #include "options.h"
-#include "pool.h"
-#include "rules.h"
-#include "utf8.h"
-#include "msgstream.h"
-#include "verdict_out.h"
+#include "base/pool.h"
+#include "diagnose/rules.h"
+#include "base/utf8.h"
+#include "parse/msgstream.h"
+#include "diagnose/verdict_out.h"
 
 /*
  * Inputs bigger than this, and inputs of unknown size, are diagnosed

@@ -7,18 +7,18 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis.h"
-#include "bounce.h"
-#include "catalog.h"
+#include "diagnose/analysis.h"
+#include "parse/bounce.h"
+#include "catalogue/catalog.h"
 #include "cli.h"
 #include "cli_io.h"
-#include "diagnose.h"
-#include "i18n.h"
-#include "msgstream.h"
+#include "diagnose/diagnose.h"
+#include "base/i18n.h"
+#include "parse/msgstream.h"
 #include "options.h"
-#include "rules.h"
-#include "summary.h"
-#include "utf8.h"
+#include "diagnose/rules.h"
+#include "diagnose/summary.h"
+#include "base/utf8.h"
 
 /*
  * The output is written in pieces of about this size, each ending on a

@@ -6,8 +6,8 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "datadir.h"
-#include "i18n.h"
+#include "base/datadir.h"
+#include "base/i18n.h"
 #include "options.h"
 #include "tui/tui.h"
 

@@ -10,15 +10,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "catalog.h"
-#include "category.h"
-#include "datadir.h"
-#include "i18n.h"
+#include "catalogue/catalog.h"
+#include "catalogue/category.h"
+#include "base/datadir.h"
+#include "base/i18n.h"
 #include "options.h"
-#include "pool.h"
-#include "rules.h"
-#include "utf8.h"
-#include "when.h"
+#include "base/pool.h"
+#include "diagnose/rules.h"
+#include "base/utf8.h"
+#include "base/when.h"
 
 enum {
 	OPT_CLASS = 256,
@@ -361,10 +361,10 @@ options_rules_dir(const struct options *o)
 {
 	const char	*path = options_data_path(o);
 
-	if (!path_is_dir(path)) {
+	if (!datadir_is_dir(path)) {
 		path = datadir_resolve(NULL, getenv(DATA_ENV),
 		    options_exe_path());
-		if (!path_is_dir(path))
+		if (!datadir_is_dir(path))
 			path = datadir_resolve(NULL, NULL, options_exe_path());
 	}
 	return (path);

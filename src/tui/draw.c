@@ -6,11 +6,11 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "bounce.h"
-#include "buf.h"
-#include "paste_wrap.h"
+#include "parse/bounce.h"
+#include "base/buf.h"
+#include "paste/paste_wrap.h"
 #include "tui/draw.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 enum {
 	PAIR_GREEN = 1,

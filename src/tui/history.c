@@ -11,7 +11,7 @@
 #include <readline/readline.h>
 #include <readline/history.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "tui/view.h"
 
 /* The newest filters kept; the file stays small and quick to read. */

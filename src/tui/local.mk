@@ -20,12 +20,3 @@ TUI_SOURCES = \
 	src/tui/view_result.c \
 	src/tui/result_verdict.c
 src_smtp_doctor_SOURCES += $(TUI_SOURCES) src/tui/tui_main.c
-
-## Its curses-free model lives in the core library.
-src_core_libcore_a_SOURCES += src/core/browse.c src/core/browse.h
-## And so does the paste box's: its text, rows, analysis and worker.
-src_core_libcore_a_SOURCES += \
-	src/core/paste.c src/core/paste.h \
-	src/core/paste_wrap.c src/core/paste_wrap.h \
-	src/core/paste_result.c src/core/paste_result.h \
-	src/core/paste_job.c src/core/paste_job.h

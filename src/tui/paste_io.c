@@ -18,7 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "i18n.h"
+#include "base/i18n.h"
 #include "tui/tpaste.h"
 #include "tui/view.h"
 

@@ -14,8 +14,8 @@
 #include <readline/readline.h>
 #include <readline/history.h>
 
-#include "browse.h"
-#include "i18n.h"
+#include "browse/browse.h"
+#include "base/i18n.h"
 #include "tui/draw.h"
 #include "tui/scroll.h"
 #include "tui/view.h"

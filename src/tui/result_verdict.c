@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "base/i18n.h"
 #include "tui/draw.h"
 #include "tui/tpaste.h"
 #include "tui/tresult.h"

@@ -10,8 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "msgstream.h"
+#include "base/i18n.h"
+#include "parse/msgstream.h"
 #include "tui/tpaste.h"
 #include "tui/view.h"
 

@@ -11,10 +11,10 @@
 #include <curses.h>
 #include <time.h>
 
-#include "paste.h"
-#include "paste_job.h"
-#include "paste_result.h"
-#include "paste_wrap.h"
+#include "paste/paste.h"
+#include "paste/paste_job.h"
+#include "paste/paste_result.h"
+#include "paste/paste_wrap.h"
 
 struct tui;
 

@@ -10,9 +10,9 @@
 #include <curses.h>
 #include <stddef.h>
 
-#include "paste.h"
-#include "paste_result.h"
-#include "paste_wrap.h"
+#include "paste/paste.h"
+#include "paste/paste_result.h"
+#include "paste/paste_wrap.h"
 
 struct tui;
 

@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "browse.h"
-#include "catalog.h"
-#include "category.h"
-#include "i18n.h"
+#include "browse/browse.h"
+#include "catalogue/catalog.h"
+#include "catalogue/category.h"
+#include "base/i18n.h"
 #include "options.h"
-#include "render.h"
+#include "catalogue/render.h"
 #include "tui/draw.h"
 #include "tui/scroll.h"
 #include "tui/tpaste.h"

@@ -12,12 +12,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "catalog.h"
-#include "datadir.h"
-#include "i18n.h"
+#include "catalogue/catalog.h"
+#include "base/datadir.h"
+#include "base/i18n.h"
 #include "options.h"
-#include "search.h"
-#include "utf8.h"
+#include "catalogue/search.h"
+#include "base/utf8.h"
 #include "tui/tpaste.h"
 #include "tui/tui.h"
 #include "tui/view.h"

@@ -9,8 +9,8 @@
 #include <curses.h>
 #include <stdio.h>
 
-#include "browse.h"
-#include "catalog.h"
+#include "browse/browse.h"
+#include "catalogue/catalog.h"
 #include "tui/action.h"
 
 struct options;

@@ -5,11 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "browse.h"
-#include "catalog.h"
-#include "category.h"
-#include "i18n.h"
-#include "render.h"
+#include "browse/browse.h"
+#include "catalogue/catalog.h"
+#include "catalogue/category.h"
+#include "base/i18n.h"
+#include "catalogue/render.h"
 #include "tui/draw.h"
 #include "tui/scroll.h"
 #include "tui/view.h"

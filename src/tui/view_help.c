@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "i18n.h"
+#include "base/buf.h"
+#include "base/i18n.h"
 #include "tui/draw.h"
 #include "tui/scroll.h"
 #include "tui/view.h"

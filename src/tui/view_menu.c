@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "browse.h"
-#include "category.h"
-#include "i18n.h"
+#include "browse/browse.h"
+#include "catalogue/category.h"
+#include "base/i18n.h"
 #include "tui/draw.h"
 #include "tui/scroll.h"
 #include "tui/view.h"

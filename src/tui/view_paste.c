@@ -16,8 +16,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "i18n.h"
-#include "paste_wrap.h"
+#include "base/i18n.h"
+#include "paste/paste_wrap.h"
 #include "tui/draw.h"
 #include "tui/scroll.h"
 #include "tui/tpaste.h"

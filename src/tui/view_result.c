@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "paste_wrap.h"
+#include "base/i18n.h"
+#include "paste/paste_wrap.h"
 #include "tui/draw.h"
 #include "tui/scroll.h"
 #include "tui/tpaste.h"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bounce.h"
+#include "parse/bounce.h"
 #include "diagutil.h"
 #include "../unit/testutil.h"
 

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bounce.h"
-#include "datadir.h"
-#include "diagnose.h"
+#include "parse/bounce.h"
+#include "base/datadir.h"
+#include "diagnose/diagnose.h"
 #include "diagutil.h"
 #include "../unit/testutil.h"
-#include "rules.h"
+#include "diagnose/rules.h"
 
 static const struct {
 	const char	*file;

@@ -6,11 +6,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "bounce.h"
+#include "parse/bounce.h"
 #include "diagutil.h"
 #include "../unit/testutil.h"
-#include "textdec.h"
-#include "utf8.h"
+#include "parse/textdec.h"
+#include "base/utf8.h"
 
 START_TEST(test_base64_qp)
 {

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "msgstream.h"
+#include "parse/msgstream.h"
 #include "../unit/testutil.h"
 
 /* A file holding s, open for reading from its start. */

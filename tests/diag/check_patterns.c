@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bounce.h"
-#include "diagnose.h"
+#include "parse/bounce.h"
+#include "diagnose/diagnose.h"
 #include "diagutil.h"
 #include "../unit/testutil.h"
-#include "rules.h"
+#include "diagnose/rules.h"
 
 /* One recipient's words in a minimal report, and what they mean. */
 static const struct {

@@ -14,12 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bounce.h"
-#include "buf.h"
-#include "datadir.h"
+#include "parse/bounce.h"
+#include "base/buf.h"
+#include "base/datadir.h"
 #include "diagutil.h"
 #include "../unit/testutil.h"
-#include "rules.h"
+#include "diagnose/rules.h"
 
 static int
 regex_matches(const struct rule *r, const char *text, size_t len)

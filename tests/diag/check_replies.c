@@ -19,8 +19,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "bounce.h"
-#include "diagnose.h"
+#include "parse/bounce.h"
+#include "diagnose/diagnose.h"
 #include "../unit/testutil.h"
 
 /* "\n" in a row is a line break of a multi-line reply. */

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bounce.h"
-#include "buf.h"
+#include "parse/bounce.h"
+#include "base/buf.h"
 
 /* Read tests/diag/samples/name into b. */
 static inline void

@@ -4,12 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "catalog.h"
+#include "base/buf.h"
+#include "catalogue/catalog.h"
 #include "fuzz.h"
-#include "json.h"
-#include "render.h"
-#include "search.h"
+#include "base/json.h"
+#include "catalogue/entry_json.h"
+#include "catalogue/render.h"
+#include "catalogue/search.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

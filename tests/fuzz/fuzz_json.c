@@ -3,9 +3,9 @@
 
 #include <stdlib.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "fuzz.h"
-#include "json.h"
+#include "base/json.h"
 #include "../unit/jsoncheck.h"
 
 int

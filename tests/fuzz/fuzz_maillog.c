@@ -8,14 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bounce.h"
-#include "catalog.h"
-#include "datadir.h"
-#include "diagnose.h"
+#include "parse/bounce.h"
+#include "catalogue/catalog.h"
+#include "base/datadir.h"
+#include "diagnose/diagnose.h"
 #include "fuzz.h"
-#include "maillog.h"
-#include "rules.h"
-#include "utf8.h"
+#include "parse/maillog.h"
+#include "diagnose/rules.h"
+#include "base/utf8.h"
 
 static struct catalog	 cat;
 static struct rules	 rules;

@@ -13,15 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bounce.h"
-#include "catalog.h"
-#include "datadir.h"
-#include "diagnose.h"
+#include "parse/bounce.h"
+#include "catalogue/catalog.h"
+#include "base/datadir.h"
+#include "diagnose/diagnose.h"
 #include "fuzz.h"
-#include "rules.h"
-#include "summary.h"
-#include "utf8.h"
-#include "verdict_out.h"
+#include "diagnose/rules.h"
+#include "diagnose/summary.h"
+#include "base/utf8.h"
+#include "diagnose/verdict_out.h"
 #include "../unit/jsoncheck.h"
 
 static struct catalog	 cat;

@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "catalog.h"
+#include "base/buf.h"
+#include "catalogue/catalog.h"
 #include "fuzz.h"
-#include "rules.h"
+#include "diagnose/rules.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -3,9 +3,9 @@
 
 #include <stdlib.h>
 
-#include "catalog.h"
+#include "catalogue/catalog.h"
 #include "fuzz.h"
-#include "rules.h"
+#include "diagnose/rules.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "catalog.h"
-#include "datadir.h"
+#include "base/buf.h"
+#include "catalogue/catalog.h"
+#include "base/datadir.h"
 #include "fuzz.h"
-#include "search.h"
+#include "catalogue/search.h"
 
 static struct catalog	 cat;
 static struct search_hit *hits;

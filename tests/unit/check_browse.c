@@ -8,9 +8,9 @@
 #include <curses.h>
 #include <stdio.h>
 
-#include "browse.h"
-#include "catalog.h"
-#include "category.h"
+#include "browse/browse.h"
+#include "catalogue/catalog.h"
+#include "catalogue/category.h"
 #include "testutil.h"
 #include "tui/action.h"
 #include "tui/tui.h"

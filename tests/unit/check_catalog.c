@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "category.h"
+#include "catalogue/catalog.h"
+#include "catalogue/category.h"
 #include "testutil.h"
 
 #define ENTRY(code, kind, extra) \

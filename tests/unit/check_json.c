@@ -5,9 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "catalog.h"
-#include "json.h"
+#include "base/buf.h"
+#include "catalogue/catalog.h"
+#include "base/json.h"
+#include "catalogue/entry_json.h"
 #include "jsoncheck.h"
 #include "testutil.h"
 

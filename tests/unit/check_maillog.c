@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bounce.h"
-#include "maillog.h"
-#include "paste_result.h"
-#include "render.h"
-#include "utf8.h"
+#include "parse/bounce.h"
+#include "parse/maillog.h"
+#include "paste/paste_result.h"
+#include "catalogue/render.h"
+#include "base/utf8.h"
 #include "testutil.h"
 
 /* 2026-12-02 17:00:00 UTC: the "now" the samples were written at. */

@@ -9,14 +9,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "paste.h"
-#include "paste_job.h"
-#include "paste_result.h"
-#include "paste_wrap.h"
-#include "rules.h"
+#include "base/i18n.h"
+#include "paste/paste.h"
+#include "paste/paste_job.h"
+#include "paste/paste_result.h"
+#include "paste/paste_wrap.h"
+#include "diagnose/rules.h"
 #include "testutil.h"
-#include "verdict_out.h"
+#include "diagnose/verdict_out.h"
 
 static const char postfix_bounce[] =
     "From: MAILER-DAEMON@mail.example.org (Mail Delivery System)\n"

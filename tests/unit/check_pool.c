@@ -10,8 +10,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "buf.h"
-#include "pool.h"
+#include "base/buf.h"
+#include "base/pool.h"
 #include "testutil.h"
 
 /* What the callbacks saw, checked after the run. */

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "render.h"
+#include "catalogue/catalog.h"
+#include "catalogue/render.h"
 #include "testutil.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 START_TEST(test_every_entry_fits)
 {

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "catalog.h"
-#include "search.h"
+#include "base/buf.h"
+#include "catalogue/catalog.h"
+#include "catalogue/search.h"
 #include "testutil.h"
 
 #define ENTRY(code, title, meaning) \

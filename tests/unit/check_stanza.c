@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "catalog.h"
-#include "rules.h"
-#include "stanza.h"
+#include "base/buf.h"
+#include "catalogue/catalog.h"
+#include "diagnose/rules.h"
+#include "base/stanza.h"
 
 static const struct stanza_format plain = { 0, 1024, 8 };
 static const struct stanza_format paras = { 1, 1024, 8 };

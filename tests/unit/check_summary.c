@@ -8,13 +8,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "bounce.h"
-#include "diagnose.h"
+#include "parse/bounce.h"
+#include "diagnose/diagnose.h"
 #include "jsoncheck.h"
-#include "summary.h"
+#include "diagnose/summary.h"
 #include "testutil.h"
-#include "utf8.h"
-#include "when.h"
+#include "base/utf8.h"
+#include "base/when.h"
 
 /* 2026-12-02 00:00:00 UTC */
 #define T0	1796169600LL

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 struct jc {
 	const char	*s;

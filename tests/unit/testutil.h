@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "datadir.h"
-#include "rules.h"
+#include "catalogue/catalog.h"
+#include "base/datadir.h"
+#include "diagnose/rules.h"
 
 /* The shipped catalogue, loaded once per test process. */
 static inline struct catalog *

@@ -1,0 +1,315 @@
+/* The diagnosis rules' hot path: prefilter, JIT and match. */
+#include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <pcre2.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "diagnose/rules.h"
+
+void
+rule_state_init(struct rule_state *st)
+{
+	memset(st, 0, sizeof *st);
+	/* Only the whole match is read: one pair of offsets would do. */
+	if ((st->md = pcre2_match_data_create(4, NULL)) == NULL)
+		out_of_memory();
+}
+
+void
+rule_state_free(struct rule_state *st)
+{
+	if (st->md != NULL)
+		pcre2_match_data_free(st->md);
+	memset(st, 0, sizeof *st);
+}
+
+/* The literal being read, and the longest required one seen so far. */
+struct litscan {
+	unsigned char	 cur[64], best[64];
+	size_t		 ncur, nbest;
+};
+
+/* The run of literal bytes ends: keep it if it is the longest yet. */
+static void
+lit_end(struct litscan *ls)
+{
+	if (ls->ncur > ls->nbest) {
+		memcpy(ls->best, ls->cur, ls->ncur);
+		ls->nbest = ls->ncur;
+	}
+	ls->ncur = 0;
+}
+
+/*
+ * Whether the pattern uses only the syntax rule_prefilter() models.  Escapes
+ * that take the bytes after them (\x{41}, \cA, \p{Lu}, \Q...\E, \k<n>),
+ * back references, extended mode (?x) where spaces mean nothing,
+ * comments, and (*UTF) and other verbs that change what a byte matches:
+ * a rule using any of them just gets no prefilter.
+ */
+static int
+pattern_simple(const char *pattern)
+{
+	const char	*p;
+
+	for (p = pattern; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] != '\0') {
+			p++;
+			if ((*p >= '0' && *p <= '9') ||
+			    strchr("cxopPNgkQEu", *p) != NULL)
+				return (0);
+		} else if (*p == '(' && p[1] == '*')
+			return (0);
+		else if (*p == '(' && p[1] == '?') {
+			const char *q = p + 2;
+
+			if (*q == '#')
+				return (0);
+			/* Option letters, as in (?i) or (?i-x:...). */
+			while ((*q >= 'a' && *q <= 'z') || *q == '-' ||
+			    *q == '^') {
+				if (*q == 'x')
+					return (0);
+				q++;
+			}
+		}
+	}
+	return (1);
+}
+
+/*
+ * In a class, "[:alpha:]" at p: its last ']', which does not end the
+ * class.  Else ("[:]", "[:x]") p itself: a plain '['.
+ */
+static const unsigned char *
+posix_class_end(const unsigned char *p)
+{
+	const unsigned char	*q = p + 2;
+
+	if (*q == '^')
+		q++;
+	while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z'))
+		q++;
+	return (q > p + 2 && q[0] == ':' && q[1] == ']' ? q + 1 : p);
+}
+
+/* The '}' of a {n}, {n,} or {n,m} quantifier at p, else p itself. */
+static const unsigned char *
+quantifier_end(const unsigned char *p)
+{
+	const unsigned char	*q = p + 1;
+
+	while (*q >= '0' && *q <= '9')
+		q++;
+	if (q == p + 1)
+		return (p);
+	if (*q == ',')
+		for (q++; *q >= '0' && *q <= '9'; q++)
+			;
+	return (*q == '}' ? q : p);
+}
+
+/*
+ * The class "[...]" at p: its closing ']', or the byte before the end of
+ * the pattern when it has none.
+ */
+static const unsigned char *
+class_end(const unsigned char *p)
+{
+	p++;
+	if (*p == '^')
+		p++;
+	if (*p == ']')
+		p++;
+	while (*p != '\0' && *p != ']') {
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '[' && p[1] == ':')
+			p = posix_class_end(p);
+		p++;
+	}
+	return (*p == '\0' ? p - 1 : p);
+}
+
+/*
+ * A top-level alternative ends: the trigrams of its longest literal
+ * join r's, and the scan starts afresh.  0 when the alternative has no
+ * literal of three bytes or r no room: then no prefilter is possible.
+ */
+static int
+alternative_end(struct rule *r, struct litscan *ls)
+{
+	size_t	 k;
+
+	lit_end(ls);
+	if (ls->nbest < 3 || r->nlits == RULE_MAX_LITS)
+		return (0);
+	for (k = 0; k < RULE_LIT_GRAMS; k++)
+		r->lits[r->nlits][k] = rule_trigram(ls->best +
+		    (ls->nbest - 3) * k / (RULE_LIT_GRAMS - 1));
+	r->nlits++;
+	ls->nbest = 0;
+	return (1);
+}
+
+/*
+ * For each top-level alternative, the longest run of literal bytes that
+ * any match must contain: a run at group depth 0 that no quantifier
+ * makes optional.  What is inside a group, a class or an escape like \s
+ * only ends a run, so the prefilter can miss a chance to skip a rule but
+ * never skips one that would match.  No prefilter (nlits = 0) when some
+ * alternative has no such run of three bytes or more.
+ */
+void
+rule_prefilter(struct rule *r)
+{
+	const unsigned char	*p = (const unsigned char *)r->pattern;
+	struct litscan		 ls;
+	int			 depth = 0;
+
+	r->nlits = 0;
+	ls.ncur = ls.nbest = 0;
+	if (!pattern_simple(r->pattern))
+		return;
+	for (;; p++) {
+		if (*p == '\0' || (*p == '|' && depth == 0)) {
+			if (!alternative_end(r, &ls)) {
+				r->nlits = 0;
+				return;
+			}
+			if (*p == '\0')
+				return;
+			continue;
+		}
+		if (*p == '\\' && p[1] != '\0') {
+			p++;
+			/* \s \d \b \x41 \Q...: not a plain byte. */
+			if ((*p >= 'a' && *p <= 'z') ||
+			    (*p >= 'A' && *p <= 'Z') ||
+			    (*p >= '0' && *p <= '9') || depth > 0) {
+				lit_end(&ls);
+				continue;
+			}
+			/* \. \- \(: the byte itself. */
+		} else if (*p == '[') {
+			/* A class is one byte of a set: skip it whole. */
+			lit_end(&ls);
+			p = class_end(p);
+			continue;
+		} else if (*p == '(' || *p == ')') {
+			lit_end(&ls);
+			depth += *p == '(' ? 1 : -1;
+			continue;
+		} else if (*p == '?' || *p == '*' || *p == '{' || *p == '}') {
+			/* The byte before may be absent: the run ends. */
+			if (ls.ncur > 0)
+				ls.ncur--;
+			lit_end(&ls);
+			/*
+			 * {0,80}: its digits are no text to find.  A brace
+			 * that starts no quantifier ("{D}", "{2D|") is a
+			 * plain byte; what follows it is read as usual.
+			 */
+			if (*p == '{')
+				p = quantifier_end(p);
+			continue;
+		} else if (*p == '+') {
+			lit_end(&ls);	/* once or more: kept */
+			continue;
+		} else if (*p == '.' || *p == '^' || *p == '$' || depth > 0) {
+			lit_end(&ls);
+			continue;
+		}
+		if (depth > 0)
+			continue;
+		if (ls.ncur == sizeof ls.cur)
+			lit_end(&ls);
+		ls.cur[ls.ncur++] = (unsigned char)((*p >= 'A' && *p <= 'Z') ?
+		    *p + 32 : *p);
+	}
+}
+
+/*
+ * The JIT copy of r, compiled now.  A copy, not r->re itself: other
+ * threads may be running r->re in the interpreter, and pcre2_match()
+ * would see a JIT code attached to it half-way.
+ */
+static pcre2_code *
+rule_jit(struct rule *r)
+{
+	pcre2_code	*c;
+
+	if ((c = pcre2_code_copy(r->re)) == NULL)
+		return (NULL);
+	if (pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) != 0) {
+		pcre2_code_free(c);
+		return (NULL);
+	}
+	atomic_store_explicit(&r->jit_re, c, memory_order_release);
+	return (c);
+}
+
+int
+rule_match(const struct rules *rs, const struct rule *cr, const char *text,
+    size_t len, void *md)
+{
+	/* The atomics are the only fields written after loading. */
+	struct rule	*r = (struct rule *)(uintptr_t)cr;
+	pcre2_code	*c;
+
+	c = atomic_load_explicit(&r->jit_re, memory_order_acquire);
+	if (c == NULL && !rs->no_jit && atomic_fetch_add_explicit(&r->runs,
+	    1, memory_order_relaxed) + 1 == RULE_JIT_AFTER)
+		c = rule_jit(r);
+	if (c != NULL)
+		return (pcre2_jit_match(c, (PCRE2_SPTR)text, len, 0, 0, md,
+		    NULL));
+	return (pcre2_match(r->re, (PCRE2_SPTR)text, len, 0, 0, md, NULL));
+}
+
+void
+rule_trigrams(const char *text, size_t len,
+    unsigned char bits[RULE_TRIGRAM_BYTES])
+{
+	const unsigned char	*p = (const unsigned char *)text;
+	unsigned char		 c[3];
+	uint16_t		 h;
+	size_t			 i;
+
+	memset(bits, 0, RULE_TRIGRAM_BYTES);
+	for (i = 0; i + 3 <= len; i++) {
+		c[0] = (unsigned char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 :
+		    p[i]);
+		c[1] = (unsigned char)(p[i + 1] >= 'A' && p[i + 1] <= 'Z' ?
+		    p[i + 1] + 32 : p[i + 1]);
+		c[2] = (unsigned char)(p[i + 2] >= 'A' && p[i + 2] <= 'Z' ?
+		    p[i + 2] + 32 : p[i + 2]);
+		h = rule_trigram(c);
+		bits[h >> 3] |= (unsigned char)(1u << (h & 7));
+	}
+}
+
+int
+rule_may_match(const struct rule *r,
+    const unsigned char bits[RULE_TRIGRAM_BYTES])
+{
+	size_t	 i, k;
+
+	if (r->nlits == 0)
+		return (1);
+	for (i = 0; i < r->nlits; i++) {
+		for (k = 0; k < RULE_LIT_GRAMS; k++) {
+			unsigned h = r->lits[i][k];
+
+			if (!(bits[h >> 3] & (1u << (h & 7))))
+				break;
+		}
+		if (k == RULE_LIT_GRAMS)
+			return (1);
+	}
+	return (0);
+}

@@ -1,0 +1,654 @@
+/* The bounce parser's entry point: messages, recipients, their kinds. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parse/bounce_int.h"
+#include "base/i18n.h"
+#include "parse/maillog.h"
+
+static const char *const span_names[SPAN__COUNT] = {
+	"reply", "status", "recipient", "sender", "host", "ip", "url", "tag",
+	"blocklist", "field-name", "field-value", "quoted", "diagnostic",
+};
+
+static const char *const msg_names[MSG__COUNT] = {
+	"not-bounce", "bounce", "autoreply", "feedback", "delivered", "reply",
+};
+
+const char *
+span_kind_name(enum span_kind k)
+{
+	return ((unsigned)k < SPAN__COUNT ? span_names[k] : "?");
+}
+
+const char *
+msg_kind_name(enum msg_kind k)
+{
+	return ((unsigned)k < MSG__COUNT ? msg_names[k] : "?");
+}
+
+static const char *const cut_names[BOUNCE_CUT__COUNT] = {
+	"input", "text", "parts", "depth", "recipients", "spans", "messages",
+	"line",
+};
+
+size_t
+bounce_cut_names(unsigned cut, const char **names, size_t max)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < BOUNCE_CUT__COUNT && n < max; i++)
+		if (cut & (1u << i))
+			names[n++] = cut_names[i];
+	return (n);
+}
+
+static void
+cut_phrase(unsigned bit, const struct bounce_limits *l, struct buf *out)
+{
+	switch (bit) {
+	case BOUNCE_CUT_INPUT:
+		buf_printf(out, _("input past %zu MiB"),
+		    l->max_input >> 20);
+		break;
+	case BOUNCE_CUT_TEXT:
+		buf_printf(out, _("decoded text past %zu MiB"),
+		    l->max_text >> 20);
+		break;
+	case BOUNCE_CUT_PARTS:
+		buf_printf(out, _("MIME parts past %zu"), l->max_parts);
+		break;
+	case BOUNCE_CUT_DEPTH:
+		buf_printf(out, _("MIME nesting past %zu levels"),
+		    l->max_depth);
+		break;
+	case BOUNCE_CUT_RCPTS:
+		buf_printf(out, _("recipients past %zu"), l->max_rcpts);
+		break;
+	case BOUNCE_CUT_SPANS:
+		buf_printf(out, _("highlighted parts past %zu"), l->max_spans);
+		break;
+	case BOUNCE_CUT_MSGS:
+		buf_printf(out, _("messages past %zu"), l->max_msgs);
+		break;
+	case BOUNCE_CUT_LINE:
+		buf_printf(out, _("log lines read to %u KiB only"),
+		    (unsigned)(MAILLOG_MAX_LINE >> 10));
+		break;
+	}
+}
+
+void
+bounce_cut_describe(unsigned cut, const struct bounce_limits *lim,
+    struct buf *out)
+{
+	struct bounce_limits	 deflim;
+	size_t			 i, n = 0;
+
+	if (lim == NULL) {
+		bounce_limits_default(&deflim);
+		lim = &deflim;
+	}
+	for (i = 0; i < BOUNCE_CUT__COUNT; i++) {
+		if (!(cut & (1u << i)))
+			continue;
+		if (n++ > 0)
+			buf_adds(out, ", ");
+		cut_phrase(1u << i, lim, out);
+	}
+}
+
+void
+bounce_limits_default(struct bounce_limits *l)
+{
+	l->max_input = 64u << 20;
+	l->max_text = 64u << 20;
+	l->max_parts = 1000;
+	l->max_depth = 16;
+	l->max_quoted = 64u << 10;
+	l->max_rcpts = 10000;
+	l->max_spans = 1000000;
+	l->max_msgs = 100000;
+}
+
+void
+bounce_doc_init(struct bounce_doc *d)
+{
+	memset(d, 0, sizeof *d);
+	buf_init(&d->text);
+	arena_init(&d->arena);
+	textdec_init(&d->td);
+}
+
+void
+bounce_doc_free(struct bounce_doc *d)
+{
+	size_t	 i;
+
+	buf_free(&d->text);
+	free(d->spans);
+	free(d->rcpts);
+	free(d->msgs);
+	maillog_free(d->log);
+	arena_free(&d->arena);
+	textdec_free(&d->td);
+	for (i = 0; i < sizeof d->scratch / sizeof d->scratch[0]; i++)
+		buf_free(&d->scratch[i]);
+	memset(d, 0, sizeof *d);
+}
+
+void
+parser_add_span(struct parser *P, enum span_kind k, size_t off, size_t len)
+{
+	struct bounce_doc	*d = P->doc;
+
+	if (len == 0)
+		return;
+	if (d->nspans >= P->lim->max_spans) {
+		d->truncated = 1;
+		d->cut |= BOUNCE_CUT_SPANS;
+		return;
+	}
+	if (d->nspans == d->span_cap) {
+		d->span_cap = d->span_cap ? d->span_cap * 2 : 64;
+		d->spans = xreallocarray(d->spans, d->span_cap, sizeof *d->spans);
+	}
+	d->spans[d->nspans].off = off;
+	d->spans[d->nspans].len = len;
+	d->spans[d->nspans].kind = k;
+	d->nspans++;
+}
+
+struct bounce_rcpt *
+parser_add_rcpt(struct parser *P, size_t msgi, const char *addr, size_t len)
+{
+	struct bounce_doc	*d = P->doc;
+	struct bounce_rcpt	*r;
+
+	if (d->nrcpts >= P->lim->max_rcpts) {
+		d->truncated = 1;
+		d->cut |= BOUNCE_CUT_RCPTS;
+		return (NULL);
+	}
+	if (d->nrcpts == d->rcpt_cap) {
+		d->rcpt_cap = d->rcpt_cap ? d->rcpt_cap * 2 : 8;
+		d->rcpts = xreallocarray(d->rcpts, d->rcpt_cap, sizeof *d->rcpts);
+	}
+	r = &d->rcpts[d->nrcpts++];
+	memset(r, 0, sizeof *r);
+	r->recipient = arena_strndup(&d->arena, addr, len);
+	r->msg = msgi;
+	r->kind = MSG_BOUNCE;
+	r->log_unix = -1;
+	return (r);
+}
+
+static int
+is_field_line(const char *p, const char *e)
+{
+	const char	*s = p;
+
+	while (s < e && *s > 32 && *s < 127 && *s != ':')
+		s++;
+	return (s > p && s < e && *s == ':');
+}
+
+/* A header block that names at least one field every mail has. */
+static int
+looks_like_mail(const char *p, const char *end)
+{
+	static const char *const names[] = {
+		"from:", "to:", "subject:", "date:", "received:",
+		"return-path:", "message-id:", "mime-version:",
+		"content-type:", "delivered-to:",
+	};
+	const char	*q;
+	size_t		 i;
+	int		 lines = 0;
+
+	while (p < end && lines++ < 500) {
+		q = memchr(p, '\n', (size_t)(end - p));
+		if (q == NULL)
+			q = end;
+		if (q == p)
+			return (0);
+		if (*p != ' ' && *p != '\t') {
+			if (!is_field_line(p, q))
+				return (0);
+			for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+				if ((size_t)(q - p) >= strlen(names[i]) &&
+				    strncasecmp(p, names[i],
+				    strlen(names[i])) == 0)
+					return (1);
+			}
+		} else if (lines == 1)
+			return (0);
+		p = q < end ? q + 1 : end;
+	}
+	return (0);
+}
+
+/*
+ * Bytes that are no text: a NUL in the first 64 KiB, or more than one
+ * byte in 32 a control that no text file holds (tab, line ends, form
+ * feed and the ESC of ISO-2022 are text).  This is the test of git and
+ * grep for binary files, with a margin for the odd stray control; mail
+ * is 7-bit or 8-bit text (RFC 5322, RFC 6152), so an input that fails
+ * it is no bounce, whatever words its bytes happen to spell.
+ */
+static int
+looks_binary(const char *p, const char *end)
+{
+	size_t			 n = (size_t)(end - p), i, ctl = 0;
+	const unsigned char	*u = (const unsigned char *)p;
+
+	if (n > 65536)
+		n = 65536;
+	if (memchr(p, '\0', n) != NULL)
+		return (1);
+	for (i = 0; i < n; i++)
+		ctl += (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' &&
+		    u[i] != '\r' && u[i] != '\f' && u[i] != '\v' &&
+		    u[i] != 0x1b) || u[i] == 0x7f;
+	return (ctl > n / 32);
+}
+
+/* The end of the mbox message starting at p ("From " line). */
+static const char *
+mbox_next(const char *p, const char *end)
+{
+	const char	*q = p;
+
+	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+		q++;
+		if (end - q > 5 && memcmp(q, "From ", 5) == 0 &&
+		    q >= p + 2 && q[-2] == '\n')
+			return (q);
+	}
+	return (end);
+}
+
+static int
+has(const char *v, const char *needle)
+{
+	return (v != NULL && memcasemem(v, strlen(v), needle,
+	    strlen(needle)) != NULL);
+}
+
+/* Headers and words of a non-delivery report. */
+static int
+looks_like_bounce(const struct bmsg *m, const char *body, size_t blen)
+{
+	static const char *const subjects[] = {
+		"undeliver", "undelivered", "delivery status notification",
+		"delivery failure", "failure notice", "returned mail",
+		"mail delivery failed", "non-delivery", "nondeliverable",
+		"non delivery", "delivery has failed", "could not be delivered",
+		"delivery notification", "failed delivery", "mail system error",
+		"delivery failed", "undeliverable", "returned to sender",
+		"mail failure", "delivery problem", "not delivered",
+		"rejected", "warning: could not send", "delayed mail",
+		"delivery report", "bounce", "error sending",
+		"message you sent", "unzustellbar", "no se puede entregar",
+		"non recapitabile", "non remis", "mail could not",
+		"undelivered mail", "delivery status",
+	};
+	static const char *const phrases[] = {
+		"could not be delivered", "delivery to the following recipient",
+		"this is a permanent error", "the following address",
+		"permanent fatal errors", "undeliverable", "was not delivered",
+		"delivery has failed", "user unknown", "mailbox unavailable",
+		"message could not be delivered", "unable to deliver",
+		"said:", "does not like recipient", "transcript of session",
+		"delivery failed", "rejected your message",
+		"could not deliver", "returned mail", "delivery errors",
+		"not delivered", "failed recipient", "delivery notification",
+		"mailbox is full", "no mailbox", "not member",
+		"delivery status notification", "invalid user",
+		"no such user", "rcpt to:", "unable to deliver",
+	};
+	const char	*f = m->h[H_FROM];
+	size_t		 i;
+
+	if (m->report || m->h[H_X_FAILED] != NULL)
+		return (1);
+	if (has(f, "mailer-daemon") || has(f, "postmaster") ||
+	    has(f, "mail delivery") || has(f, "mmdf") ||
+	    has(f, "mail administrator") || has(f, "mailer_daemon"))
+		return (1);
+	for (i = 0; i < sizeof subjects / sizeof subjects[0]; i++)
+		if (has(m->h[H_SUBJECT], subjects[i]))
+			return (1);
+	if (blen > 8192)
+		blen = 8192;
+	for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+		if (memcasemem(body, blen, phrases[i], strlen(phrases[i])))
+			return (1);
+	return (0);
+}
+
+static int
+looks_like_autoreply(const struct bmsg *m)
+{
+	const char	*s = m->h[H_SUBJECT];
+
+	if (m->h[H_X_AUTOREPLY] != NULL || m->h[H_X_AUTORESPOND] != NULL)
+		return (1);
+	if (has(s, "auto reply") || has(s, "auto-reply") ||
+	    has(s, "autoreply") || has(s, "automatic reply") ||
+	    has(s, "autorespons") || has(s, "out of office") ||
+	    has(s, "out of the office") || has(s, "vacation") ||
+	    has(s, "abwesenheit") || has(s, "absence") ||
+	    (s != NULL && strncasecmp(s, "auto:", 5) == 0))
+		return (1);
+	return (has(m->h[H_AUTO_SUBMITTED], "auto-replied") &&
+	    !has(m->h[H_FROM], "mailer-daemon"));
+}
+
+/*
+ * The reply code of a diagnostic.  In "554 <a@b>... 550 Host unknown"
+ * the first code is the reporting MTA's own and the second the remote
+ * server's: the remote's is the one that says what happened.
+ */
+static int
+remote_reply(const char *d)
+{
+	size_t		 n = strlen(d), at;
+	int		 code = reply_find(d, n, &at), inner;
+	const char	*p;
+
+	if (code == 0 || (p = strstr(d + at, ">... ")) == NULL ||
+	    p - d > 320)
+		return (code);
+	p += 5;
+	inner = reply_find(p, strlen(p) < 4 ? strlen(p) : 4, &at);
+	if (inner / 100 == code / 100 && at == 0)
+		return (inner);
+	return (code);
+}
+
+static void
+message_parse(struct parser *P, const char *p, const char *end, int mail)
+{
+	struct bounce_doc	*d = P->doc;
+	struct bounce_msg	*bm;
+	struct bmsg		 m;
+	struct bounce_rcpt	*r;
+	size_t			 msgi = d->nmsgs, first = d->nrcpts, i, al;
+	const char		*a;
+	int			 bounce, binary;
+
+	memset(&m, 0, sizeof m);
+	m.off = d->text.len;
+	binary = !mail && looks_binary(p, end);
+	if (mail)
+		mime_message(P, &m, p, end);
+	else {
+		size_t off = d->text.len;
+
+		parser_emit(P, p, (size_t)(end - p));
+		m.parts = xcalloc(1, sizeof *m.parts);
+		m.cap = m.nparts = 1;
+		m.parts[0].type = PT_TEXT;
+		m.parts[0].off = off;
+		m.parts[0].len = d->text.len - off;
+	}
+	if (d->nmsgs == d->msg_cap) {
+		d->msg_cap = d->msg_cap ? d->msg_cap * 2 : 4;
+		d->msgs = xreallocarray(d->msgs, d->msg_cap, sizeof *d->msgs);
+	}
+	bm = &d->msgs[d->nmsgs++];
+	memset(bm, 0, sizeof *bm);
+	bm->off = m.off;
+	bm->from = m.h[H_FROM];
+	bm->subject = m.h[H_SUBJECT];
+	bm->orig_to = m.orig[H_TO];
+	bm->orig_from = m.orig[H_FROM];
+	bm->orig_subject = m.orig[H_SUBJECT];
+	bm->headers = m.headers;
+	/*
+	 * The report's own words: from its first text part (a MIME
+	 * preamble may be one) to its last before the returned message.
+	 */
+	for (i = 0, al = 0; i < m.nparts && !m.parts[i].returned; i++) {
+		if (m.parts[i].type != PT_TEXT)
+			continue;
+		if (al == 0)
+			bm->text_off = m.parts[i].off;
+		al = 1;
+		if (m.parts[i].off + m.parts[i].len > bm->text_off)
+			bm->text_len = m.parts[i].off + m.parts[i].len -
+			    bm->text_off;
+	}
+	if (bm->text_len > MSG_TEXT_MAX)
+		bm->text_len = MSG_TEXT_MAX;
+
+	m.first_rcpt = first;
+	if (!binary) {
+		dsn_scan(P, &m, msgi);
+		if (d->nrcpts == first)
+			ses_scan(P, &m, msgi);
+		if (d->nrcpts == first && mail)
+			ml_scan(P, &m, msgi);
+		if (d->nrcpts == first && mail)
+			jmrp_scan(P, &m, msgi);
+	}
+	bounce = !binary && (d->nrcpts != first || !mail ||
+	    looks_like_bounce(&m, d->text.data + m.off, d->text.len - m.off));
+	if (d->nrcpts == first && mail && !bounce && looks_like_autoreply(&m)) {
+		a = m.h[H_FROM] != NULL ? addr_find(m.h[H_FROM],
+		    strlen(m.h[H_FROM]), &al) : NULL;
+		if (a != NULL && (r = parser_add_rcpt(P, msgi, a, al)) != NULL) {
+			r->kind = MSG_AUTOREPLY;
+			r->agent = "rfc3834";
+		}
+	} else if (bounce)
+		text_scan(P, &m, msgi);
+	bm->kind = MSG_NOT_BOUNCE;
+	for (i = first; i < d->nrcpts; i++) {
+		r = &d->rcpts[i];
+		if (r->kind == MSG_BOUNCE && r->action != NULL &&
+		    (strncasecmp(r->action, "deliver", 7) == 0 ||
+		    strncasecmp(r->action, "relayed", 7) == 0 ||
+		    strncasecmp(r->action, "expanded", 8) == 0))
+			r->kind = MSG_DELIVERED;
+		if (r->kind == MSG_BOUNCE && r->status[0] == '2' &&
+		    r->action == NULL)
+			r->kind = MSG_DELIVERED;
+		if (bm->kind == MSG_NOT_BOUNCE || r->kind == MSG_BOUNCE)
+			bm->kind = r->kind;
+		/* "Diagnostic-Code: X-Unix; 255": a program's exit status. */
+		if (r->reply_code == 0 && r->diagnostic != NULL &&
+		    !(r->diag_type != NULL &&
+		    strcasecmp(r->diag_type, "x-unix") == 0 &&
+		    strspn(r->diagnostic, "0123456789") ==
+		    strlen(r->diagnostic)))
+			r->reply_code = remote_reply(r->diagnostic);
+		if (r->diagnostic != NULL) {
+			char		 code[16];
+			const char	*t = r->diagnostic;
+			size_t		 at, tl = strlen(t);
+			int		 precise = 0;
+
+			/*
+			 * A precise code in the server's words beats a vague
+			 * Status field (5.0.0), as bounce processors agree;
+			 * of several codes the first precise one wins.
+			 */
+			code[0] = '\0';
+			while (status_find(t, tl, code, &at)) {
+				precise = code[2] != '0' && code[4] != '0' &&
+				    strlen(code) == 5;
+				if (precise)
+					break;
+				t += at + 1;
+				tl -= at + 1;
+			}
+			if (!precise)
+				status_find(r->diagnostic,
+				    strlen(r->diagnostic), code, NULL);
+			if (code[0] != '\0' && (r->status[0] == '\0' ||
+			    (code[0] == r->status[0] && (precise ||
+			    (strcmp(r->status + 1, ".0.0") == 0 &&
+			    code[2] != '0')))))
+				memcpy(r->status, code, sizeof code);
+		}
+	}
+	for (i = first; i < d->nrcpts; i++) {
+		r = &d->rcpts[i];
+		if (r->diagnostic != NULL && i - first < MAX_COMPLETE)
+			r->diagnostic = reply_complete(P, m.off, r->diagnostic);
+		if (r->diagnostic != NULL)
+			r->diagnostic = reply_join(P, r->diagnostic);
+		/* "554 4.4.7 expired <421 4.4.2 timed out>": the 421. */
+		if (r->reply_code != 0 && r->status[0] != '\0' &&
+		    r->diagnostic != NULL &&
+		    r->reply_code / 100 != r->status[0] - '0') {
+			int rc = reply_find_class(r->diagnostic,
+			    strlen(r->diagnostic), r->status[0]);
+			if (rc != 0)
+				r->reply_code = rc;
+		}
+	}
+	if (P->flags & BOUNCE_SPANS)
+		spans_scan(P, m.off, d->text.len - m.off);
+	bm->len = d->text.len - m.off;
+	free(m.parts);
+}
+
+/* Containers lose to what they contain when both cover the same bytes. */
+static int
+container(enum span_kind k)
+{
+	return (k == SPAN_DIAGNOSTIC || k == SPAN_FIELD_VALUE ||
+	    k == SPAN_QUOTED);
+}
+
+int
+span_order(const void *a, const void *b)
+{
+	const struct span	*x = a, *y = b;
+
+	if (x->off != y->off)
+		return (x->off < y->off ? -1 : 1);
+	if (x->len != y->len)
+		return (x->len > y->len ? -1 : 1);
+	if (container(x->kind) != container(y->kind))
+		return (container(y->kind) - container(x->kind));
+	return ((int)x->kind - (int)y->kind);
+}
+
+size_t
+bounce_parse(struct bounce_doc *d, const char *in, size_t len,
+    const struct bounce_limits *lim, int flags)
+{
+	struct bounce_limits	 deflim;
+	struct parser		 P;
+	struct buf		 norm;
+	const char		*p, *end, *next, *cr;
+	size_t			 i, j;
+	int			 log;
+	/*
+	 * Unique across documents and threads: a memo keyed on (doc, gen)
+	 * must not mistake a new doc at a freed one's address for it.
+	 */
+	static atomic_ulong	 generation;
+
+	/* Keep the big buffers from the last parse: many files, one doc. */
+	d->gen = atomic_fetch_add_explicit(&generation, 1,
+	    memory_order_relaxed) + 1;
+	arena_free(&d->arena);
+	arena_init(&d->arena);
+	buf_reset(&d->text);
+	d->nspans = d->nrcpts = d->nmsgs = 0;
+	d->truncated = 0;
+	d->cut = 0;
+	if (lim == NULL) {
+		bounce_limits_default(&deflim);
+		lim = &deflim;
+	}
+	memset(&P, 0, sizeof P);
+	P.doc = d;
+	P.lim = lim;
+	P.flags = flags;
+	P.td = &d->td;
+	/* The scratch buffers of the last parse, grown already. */
+	P.tmp = d->scratch[0];
+	P.tmp2 = d->scratch[1];
+	norm = d->scratch[2];
+	buf_reset(&P.tmp);
+	buf_reset(&P.tmp2);
+	buf_reset(&norm);
+	if (len > lim->max_input) {
+		len = lim->max_input;
+		d->truncated = 1;
+		d->cut |= BOUNCE_CUT_INPUT;
+	}
+	/* One line-end convention for everything that follows. */
+	if ((cr = memchr(in, '\r', len)) != NULL) {
+		buf_reserve(&norm, len + 1);
+		/*
+		 * Copy from one CR to the next: a CR before LF goes, a lone
+		 * one becomes LF.
+		 */
+		i = j = 0;
+		for (;;) {
+			size_t c = (size_t)(cr - in);
+
+			memcpy(norm.data + j, in + i, c - i);
+			j += c - i;
+			if (c == len)
+				break;
+			if (c + 1 == len || in[c + 1] != '\n')
+				norm.data[j++] = '\n';
+			i = c + 1;
+			if ((cr = memchr(in + i, '\r', len - i)) == NULL)
+				cr = in + len;
+		}
+		norm.len = j;
+		in = norm.data;
+		len = j;
+	}
+	log = (flags & BOUNCE_LOG_MORE) || maillog_looks_like(in, len);
+	/* Batch diagnosis of a log keeps only its failing lines. */
+	buf_reserve(&d->text, log && (flags & BOUNCE_BRIEF) ? 4096 :
+	    len + len / 8 + 64);
+	p = in;
+	end = in + len;
+	if (log) {
+		log_scan(&P, in, len);
+		p = end;
+	}
+	while (p < end && d->nmsgs < lim->max_msgs) {
+		if (end - p > 5 && memcmp(p, "From ", 5) == 0) {
+			next = mbox_next(p, end);
+			/* The From_ line itself is shown but not parsed. */
+			const char *q = memchr(p, '\n', (size_t)(end - p));
+			q = q != NULL ? q + 1 : end;
+			parser_emit(&P, p, (size_t)(q - p));
+			message_parse(&P, q, next, looks_like_mail(q, next));
+			p = next;
+			continue;
+		}
+		message_parse(&P, p, end, looks_like_mail(p, end));
+		break;
+	}
+	if (p < end && d->nmsgs >= lim->max_msgs) {
+		d->truncated = 1;
+		d->cut |= BOUNCE_CUT_MSGS;
+	}
+	if (d->text.data == NULL)
+		buf_adds(&d->text, "");
+	if (d->nspans > 1)
+		qsort(d->spans, d->nspans, sizeof *d->spans, span_order);
+	d->scratch[0] = P.tmp;
+	d->scratch[1] = P.tmp2;
+	d->scratch[2] = norm;
+	free(P.rset);
+	return (d->nrcpts);
+}

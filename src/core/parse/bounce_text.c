@@ -1,0 +1,690 @@
+/* Recipients and their errors in the plain-text part of a bounce. */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parse/bounce_int.h"
+
+#define MAX_DIAG	2048	/* bytes of text kept per recipient */
+
+/* A recipient found in the text, with the text about it. */
+struct trcpt {
+	const char	*addr;
+	size_t		 alen;
+	struct buf	 diag;		/* lines after the address */
+	struct buf	 reply;		/* transcript replies (<<< 550 ...) */
+	size_t		 off, len;	/* first diagnostic line in text */
+	char		 command[8];
+};
+
+#define HASH_SIZE	1024	/* buckets of the address index */
+
+struct tscan {
+	size_t		 n, cap;
+	size_t		 head[HASH_SIZE];	/* entry + 1, or 0 */
+	struct parser	*P;
+	struct buf	 global;	/* text before any recipient */
+	const char	*returned;	/* where the inline copy starts */
+	const char	*returned_end;
+	const char	*skip1, *skip2;	/* the sender, the bounce's author */
+	size_t		 skip1l, skip2l;
+	/* Grown as recipients are found, up to the limit of records. */
+	size_t		*next;
+	struct trcpt	*r;
+};
+
+static int
+is_space(int c)
+{
+	return (c == ' ' || c == '\t');
+}
+
+/*
+ * Every marker phrase holds one of these stems ("messag", "origin", "copy",
+ * "header", "rfc822"): one pass over the line rules out nearly all lines
+ * before any copy or strstr, which checks the phrases themselves.
+ */
+static uint32_t
+word4(const char *s)
+{
+	uint32_t	 w;
+
+	memcpy(&w, s, 4);
+	return (w | 0x20202020u);	/* letters to lower case */
+}
+
+static int
+has_marker_stem(const char *s, size_t n)
+{
+	uint32_t	 mess, orig, copy, head, rfc8, w;
+	size_t		 i;
+
+	mess = word4("mess");
+	orig = word4("orig");
+	copy = word4("copy");
+	head = word4("head");
+	rfc8 = word4("rfc8");
+	/* Four bytes at a time, folded: no call per candidate letter. */
+	for (i = 0; i + 4 <= n; i++) {
+		w = word4(s + i);
+		if (w == mess || w == orig || w == copy || w == head ||
+		    w == rfc8)
+			return (1);
+	}
+	return (0);
+}
+
+/* Lines at which the returned message starts. */
+static int
+is_marker(const char *s, size_t n)
+{
+	static const char *const phrases[] = {
+		"this is a copy of the message", "copy of the original message",
+		"original message follows", "below this line is a copy",
+		"unsent message follows", "message headers follow",
+		"header of the original message", "headers of the original",
+		"original message header", "returned message follows",
+		"original message ---", "original message -",
+		"content-type: message/rfc822", "content-type: text/rfc822-headers",
+		"your message reads", "rfc822 headers", "included is a copy",
+		"received-headers of the message", "message text follows",
+		"------ original message", "-- original message",
+	};
+	char	 low[128];
+	size_t	 i;
+
+	if ((n > 15 && strncmp(s, "Received: from ", 15) == 0) ||
+	    (n > 13 && strncmp(s, "Return-Path: ", 13) == 0) ||
+	    (n > 12 && strncasecmp(s, "Message-ID: ", 12) == 0))
+		return (1);
+	while (n > 0 && is_space((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	/*
+	 * "Original Message:" alone on its line heads the copy's header
+	 * lines (Verizon's MMS gateway, vzwpix.com, in Sisimai's reading);
+	 * within a sentence ("Subject of the original message: hi") it
+	 * heads nothing.
+	 */
+	for (i = n; i > 0 && is_space((unsigned char)s[i - 1]); i--)
+		;
+	if (i == 17 && strncasecmp(s, "original message:", 17) == 0)
+		return (1);
+	if (n < 10 || n > 120 || !has_marker_stem(s, n))
+		return (0);
+	/* One lower-case copy, then the C library's fast strstr. */
+	for (i = 0; i < n; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	low[n] = '\0';
+	for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
+		if (strstr(low, phrases[i]) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * The recipient a, found through a hash so that a paste of a million
+ * address lines stays linear; created when asked and room is left.
+ */
+static struct trcpt *
+trcpt_get(struct tscan *ts, const char *a, size_t al, int create)
+{
+	unsigned	 h = addr_hash(a, al) % HASH_SIZE;
+	size_t		 i;
+
+	for (i = ts->head[h]; i != 0; i = ts->next[i - 1]) {
+		if (same_addr(ts->r[i - 1].addr, ts->r[i - 1].alen, a, al))
+			return (&ts->r[i - 1]);
+	}
+	if (!create)
+		return (NULL);
+	/* The report's author is never the one who bounced. */
+	if (ts->skip2 != NULL && same_addr(a, al, ts->skip2, ts->skip2l))
+		return (NULL);
+	if (ts->n >= ts->P->lim->max_rcpts) {
+		ts->P->doc->truncated = 1;
+		ts->P->doc->cut |= BOUNCE_CUT_RCPTS;
+		return (NULL);
+	}
+	if (ts->n == ts->cap) {
+		ts->cap = ts->cap != 0 ? ts->cap * 2 : 16;
+		ts->next = xreallocarray(ts->next, ts->cap, sizeof *ts->next);
+		ts->r = xreallocarray(ts->r, ts->cap, sizeof *ts->r);
+	}
+	memset(&ts->r[ts->n], 0, sizeof ts->r[0]);
+	ts->r[ts->n].addr = a;
+	ts->r[ts->n].alen = al;
+	ts->next[ts->n] = ts->head[h];
+	ts->head[h] = ts->n + 1;
+	return (&ts->r[ts->n++]);
+}
+
+static void
+diag_add(struct buf *b, const char *s, size_t n)
+{
+	while (n > 0 && is_space((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n > 0 && is_space((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0 || b->len >= MAX_DIAG)
+		return;
+	if (n > MAX_DIAG - b->len)
+		n = MAX_DIAG - b->len;
+	if (b->len != 0)
+		buf_addc(b, ' ');
+	buf_add(b, s, n);
+}
+
+/*
+ * A line that names a recipient first: "<a@b>: ...", "a@b", "a@b on
+ * date", "Recipient address: a@b".  Returns the address; *rest is the
+ * text after it.
+ */
+static const char *
+rcpt_line(const char *s, size_t n, size_t *al, const char **rest,
+    const char **label, size_t *labellen)
+{
+	const char	*p = s, *end = s + n, *a, *c;
+	size_t		 l;
+
+	*label = NULL;
+	*labellen = 0;
+	if (memchr(s, '@', n) == NULL)
+		return (NULL);
+	while (p < end && (is_space((unsigned char)*p) || *p == '*' ||
+	    *p == '-' || *p == '>'))
+		p++;
+	if (p == end)
+		return (NULL);
+	/* "Recipient address: a@b", "Unknown user: a@b" and kin. */
+	c = memchr(p, ':', (size_t)(end - p));
+	if (c != NULL && c - p < 48 && *p != '<' &&
+	    memchr(p, '@', (size_t)(c - p)) == NULL) {
+		static const char *const deny[] = {
+			"from", "sender", "to", "cc", "bcc", "reply", "return",
+			"date", "subject", "message-id", "received", "by",
+			"envelope", "for", "delivered-to", "x-", "sent",
+			"original", "final", "mail from", "in-reply", "reporting",
+		};
+		size_t k, ll = (size_t)(c - p);
+		for (k = 0; k < sizeof deny / sizeof deny[0]; k++) {
+			size_t dl = strlen(deny[k]);
+			if (ll >= dl && strncasecmp(p, deny[k], dl) == 0 &&
+			    (ll == dl || deny[k][dl - 1] == '-' ||
+			    p[dl] == ' ' || p[dl] == '-'))
+				return (NULL);
+		}
+		*label = p;
+		*labellen = ll;
+		p = c + 1;
+		while (p < end && is_space((unsigned char)*p))
+			p++;
+	}
+	if (p < end && (*p == '<' || *p == '"' || *p == '\''))
+		p++;
+	if ((a = addr_find(p, (size_t)(end - p), &l)) != NULL && a != p &&
+	    a > s && (a[-1] == '<' || a[-1] == ' ') &&
+	    (c = memcasemem(s, (size_t)(a - s), "deliver", 7)) != NULL &&
+	    memcasemem(c, (size_t)(a - c), " to ", 4) != NULL) {
+		/* "Unable to deliver message to <a@b> (and others)". */
+		*label = s;
+		*labellen = (size_t)(a - 1 - s);
+		p = a;
+		if (a[-1] == '<' && a - 1 > s && a[-2] != ' ')
+			return (NULL);
+	}
+	/*
+	 * "[Status: Error, Address: <a@b>, ResponseCode 421, ...]": a list
+	 * of "Key: value" items, one of them plainly "Address".
+	 */
+	if (a != NULL && a != p && a - s >= 11 && a[-1] == '<' &&
+	    strncasecmp(a - 10, "address: <", 10) == 0 &&
+	    (a[-11] == '[' || (a[-11] == ' ' && a - s >= 12 &&
+	    a[-12] == ','))) {
+		*label = s;
+		*labellen = (size_t)(a - 10 - s);
+		p = a;
+	}
+	if (a == NULL || a != p)
+		return (NULL);
+	p = a + l;
+	if (p < end && (*p == '>' || *p == '"' || *p == '\''))
+		p++;
+	if (p < end && !(is_space((unsigned char)*p) || *p == ':' ||
+	    *p == '.' || *p == ',' || *p == ';' || *p == '('))
+		return (NULL);
+	while (p < end && (*p == ':' || *p == '.' || *p == ',' || *p == ';' ||
+	    is_space((unsigned char)*p)))
+		p++;
+	*al = l;
+	*rest = p;
+	return (a);
+}
+
+/* "RCPT TO:<a@b>" anywhere in the line. */
+static const char *
+rcpt_command(const char *s, size_t n, size_t *al)
+{
+	const char	*c = s, *end = s + n;
+
+	/* Every line comes here: look for the rare ':' first, then back. */
+	while ((c = memchr(c, ':', (size_t)(end - c))) != NULL) {
+		if (c - s >= 7 && strncasecmp(c - 7, "rcpt to", 7) == 0) {
+			c++;
+			return (addr_find(c, (size_t)(end - c), al));
+		}
+		c++;
+	}
+	return (NULL);
+}
+
+static int
+is_reply_line(const char *s, size_t n)
+{
+	while (n > 0 && (is_space((unsigned char)*s) || *s == '<')) {
+		s++;
+		n--;
+	}
+	return (n >= 3 && *s >= '2' && *s <= '5' && s[1] >= '0' &&
+	    s[1] <= '9' && s[2] >= '0' && s[2] <= '9' &&
+	    (n == 3 || s[3] == ' ' || s[3] == '-'));
+}
+
+/*
+ * "554 <a@b>... 550 Host unknown": a reply that starts by naming whom
+ * it is about, as sendmail's summary lines do, makes a record.  Sendmail
+ * writes the address as it was given ("%s... %s" in deliver.c): in
+ * angle brackets when it came by SMTP, bare when it came from the
+ * command line ("550 5.1.2 a@b... Host unknown"); a bare one follows
+ * nothing but the codes.
+ */
+static int
+reply_names(const char *p, const char *q, const char *a, size_t al)
+{
+	const char	*c;
+
+	if (a - p > 16 || a <= p)
+		return (0);
+	if (a[-1] == '<')
+		return ((size_t)(q - a) >= al + 4 &&
+		    memcmp(a + al, ">...", 4) == 0);
+	for (c = p; c < a; c++)
+		if (!(*c == ' ' || *c == '.' || (*c >= '0' && *c <= '9')))
+			return (0);
+	return (a[-1] == ' ' && (size_t)(q - a) >= al + 4 &&
+	    memcmp(a + al, "... ", 4) == 0);
+}
+
+static void
+scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
+{
+	const char	*t = P->doc->text.data;
+	const char	*p = t + off, *end = t + off + len, *q, *a, *rest;
+	const char	*label;
+	struct trcpt	*cur = NULL, *r;
+	size_t		 al, labellen;
+	int		 transcript = 0, named = 0;
+	const char	*pending = NULL;	/* ">>> DATA" before any name */
+
+	for (; p < end; p = q < end ? q + 1 : end) {
+		q = memchr(p, '\n', (size_t)(end - p));
+		if (q == NULL)
+			q = end;
+		if (q == p)
+			continue;
+		if (is_marker(p, (size_t)(q - p))) {
+			if (ts->returned == NULL) {
+				ts->returned = p;
+				ts->returned_end = end;
+			}
+			break;
+		}
+		if ((a = rcpt_command(p, (size_t)(q - p), &al)) != NULL) {
+			if ((r = trcpt_get(ts, a, al, 1)) != NULL) {
+				cur = r;
+				snprintf(cur->command, sizeof cur->command,
+				    "RCPT");
+			}
+			transcript = (p[0] == '>' || p[0] == 'R' ||
+			    p[0] == 'r');
+			if (!transcript && cur != NULL)
+				diag_add(&cur->diag, p, (size_t)(q - p));
+			continue;
+		}
+		if ((a = rcpt_line(p, (size_t)(q - p), &al, &rest, &label,
+		    &labellen)) != NULL &&
+		    (r = trcpt_get(ts, a, al, 1)) != NULL) {
+			if (r != cur)
+				transcript = 0;
+			cur = r;
+			named = 0;
+			if (label != NULL && labellen > 0)
+				diag_add(&cur->diag, label, labellen);
+			/*
+			 * "550: <a@b>: User unknown": a reply that names the
+			 * recipient it refuses answers its RCPT TO.
+			 */
+			if (label != NULL && labellen == 3 &&
+			    (label[0] == '4' || label[0] == '5') &&
+			    label[1] >= '0' && label[1] <= '9' &&
+			    label[2] >= '0' && label[2] <= '9' &&
+			    a > p && a[-1] == '<' && cur->command[0] == '\0')
+				snprintf(cur->command, sizeof cur->command,
+				    "RCPT");
+			if (rest < q) {
+				if (cur->off == 0) {
+					cur->off = (size_t)(rest - t);
+					cur->len = (size_t)(q - rest);
+				}
+				diag_add(&cur->diag, rest, (size_t)(q - rest));
+			}
+			continue;
+		}
+		if (p[0] == '>' && p + 4 < q && p[1] == '>' && p[2] == '>') {
+			/* Our side of a transcript: "<<<" replies follow. */
+			transcript = 1;
+			pending = memcasemem(p, (size_t)(q - p), "data", 4) !=
+			    NULL ? "DATA" : memcasemem(p, (size_t)(q - p),
+			    "mail from", 9) != NULL ? "MAIL" : NULL;
+			if (cur != NULL && pending != NULL) {
+				snprintf(cur->command, sizeof cur->command,
+				    "%s", pending);
+				pending = NULL;
+			}
+			continue;
+		}
+		if (is_reply_line(p, (size_t)(q - p))) {
+			/* "550 5.1.1 <a@b>... User unknown" names its own. */
+			if ((a = addr_find(p, (size_t)(q - p), &al)) != NULL &&
+			    (r = trcpt_get(ts, a, al, ts->n == 0 ||
+			    reply_names(p, q, a, al))) != NULL) {
+				cur = r;
+				named = reply_names(p, q, a, al);
+				/*
+				 * ">>> DATA" after a heading, then "<<< 554 ...
+				 * (a@b)": the command was the one for a@b.
+				 */
+				if (transcript && pending != NULL &&
+				    cur->command[0] == '\0')
+					snprintf(cur->command,
+					    sizeof cur->command, "%s", pending);
+				/*
+				 * "550 <a@b>: User unknown", "550 5.1.1 <a@b>
+				 * ...": a refusal that opens with the address
+				 * answers that address's RCPT TO.
+				 */
+				else if (!named && cur->command[0] == '\0' &&
+				    a > p && a[-1] == '<' && a - 1 - p <= 14 &&
+				    (size_t)(q - a) > al + 1 && a[al] == '>' &&
+				    (p[0] == '4' || p[0] == '5'))
+					snprintf(cur->command,
+					    sizeof cur->command, "RCPT");
+				pending = NULL;
+			} else if (a == NULL && named) {
+				/* The next one's "550 host (smtp)..." line. */
+				cur = NULL;
+				named = 0;
+			}
+			if (cur != NULL && (transcript || p[0] == '<')) {
+				diag_add(&cur->reply, p, (size_t)(q - p));
+				continue;
+			}
+		}
+		{
+			size_t k = 0;
+			while (p + k < q && (p[k] == '-' || p[k] == '=' ||
+			    is_space((unsigned char)p[k])))
+				k++;
+			if (k >= 4 && q - p > 8 && (q[-1] == '-' ||
+			    q[-1] == '=')) {
+				/* A section heading: the block ends. */
+				cur = NULL;
+				transcript = 0;
+				continue;
+			}
+		}
+		if (cur != NULL) {
+			if (cur->off == 0) {
+				cur->off = (size_t)(p - t);
+				cur->len = (size_t)(q - p);
+			}
+			diag_add(&cur->diag, p, (size_t)(q - p));
+		} else
+			diag_add(&ts->global, p, (size_t)(q - p));
+	}
+}
+
+static const char *
+command_of(const char *d)
+{
+	static const struct {
+		const char	*words;
+		const char	*cmd;
+	} cmds[] = {
+		{ "rcpt to", "RCPT" }, { "rcpt command", "RCPT" },
+		{ "smtp:rcpt", "RCPT" },
+		{ "does not like recipient", "RCPT" },
+		{ "recipient address rejected", "RCPT" },
+		{ "end of data", "DATA" },
+		{ "data command", "DATA" }, { "after data", "DATA" },
+		{ "command data", "DATA" }, { "mail from", "MAIL" },
+		{ "reply to ehlo", "HELO" }, { "reply to helo", "HELO" },
+		{ "after ehlo", "HELO" }, { "initial connection", "CONN" },
+		{ "greeting", "CONN" },
+		/*
+		 * Postfix smtp(8) (smtp_proto.c): "lost connection with HOST
+		 * while performing the EHLO handshake", "... HELO handshake".
+		 */
+		{ "ehlo handshake", "HELO" }, { "helo handshake", "HELO" },
+	};
+	char	 low[MAX_DIAG + 1];
+	size_t	 i, n = strlen(d);
+
+	/* One lower-case copy, then the C library's fast strstr. */
+	if (n > MAX_DIAG)
+		n = MAX_DIAG;
+	for (i = 0; i < n; i++)
+		low[i] = (char)(d[i] >= 'A' && d[i] <= 'Z' ? d[i] + 32 : d[i]);
+	low[n] = '\0';
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strstr(low, cmds[i].words) != NULL)
+			return (cmds[i].cmd);
+	return (NULL);
+}
+
+/* "host mx.example.com[192.0.2.1] said:" and kin. */
+static const char *
+remote_of(struct parser *P, const char *d)
+{
+	const char	*h, *e;
+	size_t		 n = strlen(d);
+
+	if ((h = memcasemem(d, n, "host ", 5)) == NULL &&
+	    (h = memcasemem(d, n, "talking to ", 11)) == NULL)
+		return (NULL);
+	h = strchr(h, ' ') + 1;
+	for (e = h; *e != '\0' && *e != ' ' && *e != '[' && *e != ':' &&
+	    *e != ','; e++)
+		;
+	while (e > h && e[-1] == '.')
+		e--;
+	if (e - h < 3 || memchr(h, '.', (size_t)(e - h)) == NULL)
+		return (NULL);
+	return (arena_strndup(&P->doc->arena, h, (size_t)(e - h)));
+}
+
+static void
+rcpt_finish(struct parser *P, struct bounce_rcpt *br, struct trcpt *tr,
+    const struct tscan *ts)
+{
+	struct buf	*b = tr->reply.len != 0 ? &tr->reply : &tr->diag;
+	const char	*cmd;
+	char		 code[16];
+
+	if (b->len == 0 || (reply_find(b->data, b->len, NULL) == 0 &&
+	    !status_find(b->data, b->len, code, NULL) &&
+	    (reply_find(ts->global.data != NULL ? ts->global.data : "",
+	    ts->global.len, NULL) != 0))) {
+		/* The error sits apart from the address (a transcript). */
+		if (b->len != 0 && b->len + 1 < MAX_DIAG)
+			diag_add((struct buf *)(uintptr_t)&ts->global, b->data,
+			    b->len);
+		b = (struct buf *)(uintptr_t)&ts->global;
+	}
+	if (br->diagnostic == NULL && b->len != 0) {
+		br->diagnostic = arena_strndup(&P->doc->arena, b->data, b->len);
+		br->diag_off = tr->off;
+		br->diag_len = tr->len;
+	}
+	cmd = tr->command[0] != '\0' ? tr->command : NULL;
+	if (cmd == NULL && br->diagnostic != NULL)
+		cmd = command_of(br->diagnostic);
+	if (cmd == NULL && tr->diag.len != 0)
+		cmd = command_of(tr->diag.data);
+	if (br->command == NULL && cmd != NULL)
+		br->command = arena_strdup(&P->doc->arena, cmd);
+	if ((P->flags & BOUNCE_SPANS) && tr->len != 0)
+		parser_add_span(P, SPAN_DIAGNOSTIC, tr->off, tr->len);
+	if (br->remote_mta == NULL && tr->diag.len != 0)
+		br->remote_mta = remote_of(P, tr->diag.data);
+}
+
+/*
+ * One recipient in the text, one DSN group naming a file instead of an
+ * address: the group is that recipient's, and its Status and Action
+ * are the report's own words.
+ */
+static void
+orphan_fill(struct bounce_rcpt *br, const struct bmsg *m)
+{
+	if (m->orphan.status[0] != '\0') {
+		memcpy(br->status, m->orphan.status, sizeof br->status);
+		br->from_dsn = 1;
+	}
+	if (br->action == NULL)
+		br->action = m->orphan.action;
+	if (br->remote_mta == NULL)
+		br->remote_mta = m->orphan.remote;
+	if (br->reporting_mta == NULL)
+		br->reporting_mta = m->orphan.reporting;
+}
+
+/*
+ * A report that names nobody: the returned message's To is whom it was
+ * for (its headers, or the copy that follows the marker line).
+ */
+static void
+orig_to(struct parser *P, struct bmsg *m, struct tscan *ts)
+{
+	const char	*to = m->orig[H_TO], *p, *q, *end, *a;
+	size_t		 al, lines = 0;
+
+	if (to == NULL && ts->returned != NULL) {
+		end = ts->returned_end;
+		for (p = ts->returned; p < end && lines++ < 200;
+		    p = q < end ? q + 1 : end) {
+			q = memchr(p, '\n', (size_t)(end - p));
+			if (q == NULL)
+				q = end;
+			if (q - p > 4 && strncasecmp(p, "To:", 3) == 0) {
+				to = arena_strndup(&P->doc->arena, p + 3,
+				    (size_t)(q - p - 3));
+				break;
+			}
+		}
+	}
+	if (to == NULL)
+		return;
+	while ((a = addr_find(to, strlen(to), &al)) != NULL) {
+		ts->skip1 = ts->skip2 = NULL;
+		trcpt_get(ts, a, al, 1);
+		to = a + al;
+	}
+}
+
+void
+text_scan(struct parser *P, struct bmsg *m, size_t msgi)
+{
+	struct tscan		*ts;
+	struct bounce_rcpt	*br;
+	size_t			 i, j, first = m->first_rcpt, al;
+	const char		*a, *s;
+	char			 code[16];
+
+	ts = xcalloc(1, sizeof *ts);
+	ts->P = P;
+	if (m->h[H_TO] != NULL)
+		ts->skip1 = addr_find(m->h[H_TO], strlen(m->h[H_TO]),
+		    &ts->skip1l);
+	if (m->h[H_FROM] != NULL)
+		ts->skip2 = addr_find(m->h[H_FROM], strlen(m->h[H_FROM]),
+		    &ts->skip2l);
+	for (i = 0; i < m->nparts; i++) {
+		if (m->parts[i].type == PT_TEXT && !m->parts[i].returned)
+			scan_region(P, ts, m->parts[i].off, m->parts[i].len);
+	}
+	if (first == P->doc->nrcpts) {
+		/* No DSN: the text's recipients are the records. */
+		if (ts->n == 0 && m->h[H_X_FAILED] != NULL) {
+			s = m->h[H_X_FAILED];
+			while ((a = addr_find(s, strlen(s), &al)) != NULL) {
+				trcpt_get(ts, a, al, 1);
+				s = a + al;
+			}
+		}
+		if (ts->n == 0 && !m->has_headers && ts->global.len != 0 &&
+		    (reply_find(ts->global.data, ts->global.len, NULL) != 0 ||
+		    status_find(ts->global.data, ts->global.len, code, NULL))) {
+			/* A pasted reply that names nobody. */
+			if ((br = parser_add_rcpt(P, msgi, "", 0)) != NULL) {
+				struct trcpt nobody;
+
+				memset(&nobody, 0, sizeof nobody);
+				rcpt_finish(P, br, &nobody, ts);
+			}
+		}
+		if (ts->n == 0 && m->has_headers)
+			orig_to(P, m, ts);
+		for (i = 0; i < ts->n; i++) {
+			if ((br = parser_add_rcpt(P, msgi, ts->r[i].addr,
+			    ts->r[i].alen)) == NULL)
+				break;
+			rcpt_finish(P, br, &ts->r[i], ts);
+			if (ts->n == 1 && m->orphan.n == 1)
+				orphan_fill(br, m);
+		}
+	} else {
+		/* DSN records: the text fills in what the fields lack. */
+		for (j = first; j < P->doc->nrcpts; j++) {
+			br = &P->doc->rcpts[j];
+			for (i = 0; i < ts->n; i++) {
+				if (same_addr(br->recipient,
+				    strlen(br->recipient), ts->r[i].addr,
+				    ts->r[i].alen))
+					break;
+			}
+			if (i == ts->n && ts->n == 1 &&
+			    P->doc->nrcpts - first == 1)
+				i = 0;
+			if (i < ts->n)
+				rcpt_finish(P, br, &ts->r[i], ts);
+		}
+	}
+	for (i = 0; i < ts->n; i++) {
+		buf_free(&ts->r[i].diag);
+		buf_free(&ts->r[i].reply);
+	}
+	buf_free(&ts->global);
+	free(ts->next);
+	free(ts->r);
+	free(ts);
+}

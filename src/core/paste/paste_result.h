@@ -1,0 +1,50 @@
+/*
+ * What the paste box's text turned out to be: its analysis (the parsed
+ * document, a verdict per recipient, the spans made flat for drawing:
+ * analysis.h) and the line starts, all built in one go off the input
+ * path (paste_job.h).
+ */
+#ifndef SD_PASTE_RESULT_H
+#define SD_PASTE_RESULT_H
+
+#include <stddef.h>
+
+#include "diagnose/analysis.h"
+#include "catalogue/catalog.h"
+#include "catalogue/render.h"
+#include "diagnose/rules.h"
+
+struct presult {
+	struct analysis		 an;		/* the text, verdicts, spans */
+	size_t			*lines;		/* where each line starts */
+	size_t			 nlines;
+	struct arena		 strings;	/* rules_error */
+	const char		*rules_error;	/* no verdicts: why, or NULL */
+	unsigned long		 version;	/* of the box text analysed */
+};
+
+/*
+ * Parse text, flatten its spans, index its lines and diagnose every
+ * record (rules may be NULL: then no verdicts, rules_error says why).
+ * cancel, when not NULL, is polled between the steps: a non-zero value
+ * gives up and returns NULL.
+ */
+struct presult	*presult_build(const struct rules *, const char *rules_error,
+		    const struct catalog *, const char *text, size_t len,
+		    int (*cancel)(void *), void *arg);
+void		 presult_free(struct presult *);
+/* The 0-based line holding byte off of the text. */
+size_t		 presult_line(const struct presult *, size_t off);
+/* The first flat span ending after off, or nsegs. */
+size_t		 presult_seg(const struct presult *, size_t off);
+/*
+ * The verdict pane is one block per recipient (one "not a bounce" block
+ * when there is none), laid out on demand for a width by verdict_render()
+ * (verdict_render.h): a verdict's catalogue entries are RS_RELATED lines
+ * whose link is the index in verdict.codes.
+ */
+size_t		 presult_blocks(const struct presult *);
+void		 presult_render(const struct presult *, size_t block,
+		    size_t width, struct rdoc *);
+
+#endif
