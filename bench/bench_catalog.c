@@ -9,10 +9,10 @@
 #include <string.h>
 
 #include "benchutil.h"
-#include "buf.h"
-#include "catalog.h"
-#include "datadir.h"
-#include "search.h"
+#include "base/buf.h"
+#include "catalogue/catalog.h"
+#include "base/datadir.h"
+#include "catalogue/search.h"
 
 #define RUNS	21
 

@@ -20,10 +20,10 @@
 #include <time.h>
 
 #include "benchutil.h"
-#include "buf.h"
-#include "catalog.h"
-#include "category.h"
-#include "datadir.h"
+#include "base/buf.h"
+#include "catalogue/catalog.h"
+#include "catalogue/category.h"
+#include "base/datadir.h"
 #include "tui/view.h"
 
 #define LINES_	40

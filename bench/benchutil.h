@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "buf.h"
+#include "base/buf.h"
 
 static double
 now_ms(void)

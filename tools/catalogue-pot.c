@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "catalog.h"
-#include "category.h"
-#include "datadir.h"
-#include "rules.h"
+#include "base/buf.h"
+#include "catalogue/catalog.h"
+#include "catalogue/category.h"
+#include "base/datadir.h"
+#include "diagnose/rules.h"
 
 struct msg {
 	const char	*id;
