@@ -7,6 +7,7 @@ src_core_libcore_a_SOURCES += \
 	src/core/parse/bounce_log.c \
 	src/core/parse/bounce_reply.c \
 	src/core/parse/bounce_text.c \
+	src/core/parse/doc.c \
 	src/core/parse/dsn.c \
 	src/core/parse/jmrp.c \
 	src/core/parse/maillog.c \
