@@ -185,6 +185,8 @@ static const struct keybind result_keys[] = {
 	{ '\t',			ACT_RESULT_PANE },
 	{ ']',			ACT_NEXT_ENTRY },
 	{ '[',			ACT_PREV_ENTRY },
+	{ 'n',			ACT_NEXT_PART },
+	{ 'N',			ACT_PREV_PART },
 	{ '\r',			ACT_OPEN_ENTRY },
 	{ '\n',			ACT_OPEN_ENTRY },
 	{ KEY_ENTER,		ACT_OPEN_ENTRY },

@@ -96,7 +96,11 @@
 	X(PREV_ENTRY,	"previous-entry", NULL, \
 	    N_("Select the previous catalogue entry of the verdict")) \
 	X(OPEN_ENTRY,	"open-entry",	N_("open"), \
-	    N_("Open the selected catalogue entry (Backspace comes back)"))
+	    N_("Open the selected catalogue entry (Backspace comes back)")) \
+	X(NEXT_PART,	"next-part",	N_("next part"), \
+	    N_("Scroll the text to the next highlighted part")) \
+	X(PREV_PART,	"previous-part", NULL, \
+	    N_("Scroll the text to the previous highlighted part"))
 
 enum action {
 #define X(id, name, hint, help) ACT_##id,

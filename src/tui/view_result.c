@@ -189,6 +189,8 @@ tresult_poll(struct tui *t)
 	p = tresult_get(t);
 	wrap_marks_reset(&p->text_marks);
 	tresult_reset(t);
+	/* Open on the words that explain the failure, not on headers. */
+	p->ttop = presult_focus(tresult_shown(t));
 	/* A new verdict is what the user waits for: it has the focus. */
 	p->pane = PP_VERDICT;
 	verdict_select(t, 1);
@@ -407,6 +409,11 @@ result_key(struct tui *t, enum action a, int key)
 		p->pane = PP_VERDICT;
 		result_geom(t, &g);
 		verdict_show_link(t, &g);
+		return (1);
+	case ACT_NEXT_PART:
+	case ACT_PREV_PART:
+		p->ttop = presult_next_part(tresult_shown(t), p->ttop,
+		    a == ACT_NEXT_PART ? 1 : -1);
 		return (1);
 	case ACT_OPEN_ENTRY:
 		open_entry(t);

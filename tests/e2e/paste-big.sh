@@ -78,8 +78,12 @@ timed_key "help while analysing or after" 'Keys \(\? or Esc closes\)' F1
 timed_key "help closed" 'Analysing [0-9]+ bytes|Verdict: [0-9]+ recip' Escape
 wait_for 'Verdict: [0-9]+ recipients' "the verdicts of 10 MB"
 wait_for 'Truncated: a limit was reached' "the parser's limits said"
-# The 10 MB text: to its end and back, a page at a time.
-timed_key "Tab to the text" '^ Text, line 1 of [0-9]+ .*│ Verdict' Tab
+# The 10 MB text opens on the server's words (line 11), past the
+# headers; then to its end and back, a page at a time, and n and N
+# from one highlighted part to the next.
+timed_key "Tab to the text" '^ Text, line 11 of [0-9]+ .*│ Verdict' Tab
+timed_key "n to the next part" '^ Text, line 12 of [0-9]+ .*│ Verdict' n
+timed_key "N to the part before" '^ Text, line 11 of [0-9]+ .*│ Verdict' N
 timed_key "G in 10 MB" '^ Text, line [0-9]+ of [0-9]+ \(99%\)' G
 timed_key "PgUp in 10 MB" '^ Text, line [0-9]+ of [0-9]+ \(99%\)' PgUp
 timed_key "g in 10 MB" '^ Text, line 1 of [0-9]+ \(0%\)' g

@@ -456,6 +456,40 @@ rendered(const struct presult *r, size_t block, const char *needle,
 	return (found);
 }
 
+/*
+ * The text opens on the server's words, not the headers, and n/N step
+ * from one highlighted line to the next (issue 14).
+ */
+START_TEST(test_result_focus)
+{
+	struct presult	*r;
+	const char	*t;
+	size_t		 f, n, back;
+
+	r = presult_build(shipped_rules(), NULL, shipped_catalog(),
+	    postfix_bounce, sizeof postfix_bounce - 1, NULL, NULL);
+	ck_assert_ptr_nonnull(r);
+	t = r->an.doc.text.data;
+	f = presult_focus(r);
+	ck_assert_uint_gt(f, 0);
+	ck_assert(t[f - 1] == '\n');
+	/* Past the report's own header, on a line of the failure. */
+	ck_assert(strncmp(t + f, "From:", 5) != 0 &&
+	    strncmp(t + f, "Subject:", 8) != 0);
+	ck_assert_msg(strstr(t + f, "550") != NULL &&
+	    (size_t)(strstr(t + f, "550") - t) < f + 200, "%.60s", t + f);
+	n = presult_next_part(r, f, 1);
+	ck_assert_uint_gt(n, f);
+	ck_assert(t[n - 1] == '\n');
+	back = presult_next_part(r, n, -1);
+	ck_assert_uint_lt(back, n);
+	ck_assert_uint_le(back, f);
+	/* At the ends it stays. */
+	ck_assert_uint_eq(presult_next_part(r, 0, -1), 0);
+	presult_free(r);
+}
+END_TEST
+
 START_TEST(test_result_postfix)
 {
 	struct presult	*r;
@@ -832,6 +866,7 @@ paste_suite(void)
 	tcase_add_test(tc, test_job);
 	tcase_add_test(tc, test_job_no_rules);
 	tcase_add_test(tc, test_layout);
+	tcase_add_test(tc, test_result_focus);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -106,6 +106,72 @@ presult_seg(const struct presult *r, size_t off)
 	return (lo);
 }
 
+static size_t
+line_start(const struct presult *r, size_t off)
+{
+	const char	*t = r->an.doc.text.data;
+
+	while (off > 0 && t[off - 1] != '\n')
+		off--;
+	return (off);
+}
+
+/* The first span of kind k, or (size_t)-1. */
+static size_t
+first_span(const struct bounce_doc *d, enum span_kind k)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->nspans; i++) {
+		if (d->spans[i].kind == k)
+			return (d->spans[i].off);
+	}
+	return ((size_t)-1);
+}
+
+size_t
+presult_focus(const struct presult *r)
+{
+	const struct bounce_doc	*d = &r->an.doc;
+	size_t			 off;
+
+	if (d->text.len == 0)
+		return (0);
+	if ((off = first_span(d, SPAN_DIAGNOSTIC)) != (size_t)-1)
+		return (line_start(r, off));
+	if (d->nmsgs > 0 && d->msgs[0].text_len > 0)
+		return (line_start(r, d->msgs[0].text_off));
+	if ((off = first_span(d, SPAN_FIELD_NAME)) != (size_t)-1)
+		return (line_start(r, off));
+	return (0);
+}
+
+size_t
+presult_next_part(const struct presult *r, size_t off, int dir)
+{
+	const struct buf	*t = &r->an.doc.text;
+	const char		*eol;
+	size_t			 here = line_start(r, off), k;
+
+	if (dir > 0) {
+		/* The first part past the end of this line. */
+		eol = memchr(t->data + off, '\n', t->len - off);
+		if (eol == NULL)
+			return (off);
+		k = presult_seg(r, (size_t)(eol - t->data) + 1);
+		while (k < r->an.nsegs &&
+		    r->an.segs[k].off <= (size_t)(eol - t->data))
+			k++;
+		return (k < r->an.nsegs ? line_start(r, r->an.segs[k].off) :
+		    off);
+	}
+	/* The last part that ends before this line starts. */
+	k = presult_seg(r, here);
+	if (k == 0)
+		return (off);
+	return (line_start(r, r->an.segs[k - 1].off));
+}
+
 size_t
 presult_blocks(const struct presult *r)
 {

@@ -38,6 +38,17 @@ size_t		 presult_line(const struct presult *, size_t off);
 /* The first flat span ending after off, or nsegs. */
 size_t		 presult_seg(const struct presult *, size_t off);
 /*
+ * Where the text explains the failure, to open on: the line of the
+ * server's own words, else of the report's text, else of its DSN
+ * fields; 0 when there is none.  Headers come before all of these.
+ */
+size_t		 presult_focus(const struct presult *);
+/*
+ * The line start of the next (dir > 0) or previous highlighted part
+ * whose line is not that of off, or off itself when there is none.
+ */
+size_t		 presult_next_part(const struct presult *, size_t off, int dir);
+/*
  * The verdict pane is one block per recipient (one "not a bounce" block
  * when there is none), laid out on demand for a width by verdict_render()
  * (verdict_render.h): a verdict's catalogue entries are RS_RELATED lines
