@@ -205,11 +205,15 @@ draw_text_pane(struct tui *t, WINDOW *win, const struct rgeom *g)
 	const struct rect	*pr = &g->pl.text;
 	struct wrap		 w;
 	char			 head[160];
-	size_t			 row, end, next = WRAP_NONE, pos, k, to;
+	size_t			 row, end, next = WRAP_NONE, pos, k, to, last;
 	int			 i, col;
 	attr_t			 a;
 
 	text_wrap(t, g, &w);
+	/* Never past the last page: a short text is shown whole. */
+	if (g->text_h > 0 && p->ttop > (last = wrap_last_page(&w,
+	    (size_t)g->text_h)))
+		p->ttop = last;
 	snprintf(head, sizeof head, _("Text, line %1$zu of %2$zu (%3$d%%)"),
 	    presult_line(r, p->ttop) + 1, r->nlines, r->an.doc.text.len == 0 ?
 	    100 : (int)(p->ttop * 100 / r->an.doc.text.len));
