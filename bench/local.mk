@@ -17,7 +17,7 @@ bench-diagnose: src/smtp-doctor$(EXEEXT)
 .PHONY: bench-diagnose
 
 ## Mail logs (issue 13): a generated Postfix log, 1 GB by default.
-EXTRA_DIST += bench/maillog.sh bench/gen-maillog.py
+EXTRA_DIST += bench/maillog.sh
 BENCH_LOG_MB = 1024
 bench-maillog: src/smtp-doctor$(EXEEXT)
 	@$(SHELL) $(srcdir)/bench/maillog.sh $(abs_top_builddir)/src/smtp-doctor$(EXEEXT) \

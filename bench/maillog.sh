@@ -7,7 +7,8 @@ src=$2
 mb=${3:-1024}
 log=${TMPDIR:-/tmp}/sd-bench-maillog-$mb.log
 out=${TMPDIR:-/tmp}/sd-bench-maillog.out
-[ -s "$log" ] || python3 "$src/bench/gen-maillog.py" "$mb" > "$log"
+[ -s "$log" ] || python3 "$src/bench/gen_maillog.py" "$mb" \
+    "$src/../shared/reference/provider-messages.tsv" > "$log"
 echo "$(wc -c < "$log") bytes, $(wc -l < "$log") lines: $log"
 # GNU grep stops at the first match when its output is /dev/null.
 t() { /usr/bin/time -f "%e s, %M KiB peak: $*" "$@" > "$out"; }
