@@ -75,6 +75,30 @@ json_key(struct buf *b, int *first, const char *key)
 }
 
 void
+json_str(struct buf *b, int *first, const char *key, const char *s)
+{
+	json_key(b, first, key);
+	json_cstring(b, s);
+}
+
+void
+json_bool(struct buf *b, int *first, const char *key, int v)
+{
+	json_key(b, first, key);
+	buf_adds(b, v ? "true" : "false");
+}
+
+void
+json_int(struct buf *b, int *first, const char *key, long long v, int known)
+{
+	json_key(b, first, key);
+	if (known)
+		buf_printf(b, "%lld", v);
+	else
+		buf_adds(b, "null");
+}
+
+void
 json_string_array(struct buf *b, const char *const *v, size_t n)
 {
 	size_t	 i;

@@ -474,16 +474,13 @@ json_example(struct buf *out, const struct summary_group *g)
 	int	 first = 1;
 
 	buf_addc(out, '{');
-	json_key(out, &first, "recipient");
-	json_cstring(out, g->ex_recipient);
-	json_key(out, &first, "status");
-	json_cstring(out, g->ex_status[0] != '\0' ? g->ex_status : NULL);
+	json_str(out, &first, "recipient", g->ex_recipient);
+	json_str(out, &first, "status",
+	    g->ex_status[0] != '\0' ? g->ex_status : NULL);
 	json_number(out, &first, "reply_code",
 	    g->ex_reply_code != 0 ? g->ex_reply_code : -1);
-	json_key(out, &first, "diagnostic");
-	json_cstring(out, g->ex_diagnostic);
-	json_key(out, &first, "source");
-	json_cstring(out, g->ex_source);
+	json_str(out, &first, "diagnostic", g->ex_diagnostic);
+	json_str(out, &first, "source", g->ex_source);
 	json_number(out, &first, "line",
 	    g->ex_line != 0 ? (long long)g->ex_line : -1);
 	/* A log is read in blocks: its line says where, not a message. */
@@ -498,16 +495,11 @@ json_group(struct buf *out, const struct summary_group *g)
 	int	 first = 1;
 
 	buf_addc(out, '{');
-	json_key(out, &first, "type");
-	json_cstring(out, "group");
-	json_key(out, &first, "reason");
-	json_cstring(out, g->reason);
-	json_key(out, &first, "domain");
-	json_cstring(out, g->domain);
-	json_key(out, &first, "other_domains");
-	buf_adds(out, g->domain == NULL ? "true" : "false");
-	json_key(out, &first, "provider");
-	json_cstring(out, g->provider);
+	json_str(out, &first, "type", "group");
+	json_str(out, &first, "reason", g->reason);
+	json_str(out, &first, "domain", g->domain);
+	json_bool(out, &first, "other_domains", g->domain == NULL);
+	json_str(out, &first, "provider", g->provider);
 	json_number(out, &first, "count", (long long)g->count);
 	json_number(out, &first, "bounced", (long long)g->bounced);
 	json_number(out, &first, "deferred", (long long)g->deferred);
@@ -528,15 +520,13 @@ json_totals(struct buf *out, const struct summary *s)
 	int		 first = 1;
 
 	buf_addc(out, '{');
-	json_key(out, &first, "type");
-	json_cstring(out, "totals");
+	json_str(out, &first, "type", "totals");
 	/* The filters in force, so that a stored line says what it sums. */
 	json_time(out, &first, "since", s->filter.has_since ?
 	    s->filter.since : -1);
 	json_time(out, &first, "until", s->filter.has_until ?
 	    s->filter.until : -1);
-	json_key(out, &first, "domain");
-	json_cstring(out, s->filter.domain);
+	json_str(out, &first, "domain", s->filter.domain);
 	json_number(out, &first, "failures", (long long)s->failures);
 	json_number(out, &first, "bounced", (long long)s->bounced);
 	json_number(out, &first, "deferred", (long long)s->deferred);
@@ -551,8 +541,7 @@ json_totals(struct buf *out, const struct summary *s)
 	    (long long)s->outside_domain);
 	json_number(out, &first, "outside_time", (long long)s->outside_time);
 	json_number(out, &first, "untimed_out", (long long)s->untimed_out);
-	json_key(out, &first, "truncated");
-	buf_adds(out, s->inputs_cut != 0 ? "true" : "false");
+	json_bool(out, &first, "truncated", s->inputs_cut != 0);
 	json_number(out, &first, "inputs_cut", (long long)s->inputs_cut);
 	json_key(out, &first, "cut");
 	ncut = bounce_cut_names(s->cut, cut, BOUNCE_CUT__COUNT);

@@ -62,23 +62,13 @@ log_json(struct buf *out, const struct bounce_rcpt *r)
 		return;
 	}
 	buf_addc(out, '{');
-	json_key(out, &first, "time");
-	json_cstring(out, r->log_time);
-	json_key(out, &first, "unix");
-	if (r->log_unix >= 0)
-		buf_printf(out, "%lld", r->log_unix);
-	else
-		buf_adds(out, "null");
-	json_key(out, &first, "host");
-	json_cstring(out, r->log_host);
-	json_key(out, &first, "queue_id");
-	json_cstring(out, r->queue_id);
-	json_key(out, &first, "relay_ip");
-	json_cstring(out, r->relay_ip);
-	json_key(out, &first, "delay");
-	json_cstring(out, r->delay);
-	json_key(out, &first, "sender");
-	json_cstring(out, r->log_sender);
+	json_str(out, &first, "time", r->log_time);
+	json_int(out, &first, "unix", r->log_unix, r->log_unix >= 0);
+	json_str(out, &first, "host", r->log_host);
+	json_str(out, &first, "queue_id", r->queue_id);
+	json_str(out, &first, "relay_ip", r->relay_ip);
+	json_str(out, &first, "delay", r->delay);
+	json_str(out, &first, "sender", r->log_sender);
 	json_key(out, &first, "line");
 	buf_printf(out, "%zu", r->log_line);
 	buf_addc(out, '}');
@@ -102,42 +92,24 @@ verdict_json(struct buf *out, const char *source, const struct verdict *v,
 	int				 first = 1;
 
 	buf_addc(out, '{');
-	json_key(out, &first, "source");
-	json_cstring(out, source);
-	json_key(out, &first, "kind");
-	json_cstring(out, msg_kind_name(r->kind));
-	json_key(out, &first, "recipient");
-	json_cstring(out, r->recipient);
-	json_key(out, &first, "original_recipient");
-	json_cstring(out, r->original);
-	json_key(out, &first, "reason");
-	json_cstring(out, v->reason);
-	json_key(out, &first, "permanent");
-	buf_adds(out, v->permanent ? "true" : "false");
-	json_key(out, &first, "status");
-	json_cstring(out, v->status[0] != '\0' ? v->status : NULL);
-	json_key(out, &first, "status_derived");
-	buf_adds(out, v->status_derived ? "true" : "false");
-	json_key(out, &first, "reply_code");
-	if (v->reply_code != 0)
-		buf_printf(out, "%d", v->reply_code);
-	else
-		buf_adds(out, "null");
-	json_key(out, &first, "action");
-	json_cstring(out, r->action);
-	json_key(out, &first, "command");
-	json_cstring(out, r->command);
-	json_key(out, &first, "provider");
-	json_cstring(out, v->provider);
-	json_key(out, &first, "remote_mta");
-	json_cstring(out, r->remote_mta);
-	json_key(out, &first, "reporting_mta");
-	json_cstring(out, r->reporting_mta);
-	json_key(out, &first, "diagnostic");
-	json_cstring(out, r->diagnostic);
+	json_str(out, &first, "source", source);
+	json_str(out, &first, "kind", msg_kind_name(r->kind));
+	json_str(out, &first, "recipient", r->recipient);
+	json_str(out, &first, "original_recipient", r->original);
+	json_str(out, &first, "reason", v->reason);
+	json_bool(out, &first, "permanent", v->permanent);
+	json_str(out, &first, "status",
+	    v->status[0] != '\0' ? v->status : NULL);
+	json_bool(out, &first, "status_derived", v->status_derived);
+	json_int(out, &first, "reply_code", v->reply_code, v->reply_code != 0);
+	json_str(out, &first, "action", r->action);
+	json_str(out, &first, "command", r->command);
+	json_str(out, &first, "provider", v->provider);
+	json_str(out, &first, "remote_mta", r->remote_mta);
+	json_str(out, &first, "reporting_mta", r->reporting_mta);
+	json_str(out, &first, "diagnostic", r->diagnostic);
 	if (r->feedback_type != NULL) {
-		json_key(out, &first, "feedback_type");
-		json_cstring(out, r->feedback_type);
+		json_str(out, &first, "feedback_type", r->feedback_type);
 	}
 	json_key(out, &first, "codes");
 	for (i = 0; i < v->ncodes; i++)
@@ -145,16 +117,13 @@ verdict_json(struct buf *out, const char *source, const struct verdict *v,
 	json_string_array(out, codes, v->ncodes);
 	json_key(out, &first, "evidence");
 	json_string_array(out, v->evidence, v->nevidence);
-	json_key(out, &first, "retry");
-	json_cstring(out, retry_name(v->retry));
-	json_key(out, &first, "retry_note");
-	json_cstring(out, v->retry_note);
+	json_str(out, &first, "retry", retry_name(v->retry));
+	json_str(out, &first, "retry_note", v->retry_note);
 	json_key(out, &first, "next_steps");
 	json_string_array(out, v->steps, v->nsteps);
 	json_key(out, &first, "log");
 	log_json(out, r);
-	json_key(out, &first, "truncated");
-	buf_adds(out, d->truncated ? "true" : "false");
+	json_bool(out, &first, "truncated", d->truncated);
 	json_key(out, &first, "cut");
 	ncut = bounce_cut_names(d->cut, cut, BOUNCE_CUT__COUNT);
 	json_string_array(out, cut, ncut);
