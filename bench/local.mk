@@ -1,7 +1,7 @@
 ## Benchmarks: "make bench"; never part of "make check".
 EXTRA_PROGRAMS += bench/bench_catalog
 bench_bench_catalog_SOURCES = bench/bench_catalog.c bench/benchutil.h
-bench_bench_catalog_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(ZLIB_LIBS) $(LIBINTL)
+bench_bench_catalog_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(ZLIB_LIBS) $(CARES_LIBS) $(LIBINTL)
 CLEANFILES += $(EXTRA_PROGRAMS)
 EXTRA_DIST += bench/README
 
@@ -29,7 +29,7 @@ EXTRA_PROGRAMS += bench/bench_tui
 bench_bench_tui_SOURCES = bench/bench_tui.c bench/benchutil.h $(TUI_SOURCES)
 bench_bench_tui_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(READLINE_CFLAGS)
 bench_bench_tui_LDADD = src/core/libcore.a \
-	$(NCURSES_LIBS) $(READLINE_LIBS) $(PCRE2_LIBS) $(ZLIB_LIBS) $(LIBINTL)
+	$(NCURSES_LIBS) $(READLINE_LIBS) $(PCRE2_LIBS) $(ZLIB_LIBS) $(CARES_LIBS) $(LIBINTL)
 bench: bench-tui
 bench-tui: bench/bench_tui$(EXEEXT)
 	@bench/bench_tui$(EXEEXT) $(abs_top_srcdir)/data

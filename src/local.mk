@@ -9,4 +9,4 @@ src_smtp_doctor_SOURCES = \
 	src/cli_summary.c
 src_smtp_doctor_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(READLINE_CFLAGS)
 src_smtp_doctor_LDADD = src/core/libcore.a \
-	$(NCURSES_LIBS) $(READLINE_LIBS) $(PCRE2_LIBS) $(ZLIB_LIBS) $(LIBINTL)
+	$(NCURSES_LIBS) $(READLINE_LIBS) $(PCRE2_LIBS) $(ZLIB_LIBS) $(CARES_LIBS) $(LIBINTL)

@@ -21,7 +21,7 @@ TESTS += $(check_PROGRAMS)
 UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) \
 	-DTEST_DATADIR=\"$(abs_top_srcdir)/data\" \
 	-DTEST_SRCDIR=\"$(abs_top_srcdir)/tests\"
-UNIT_LDADD = src/core/libcore.a $(CHECK_LIBS) $(PCRE2_LIBS) $(ZLIB_LIBS) $(LIBINTL)
+UNIT_LDADD = src/core/libcore.a $(CHECK_LIBS) $(PCRE2_LIBS) $(ZLIB_LIBS) $(CARES_LIBS) $(LIBINTL)
 
 
 tests_check_catalog_SOURCES = tests/unit/check_catalog.c tests/unit/testutil.h

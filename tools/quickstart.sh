@@ -16,7 +16,7 @@ cd "$top"
 # Build and test dependencies, all Debian packages.
 pkgs="build-essential autoconf automake autopoint gettext pkg-config
 libncurses-dev libreadline-dev check libpcre2-dev zlib1g-dev tmux python3 clang
-libclang-rt-14-dev postfix"
+libclang-rt-14-dev postfix libc-ares-dev dnsmasq-base"
 
 missing=
 for p in $pkgs; do

@@ -9,7 +9,7 @@ FUZZ_NAMES = catalog search json bounce rules prefilter output maillog
 FUZZ_CFLAGS = $(AM_CFLAGS) -DFUZZ_DATADIR=\"$(abs_top_srcdir)/data\" \
 	-DFUZZ_REGRESS=\"$(abs_top_srcdir)/tests/fuzz/regress\" \
 	-I$(top_srcdir)/tests/fuzz
-FUZZ_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(ZLIB_LIBS) $(LIBINTL)
+FUZZ_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(ZLIB_LIBS) $(CARES_LIBS) $(LIBINTL)
 
 check_PROGRAMS += tests/fuzz/replay_catalog tests/fuzz/replay_search \
 	tests/fuzz/replay_json tests/fuzz/replay_bounce tests/fuzz/replay_rules \
