@@ -41,3 +41,6 @@ dist_rules_DATA += \
 	data/rules/25-yahoo.txt \
 	data/rules/25-yandex.txt \
 	data/rules/25-zoho.txt
+## The DNS blocklists --check asks (issue 15).
+checksdir = $(pkgdatadir)/checks
+dist_checks_DATA = data/checks/dnsbl.txt

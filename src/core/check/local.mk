@@ -1,0 +1,7 @@
+## Live DNS checks of a verdict's cause (issue 15): c-ares, SPF, the plan.
+AM_CPPFLAGS += -I$(top_srcdir)/src/core/check
+src_core_libcore_a_SOURCES += \
+	src/core/check/dns.c src/core/check/dns.h \
+	src/core/check/spf.c src/core/check/spf.h \
+	src/core/check/dnscheck.c src/core/check/dnscheck.h \
+	src/core/check/dnsbl.c
