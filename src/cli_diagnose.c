@@ -14,6 +14,7 @@
 #include "diagnose/analysis.h"
 #include "parse/bounce.h"
 #include "catalogue/catalog.h"
+#include "check/dnscheck.h"
 #include "cli.h"
 #include "cli_io.h"
 #include "base/datadir.h"
@@ -59,6 +60,9 @@ struct run {
 	struct buf		 pending; /* whole inputs' records, unwritten */
 	size_t			 batch;	/* write when pending is this long */
 	atomic_int		 write_error; /* errno of a failed write */
+	/* --check: the resolver and the blocklists, or NULL. */
+	struct dns_resolver	*dns;
+	struct dnsbl_list	 dnsbl;
 };
 
 /* A worker's own: the analysis, the input and the match state. */
@@ -90,7 +94,8 @@ worker_new(void *arg)
 	w->an.state = &w->st;
 	w->an.catalog = run->c;
 	w->an.limits = &run->lim;
-	w->an.flags = BOUNCE_BRIEF;
+	/* The checks read the returned message's DKIM-Signature. */
+	w->an.flags = run->o->check ? 0 : BOUNCE_BRIEF;
 	return (w);
 }
 
@@ -106,6 +111,40 @@ worker_free(void *state, void *arg)
 	free(w);
 }
 
+/*
+ * --check: the findings of verdict v after its report.  In the JSON the
+ * record's closing brace gives way to a "checks" member; in the text a
+ * "Checks" block goes before the report's blank line.
+ */
+static void
+output_checks(const struct run *run, const struct verdict *v,
+    const struct bounce_doc *d, struct buf *out)
+{
+	struct dns_source	 src;
+	struct check_plan	 plan;
+	struct check_list	 l;
+	struct arena		 scratch;
+
+	arena_init(&scratch);
+	check_list_init(&l);
+	dns_resolver_source(run->dns, &src);
+	check_plan_make(&plan, v, d, run->o->ip, &scratch);
+	check_run(&plan, &src, &run->dnsbl, &l);
+	if (run->o->json && out->len >= 2 &&
+	    memcmp(out->data + out->len - 2, "}\n", 2) == 0) {
+		out->len -= 2;
+		buf_adds(out, ",\"checks\":");
+		check_json(out, &l);
+		buf_adds(out, "}\n");
+	} else if (!run->o->json && out->len >= 1) {
+		out->len--;
+		check_text(out, &l);
+		buf_addc(out, '\n');
+	}
+	check_list_free(&l);
+	arena_free(&scratch);
+}
+
 /* The records of the message analysed into out; returns their count. */
 static size_t
 output_records(struct worker *w, const struct run *run, const char *source,
@@ -119,6 +158,8 @@ output_records(struct worker *w, const struct run *run, const char *source,
 		else
 			verdict_text(out, source, &w->a.v[i], &w->a.doc,
 			    run->width);
+		if (run->dns != NULL)
+			output_checks(run, &w->a.v[i], &w->a.doc, out);
 	}
 	return (w->a.nv);
 }
@@ -266,6 +307,34 @@ want_stop(void *arg)
 	    atomic_load(&run->write_error) != 0);
 }
 
+/* --check: the resolver and the blocklists; 0, or 2 after a message. */
+static int
+checks_open(const struct options *o, struct run *run)
+{
+	struct load_error	 err;
+	char			 msg[1024];
+	const char		*why;
+	int			 ms;
+
+	if (dnsbl_load(&run->dnsbl, options_rules_dir(o), &err) != 0) {
+		load_error_format(&err, PACKAGE, msg, sizeof msg);
+		utf8_eprintf("%s\n", msg);
+		return (2);
+	}
+	ms = o->timeout != 0 ? o->timeout * 1000 : CHECK_TIMEOUT_MS;
+	if ((run->dns = dns_resolver_open(o->resolver, ms, &why)) == NULL) {
+		dnsbl_free(&run->dnsbl);
+		if (o->resolver != NULL)
+			utf8_eprintf(_("%s: --resolver takes IP or IP:PORT, "
+			    "not '%s'\n"), PACKAGE, o->resolver);
+		else
+			utf8_eprintf(_("%s: the DNS resolver cannot start\n"),
+			    PACKAGE);
+		return (2);
+	}
+	return (0);
+}
+
 int
 cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 {
@@ -287,6 +356,11 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 		return (rc);
 	}
 	memset(&run, 0, sizeof run);
+	if (o->check && (rc = checks_open(o, &run)) != 0) {
+		rules_free(&rs);
+		cli_signals_restore(old);
+		return (rc);
+	}
 	run.o = o;
 	run.c = c;
 	run.rs = &rs;
@@ -305,7 +379,8 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 	threads = o->jobs > 0 ? (unsigned)o->jobs : pool_threads(n);
 	for (i = 0, stdins = 0; i < o->nargs; i++)
 		stdins += strcmp(o->args[i], "-") == 0;
-	if (stdins > 1)
+	/* The resolver is one channel: the checks ask one at a time. */
+	if (stdins > 1 || run.dns != NULL)
 		threads = 1;
 	pool_run(n, threads, 64, &ops, &run);
 	output_flush(&run);
@@ -313,6 +388,8 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 	cli_signals_restore(old);
 	buf_free(&run.pending);
 	rules_free(&rs);
+	dns_resolver_close(run.dns);
+	dnsbl_free(&run.dnsbl);
 	if ((sig = cli_signal()) != 0)
 		return (cli_signals_raise(sig));
 	/* The reader went away: as quiet as SIGPIPE, with its status. */

@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include <arpa/inet.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -30,7 +31,11 @@ enum {
 	OPT_SUMMARY,
 	OPT_SINCE,
 	OPT_UNTIL,
-	OPT_DOMAIN
+	OPT_DOMAIN,
+	OPT_CHECK,
+	OPT_RESOLVER,
+	OPT_IP,
+	OPT_TIMEOUT
 };
 
 static const struct option long_options[] = {
@@ -44,6 +49,10 @@ static const struct option long_options[] = {
 	{ "since",		required_argument,	NULL, OPT_SINCE },
 	{ "until",		required_argument,	NULL, OPT_UNTIL },
 	{ "domain",		required_argument,	NULL, OPT_DOMAIN },
+	{ "check",		no_argument,		NULL, OPT_CHECK },
+	{ "resolver",		required_argument,	NULL, OPT_RESOLVER },
+	{ "ip",			required_argument,	NULL, OPT_IP },
+	{ "timeout",		required_argument,	NULL, OPT_TIMEOUT },
 	{ "browse",		no_argument,		NULL, 'b' },
 	{ "json",		no_argument,		NULL, 'j' },
 	{ "width",		required_argument,	NULL, 'w' },
@@ -80,6 +89,16 @@ options_usage(FILE *f)
 	fputs(_(
 "      --jobs N             with --diagnose: read and diagnose N files at\n"
 "                             a time (default: one per CPU)\n"), f);
+	fputs(_(
+"      --check              with --diagnose: look up in the DNS what each\n"
+"                             verdict's cause points to (SPF, DKIM, DMARC,\n"
+"                             MX, PTR, blocklists); uses the network\n"
+"      --resolver IP[:PORT] with --check: ask this DNS server (default:\n"
+"                             the system's, from /etc/resolv.conf)\n"
+"      --ip ADDR            with --check: the sending IP, when the bounce\n"
+"                             names none\n"
+"      --timeout SECONDS    with --check: wait this long for each answer\n"
+"                             (1 to 60, default 2)\n"), f);
 	fputs(_(
 "      --summary [FILE]...  sum up the failures of mail logs and bounces\n"
 "                             in FILEs (default: standard input) by reason,\n"
@@ -179,9 +198,10 @@ operands_are_files(const struct options *o)
 int
 options_parse(int argc, char **argv, struct options *o)
 {
-	char	*end;
-	long	 v;
-	int	 c;
+	unsigned char	 addr[16];
+	char		*end;
+	long		 v;
+	int		 c;
 
 	memset(o, 0, sizeof *o);
 	opterr = 0;
@@ -228,6 +248,33 @@ options_parse(int argc, char **argv, struct options *o)
 			break;
 		case 'j':
 			o->json = 1;
+			break;
+		case OPT_CHECK:
+			o->check = 1;
+			break;
+		case OPT_RESOLVER:
+			o->resolver = optarg;
+			break;
+		case OPT_IP:
+			if (inet_pton(AF_INET, optarg, addr) != 1 &&
+			    inet_pton(AF_INET6, optarg, addr) != 1) {
+				utf8_eprintf(_("%s: --ip takes an IPv4 or "
+				    "IPv6 address, not '%s'\n"), PACKAGE,
+				    optarg);
+				return (usage_error());
+			}
+			o->ip = optarg;
+			break;
+		case OPT_TIMEOUT:
+			v = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || v < 1 ||
+			    v > 60) {
+				utf8_eprintf(_("%s: --timeout takes a number "
+				    "of seconds from 1 to 60, not '%s'\n"),
+				    PACKAGE, optarg);
+				return (usage_error());
+			}
+			o->timeout = (int)v;
 			break;
 		case OPT_CLASS:
 			if (strlen(optarg) != 1 || optarg[0] < '2' ||
@@ -309,6 +356,17 @@ options_parse(int argc, char **argv, struct options *o)
 	if (o->jobs != 0 && o->mode != MODE_DIAGNOSE) {
 		utf8_eprintf(_("%s: --jobs goes with --diagnose\n"),
 		    PACKAGE);
+		return (usage_error());
+	}
+	if (o->check && o->mode != MODE_DIAGNOSE) {
+		utf8_eprintf(_("%s: --check goes with --diagnose\n"),
+		    PACKAGE);
+		return (usage_error());
+	}
+	if ((o->resolver != NULL || o->ip != NULL || o->timeout != 0) &&
+	    !o->check) {
+		utf8_eprintf(_("%s: --resolver, --ip and --timeout go with "
+		    "--check\n"), PACKAGE);
 		return (usage_error());
 	}
 	if ((o->has_since || o->has_until || o->domain != NULL) &&

@@ -33,6 +33,10 @@ struct options {
 	int		 has_until;
 	long long	 until;
 	const char	*domain;	/* --domain, or NULL */
+	int		 check;		/* --check: DNS checks of verdicts */
+	const char	*resolver;	/* --resolver, or NULL: the system's */
+	const char	*ip;		/* --ip, or NULL */
+	int		 timeout;	/* --timeout seconds, or 0: default */
 	char		**args;		/* operands */
 	int		 nargs;
 	/*
