@@ -121,27 +121,27 @@ output_checks(const struct run *run, const struct verdict *v,
     const struct bounce_doc *d, struct buf *out)
 {
 	struct dns_source	 src;
-	struct check_plan	 plan;
-	struct check_list	 l;
+	struct dnscheck_plan	 plan;
+	struct dnscheck_list	 l;
 	struct arena		 scratch;
 
 	arena_init(&scratch);
-	check_list_init(&l);
+	dnscheck_list_init(&l);
 	dns_resolver_source(run->dns, &src);
-	check_plan_make(&plan, v, d, run->o->ip, &scratch);
-	check_run(&plan, &src, &run->dnsbl, &l);
+	dnscheck_plan_make(&plan, v, d, run->o->ip, &scratch);
+	dnscheck_run(&plan, &src, &run->dnsbl, &l);
 	if (run->o->json && out->len >= 2 &&
 	    memcmp(out->data + out->len - 2, "}\n", 2) == 0) {
 		out->len -= 2;
 		buf_adds(out, ",\"checks\":");
-		check_json(out, &l);
+		dnscheck_json(out, &l);
 		buf_adds(out, "}\n");
 	} else if (!run->o->json && out->len >= 1) {
 		out->len--;
-		check_text(out, &l);
+		dnscheck_text(out, &l);
 		buf_addc(out, '\n');
 	}
-	check_list_free(&l);
+	dnscheck_list_free(&l);
 	arena_free(&scratch);
 }
 

@@ -21,23 +21,23 @@
 static const char *const result_names[] = { "ok", "fail", "unknown" };
 
 const char *
-check_result_name(enum check_result r)
+dnscheck_result_name(enum dnscheck_result r)
 {
 	return (result_names[r]);
 }
 
 void
-check_list_init(struct check_list *l)
+dnscheck_list_init(struct dnscheck_list *l)
 {
 	memset(l, 0, sizeof *l);
 	arena_init(&l->arena);
 }
 
 void
-check_list_free(struct check_list *l)
+dnscheck_list_free(struct dnscheck_list *l)
 {
 	arena_free(&l->arena);
-	check_list_init(l);
+	dnscheck_list_init(l);
 }
 
 /* --- the plan -------------------------------------------------------- */
@@ -153,7 +153,7 @@ tag_value(const char *s, size_t len, const char *tag, size_t *vlen,
 
 /* s= and d= of the first DKIM-Signature in the record's message. */
 static void
-dkim_of(struct check_plan *p, const struct bounce_doc *d, size_t msg,
+dkim_of(struct dnscheck_plan *p, const struct bounce_doc *d, size_t msg,
     struct arena *arena)
 {
 	const char	*t, *end, *h, *e, *v;
@@ -187,7 +187,7 @@ dkim_of(struct check_plan *p, const struct bounce_doc *d, size_t msg,
 }
 
 void
-check_plan_make(struct check_plan *p, const struct verdict *v,
+dnscheck_plan_make(struct dnscheck_plan *p, const struct verdict *v,
     const struct bounce_doc *d, const char *ip, struct arena *arena)
 {
 	const struct bounce_rcpt	*r = v->rcpt;
@@ -217,17 +217,17 @@ check_plan_make(struct check_plan *p, const struct verdict *v,
 
 /* --- findings -------------------------------------------------------- */
 
-static struct check_finding *
-add(struct check_list *l, const char *name, const char *target,
-    enum check_result res, const char *fmt, ...)
+static struct dnscheck_finding *
+add(struct dnscheck_list *l, const char *name, const char *target,
+    enum dnscheck_result res, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
-static struct check_finding *
-add(struct check_list *l, const char *name, const char *target,
-    enum check_result res, const char *fmt, ...)
+static struct dnscheck_finding *
+add(struct dnscheck_list *l, const char *name, const char *target,
+    enum dnscheck_result res, const char *fmt, ...)
 {
-	static struct check_finding	 spare;
-	struct check_finding		*f;
+	static struct dnscheck_finding	 spare;
+	struct dnscheck_finding		*f;
 	struct buf			 b;
 	va_list				 ap;
 
@@ -252,7 +252,7 @@ add(struct check_list *l, const char *name, const char *target,
 }
 
 static void
-add_raw(struct check_finding *f, const struct dns_answer *a)
+add_raw(struct dnscheck_finding *f, const struct dns_answer *a)
 {
 	size_t	 i;
 
@@ -265,7 +265,7 @@ add_raw(struct check_finding *f, const struct dns_answer *a)
  * 1 if it was so, 0 when the answer can be read.
  */
 static int
-no_answer(struct check_list *l, const struct dns_source *src,
+no_answer(struct dnscheck_list *l, const struct dns_source *src,
     const char *name, const char *target, const struct dns_answer *a)
 {
 	if (a->rc == DNS_TIMEOUT) {
@@ -296,11 +296,11 @@ join(struct arena *arena, const char *a, const char *b)
 }
 
 static void
-check_spf(const struct check_plan *p, const struct dns_source *src,
-    struct check_list *l)
+check_spf(const struct dnscheck_plan *p, const struct dns_source *src,
+    struct dnscheck_list *l)
 {
 	struct dns_answer	 a;
-	struct check_finding	*f;
+	struct dnscheck_finding	*f;
 	struct spf_eval		 e;
 	struct buf		 why;
 	const char		*rec, *dom = p->sender_domain;
@@ -367,11 +367,11 @@ check_spf(const struct check_plan *p, const struct dns_source *src,
 }
 
 static void
-check_dkim(const struct check_plan *p, const struct dns_source *src,
-    struct check_list *l)
+check_dkim(const struct dnscheck_plan *p, const struct dns_source *src,
+    struct dnscheck_list *l)
 {
 	struct dns_answer	 a;
-	struct check_finding	*f;
+	struct dnscheck_finding	*f;
 	const char		*name, *rec = NULL, *v;
 	size_t			 i, vlen;
 
@@ -442,11 +442,11 @@ dmarc_tag(struct buf *b, const char *rec, const char *tag, const char *dflt)
 }
 
 static void
-check_dmarc(const struct check_plan *p, const struct dns_source *src,
-    struct check_list *l)
+check_dmarc(const struct dnscheck_plan *p, const struct dns_source *src,
+    struct dnscheck_list *l)
 {
 	struct dns_answer	 a;
-	struct check_finding	*f;
+	struct dnscheck_finding	*f;
 	struct buf		 b;
 	const char		*name, *rec, *v, *dot, *org = NULL;
 	size_t			 n, vlen;
@@ -524,11 +524,11 @@ resolves(const struct dns_source *src, const char *host, struct arena *arena,
 }
 
 static void
-check_mx(const struct check_plan *p, const struct dns_source *src,
-    struct check_list *l)
+check_mx(const struct dnscheck_plan *p, const struct dns_source *src,
+    struct dnscheck_list *l)
 {
 	struct dns_answer	 a, h;
-	struct check_finding	*f;
+	struct dnscheck_finding	*f;
 	const char		*dom = p->rcpt_domain, *host;
 	size_t			 i;
 	int			 r;
@@ -598,8 +598,8 @@ has_addr(const struct dns_answer *a, const char *ip)
 }
 
 static void
-check_ptr(const struct check_plan *p, const struct dns_source *src,
-    struct check_list *l)
+check_ptr(const struct dnscheck_plan *p, const struct dns_source *src,
+    struct dnscheck_list *l)
 {
 	struct dns_answer	 a, fw;
 	size_t			 i;
@@ -633,8 +633,8 @@ check_ptr(const struct check_plan *p, const struct dns_source *src,
 }
 
 static void
-check_dnsbl(const struct check_plan *p, const struct dns_source *src,
-    const struct dnsbl_list *bl, struct check_list *l)
+check_dnsbl(const struct dnscheck_plan *p, const struct dns_source *src,
+    const struct dnsbl_list *bl, struct dnscheck_list *l)
 {
 	struct dns_answer	 a;
 	struct buf		 q;
@@ -687,12 +687,12 @@ check_dnsbl(const struct check_plan *p, const struct dns_source *src,
 
 /* A TXT record that starts with version, at prefix + the domain. */
 static void
-check_txt(const struct check_plan *p, const struct dns_source *src,
-    struct check_list *l, const char *check, const char *prefix,
+check_txt(const struct dnscheck_plan *p, const struct dns_source *src,
+    struct dnscheck_list *l, const char *check, const char *prefix,
     const char *version)
 {
 	struct dns_answer	 a;
-	struct check_finding	*f;
+	struct dnscheck_finding	*f;
 	const char		*name, *rec = NULL;
 	size_t			 i, n = 0, vl = strlen(version);
 
@@ -732,8 +732,8 @@ reason_is(const char *r, const char *const *names)
 }
 
 void
-check_run(const struct check_plan *p, const struct dns_source *src,
-    const struct dnsbl_list *bl, struct check_list *l)
+dnscheck_run(const struct dnscheck_plan *p, const struct dns_source *src,
+    const struct dnsbl_list *bl, struct dnscheck_list *l)
 {
 	static const char *const auth[] = { "authfailure", NULL };
 	static const char *const mx[] = { "hostunknown", "notaccept",
@@ -742,7 +742,7 @@ check_run(const struct check_plan *p, const struct dns_source *src,
 	    "badreputation", NULL };
 	static const char *const tls[] = { "failedstarttls", NULL };
 
-	check_list_free(l);
+	dnscheck_list_free(l);
 	if (p->reason == NULL)
 		return;
 	if (reason_is(p->reason, auth)) {
@@ -763,9 +763,9 @@ check_run(const struct check_plan *p, const struct dns_source *src,
 /* --- output ---------------------------------------------------------- */
 
 void
-check_text(struct buf *out, const struct check_list *l)
+dnscheck_text(struct buf *out, const struct dnscheck_list *l)
 {
-	const struct check_finding	*f;
+	const struct dnscheck_finding	*f;
 	size_t				 i;
 
 	buf_adds(out, "  ");
@@ -778,7 +778,8 @@ check_text(struct buf *out, const struct check_list *l)
 	}
 	for (i = 0; i < l->n; i++) {
 		f = &l->f[i];
-		buf_printf(out, "    %-7s %-7s ", check_result_name(f->result),
+		buf_printf(out, "    %-7s %-7s ",
+		    dnscheck_result_name(f->result),
 		    f->name);
 		if (*f->target != '\0') {
 			utf8_sanitize(f->target, strlen(f->target), out, 0, 0);
@@ -796,9 +797,9 @@ check_text(struct buf *out, const struct check_list *l)
 }
 
 void
-check_json(struct buf *out, const struct check_list *l)
+dnscheck_json(struct buf *out, const struct dnscheck_list *l)
 {
-	const struct check_finding	*f;
+	const struct dnscheck_finding	*f;
 	size_t				 i;
 	int				 first;
 
@@ -814,7 +815,7 @@ check_json(struct buf *out, const struct check_list *l)
 		json_key(out, &first, "target");
 		json_cstring(out, f->target);
 		json_key(out, &first, "result");
-		json_cstring(out, check_result_name(f->result));
+		json_cstring(out, dnscheck_result_name(f->result));
 		json_key(out, &first, "detail");
 		json_cstring(out, f->detail);
 		json_key(out, &first, "raw");

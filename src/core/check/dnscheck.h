@@ -15,8 +15,8 @@
  * Each finding is ok (the thing checked is as it should be), fail (it
  * is not: the likely cause is still there) or unknown (not checked, no
  * answer, or a term we do not evaluate), with one line of detail and the
- * records read.  What came from DNS is kept as bytes: check_text() and
- * check_json() escape it.
+ * records read.  What came from DNS is kept as bytes: dnscheck_text() and
+ * dnscheck_json() escape it.
  */
 #ifndef SD_DNSCHECK_H
 #define SD_DNSCHECK_H
@@ -39,7 +39,7 @@ struct load_error;
 #define CHECK_MAX_MX		5
 
 /* What a verdict gives the checks; each string may be NULL. */
-struct check_plan {
+struct dnscheck_plan {
 	const char	*reason;
 	const char	*rcpt_domain;	/* after the recipient's last @ */
 	const char	*sender_domain;	/* the returned message's From: */
@@ -57,7 +57,7 @@ struct check_plan {
  * message's text, so the doc must be parsed without BOUNCE_BRIEF for
  * it.  Strings in arena.
  */
-void	check_plan_make(struct check_plan *, const struct verdict *v,
+void	dnscheck_plan_make(struct dnscheck_plan *, const struct verdict *v,
 	    const struct bounce_doc *doc, const char *ip, struct arena *);
 
 /* One DNS blocklist (data/checks/dnsbl.txt). */
@@ -81,30 +81,30 @@ int	dnsbl_load(struct dnsbl_list *, const char *dir,
 	    struct load_error *err);
 void	dnsbl_free(struct dnsbl_list *);
 
-enum check_result {
+enum dnscheck_result {
 	CHECK_OK,
 	CHECK_FAIL,
 	CHECK_UNKNOWN
 };
 
-struct check_finding {
+struct dnscheck_finding {
 	const char		*name;	/* spf, dkim, dmarc, mx, ptr... */
 	const char		*target; /* the domain, host or IP checked */
-	enum check_result	 result;
+	enum dnscheck_result	 result;
 	const char		*detail; /* one line, translated */
 	const char		*raw[CHECK_MAX_RAW];
 	size_t			 nraw;
 };
 
-struct check_list {
-	struct check_finding	 f[CHECK_MAX_FINDINGS];
+struct dnscheck_list {
+	struct dnscheck_finding	 f[CHECK_MAX_FINDINGS];
 	size_t			 n;
 	int			 cut;	/* findings past the maximum */
 	struct arena		 arena;	/* every string of the findings */
 };
 
-void	check_list_init(struct check_list *);
-void	check_list_free(struct check_list *);	/* and reset */
+void	dnscheck_list_init(struct dnscheck_list *);
+void	dnscheck_list_free(struct dnscheck_list *);	/* and reset */
 
 /*
  * The checks plan calls for, through src, into list (emptied first).
@@ -112,17 +112,18 @@ void	check_list_free(struct check_list *);	/* and reset */
  * source's timeout at most; see dns.h for a resolver that stops asking
  * once one has timed out.
  */
-void	check_run(const struct check_plan *, const struct dns_source *src,
-	    const struct dnsbl_list *dnsbl, struct check_list *);
+void	dnscheck_run(const struct dnscheck_plan *,
+	    const struct dns_source *src, const struct dnsbl_list *dnsbl,
+	    struct dnscheck_list *);
 
-const char *check_result_name(enum check_result);
+const char *dnscheck_result_name(enum dnscheck_result);
 /*
  * A "Checks" block as the text report lays out its others: the heading
  * indented by two, then "result name target: detail" per finding by
  * four, escaped; "none for this reason" when the list is empty.
  */
-void	check_text(struct buf *, const struct check_list *);
+void	dnscheck_text(struct buf *, const struct dnscheck_list *);
 /* The findings as a JSON array (no newline). */
-void	check_json(struct buf *, const struct check_list *);
+void	dnscheck_json(struct buf *, const struct dnscheck_list *);
 
 #endif

@@ -521,7 +521,8 @@ check_host(struct eval *e, const char *domain, const char **record)
 	redirect = arena_strndup(e->arena, w.redirect, w.redirect_len);
 	w.result = check_host(e, redirect, &rec);
 	if (w.result == SPF_NONE) {
-		buf_printf(e->why, _("redirect=%s has no SPF record"), redirect);
+		buf_printf(e->why, _("redirect=%s has no SPF record"),
+		    redirect);
 		return (SPF_PERMERROR);
 	}
 	return (w.result);
