@@ -12,7 +12,16 @@ printf '550 5.1.1 <erin@example.com> User unknown\n' >"$e2e_tmp/reply.txt"
 shell_paste_plain()
 {
 	keys clear Enter
-	wait_gone 'shell-got-it' "an earlier paste's output"
+	# Only the prompt on screen: a paste typed before clear has run
+	# would be echoed, then cleared, and its output look unechoed.
+	_i=0
+	until [ "$(screen | grep -c .)" = 1 ] &&
+	    screen | head -n 1 | grep -q '^\$ *$'; do
+		_i=$((_i + 1))
+		[ "$_i" -lt $((E2E_TIMEOUT * 20)) ] ||
+			fail "the screen was never cleared ($1)"
+		sleep 0.05
+	done
 	paste_file "$e2e_tmp/cmd.txt"
 	wait_for '^shell-got-it$' "the shell running the pasted command ($1)"
 	refute '200~' "bracketed paste left on ($1)"

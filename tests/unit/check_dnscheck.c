@@ -7,8 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "dnscheck.h"
-#include "spf.h"
+#include "check/dnscheck.h"
+#include "check/spf.h"
 
 /* A canned answer: rc DNS_FOUND with up to four records, or another rc. */
 struct canned {

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "dns.h"
+#include "check/dns.h"
 
 struct dns_resolver {
 	ares_channel	 ch;

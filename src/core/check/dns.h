@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "buf.h"
+#include "base/buf.h"
 
 /*
  * What is asked.  Each answer record is text: an address for A and AAAA

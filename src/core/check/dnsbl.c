@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "dnscheck.h"
-#include "datadir.h"
-#include "stanza.h"
+#include "catalogue/catalog.h"
+#include "check/dnscheck.h"
+#include "base/datadir.h"
+#include "base/stanza.h"
 
 #define DNSBL_MAX	16	/* blocklists asked: the findings' room */
 

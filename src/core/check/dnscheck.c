@@ -7,11 +7,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "dnscheck.h"
-#include "i18n.h"
-#include "json.h"
-#include "spf.h"
-#include "utf8.h"
+#include "check/dnscheck.h"
+#include "base/i18n.h"
+#include "base/json.h"
+#include "check/spf.h"
+#include "base/utf8.h"
 
 /* A quoted record in a detail line is cut here. */
 #define QUOTE_MAX	160

@@ -23,10 +23,10 @@
 
 #include <stddef.h>
 
-#include "bounce.h"
-#include "buf.h"
-#include "diagnose.h"
-#include "dns.h"
+#include "parse/bounce.h"
+#include "base/buf.h"
+#include "diagnose/diagnose.h"
+#include "check/dns.h"
 
 struct load_error;
 

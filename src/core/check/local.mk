@@ -1,5 +1,4 @@
 ## Live DNS checks of a verdict's cause (issue 15): c-ares, SPF, the plan.
-AM_CPPFLAGS += -I$(top_srcdir)/src/core/check
 src_core_libcore_a_SOURCES += \
 	src/core/check/dns.c src/core/check/dns.h \
 	src/core/check/spf.c src/core/check/spf.h \

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "i18n.h"
-#include "spf.h"
+#include "base/i18n.h"
+#include "check/spf.h"
 
 /* An address to match: family and bytes. */
 struct addr {

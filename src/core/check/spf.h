@@ -4,8 +4,8 @@
 
 #include <stddef.h>
 
-#include "buf.h"
-#include "dns.h"
+#include "base/buf.h"
+#include "check/dns.h"
 
 enum spf_result {
 	SPF_NONE,		/* no SPF record */
