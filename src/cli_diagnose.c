@@ -312,15 +312,11 @@ static int
 checks_open(const struct options *o, struct run *run)
 {
 	struct load_error	 err;
-	char			 msg[1024];
 	const char		*why;
 	int			 ms;
 
-	if (dnsbl_load(&run->dnsbl, options_rules_dir(o), &err) != 0) {
-		load_error_format(&err, PACKAGE, msg, sizeof msg);
-		utf8_eprintf("%s\n", msg);
-		return (2);
-	}
+	if (dnsbl_load(&run->dnsbl, options_rules_dir(o), &err) != 0)
+		return (options_data_error(&err));
 	ms = o->timeout != 0 ? o->timeout * 1000 : CHECK_TIMEOUT_MS;
 	if ((run->dns = dns_resolver_open(o->resolver, ms, &why)) == NULL) {
 		dnsbl_free(&run->dnsbl);

@@ -429,16 +429,22 @@ options_rules_dir(const struct options *o)
 }
 
 int
+options_data_error(const struct load_error *err)
+{
+	char	 msg[LOAD_ERROR_TEXT_MAX];
+
+	load_error_format(err, PACKAGE, msg, sizeof msg);
+	utf8_eprintf("%s\n", msg);
+	return (2);
+}
+
+int
 options_load_catalog(const struct options *o, struct catalog *c)
 {
 	struct load_error	 err;
-	char			 msg[1024];
 
-	if (catalog_load_path(c, options_data_path(o), &err) != 0) {
-		load_error_format(&err, PACKAGE, msg, sizeof msg);
-		utf8_eprintf("%s\n", msg);
-		return (2);
-	}
+	if (catalog_load_path(c, options_data_path(o), &err) != 0)
+		return (options_data_error(&err));
 	return (0);
 }
 
@@ -446,12 +452,8 @@ int
 options_load_rules(const struct options *o, struct rules *rs)
 {
 	struct load_error	 err;
-	char			 msg[1024];
 
-	if (rules_load_dir(rs, options_rules_dir(o), &err) != 0) {
-		load_error_format(&err, PACKAGE, msg, sizeof msg);
-		utf8_eprintf("%s\n", msg);
-		return (2);
-	}
+	if (rules_load_dir(rs, options_rules_dir(o), &err) != 0)
+		return (options_data_error(&err));
 	return (0);
 }

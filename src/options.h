@@ -6,6 +6,7 @@
 
 struct catalog;
 struct rules;
+struct load_error;
 
 enum run_mode {
 	MODE_DEFAULT,		/* codes given: look up; none: browser or usage */
@@ -59,6 +60,8 @@ const char *options_data_path(const struct options *);
  * default location.
  */
 const char *options_rules_dir(const struct options *);
+/* Print a data file error as file:line: message; returns 2, the status. */
+int	options_data_error(const struct load_error *);
 /* Load the catalogue; prints file:line: message and returns 2 on error. */
 int	options_load_catalog(const struct options *, struct catalog *);
 /* Load the rules of options_rules_dir(), the same way; rs is inited. */

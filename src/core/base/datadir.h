@@ -12,6 +12,9 @@ struct load_error {
 	char		 message[256];
 };
 
+/* Room for a load_error as load_error_format() writes it. */
+#define LOAD_ERROR_TEXT_MAX	(512 + 256 + 64)
+
 #define DATA_ENV	"SMTP_DOCTOR_DATA"
 
 /*

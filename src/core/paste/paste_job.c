@@ -33,7 +33,7 @@ struct pjob {
 	char			*datadir;
 	struct rules		 rules;
 	int			 rules_state;	/* 0 unread, 1 loaded, -1 not */
-	char			 rules_error[800];
+	char			 rules_error[LOAD_ERROR_TEXT_MAX];
 };
 
 struct ticket {
