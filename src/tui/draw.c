@@ -9,6 +9,7 @@
 #include "parse/bounce.h"
 #include "base/buf.h"
 #include "paste/paste_wrap.h"
+#include "browse/browse.h"
 #include "tui/draw.h"
 #include "base/utf8.h"
 
@@ -375,4 +376,34 @@ draw_pane_title(WINDOW *win, int y, int x, int w, const char *text,
 
 	draw_fill(win, y, x, w, a);
 	draw_str(win, y, x + 1, w - 1, text, a);
+}
+
+/* Draw text with the words matching the filter highlighted. */
+int
+draw_matched(const struct browse *b, int utf8, WINDOW *win, int y, int x,
+    int maxw, const char *s, attr_t attr)
+{
+	size_t	 spans[2 * DRAW_MAX_SPANS], n, i, at = 0;
+	int	 used = 0, total;
+
+	n = browse_match_spans(b, s, spans, DRAW_MAX_SPANS);
+	if (n == 0)
+		return (draw_str(win, y, x, maxw, s, attr));
+	total = draw_width(s);
+	for (i = 0; i <= n && used < maxw; i++) {
+		size_t start = i < n ? spans[2 * i] : strlen(s);
+
+		if (start > at)
+			used += draw_text(win, y, x + used, maxw - used, s + at,
+			    start - at, attr, 0);
+		if (i == n)
+			break;
+		used += draw_text(win, y, x + used, maxw - used, s + start,
+		    spans[2 * i + 1], attr | draw_attr(TS_MATCH), 0);
+		at = start + spans[2 * i + 1];
+	}
+	if (total > maxw && maxw > 0)
+		draw_str(win, y, x + maxw - 1, 1, utf8 ? "\xe2\x80\xa6" :
+		    ">", attr);
+	return (used);
 }

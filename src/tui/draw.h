@@ -5,6 +5,11 @@
 #include <curses.h>
 #include <stddef.h>
 
+struct browse;
+
+/* Matches of the filter highlighted per line, at most. */
+#define DRAW_MAX_SPANS	32
+
 enum tstyle {
 	TS_NORMAL,
 	TS_BAR,		/* title bar and status line */
@@ -68,5 +73,12 @@ const char *draw_glyph_closed(void);
 void	 draw_set_utf8(int);
 void	 draw_vline(WINDOW *, int);
 void	 draw_vline_at(WINDOW *, int x, int n);
+
+/*
+ * Draw s with the words matching the browser's filter highlighted;
+ * returns the columns used.  The list and the detail both do.
+ */
+int	draw_matched(const struct browse *, int utf8, WINDOW *, int y, int x,
+	    int maxw, const char *s, attr_t);
 
 #endif

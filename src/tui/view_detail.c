@@ -104,8 +104,9 @@ detail_draw(struct tui *t, WINDOW *win, const struct rect *r)
 	for (i = 0; i < (size_t)r->h && t->b.dtop + i < d->n; i++) {
 		const struct rline *l = &d->v[t->b.dtop + i];
 
-		draw_str(win, (int)i, MARGIN, r->w - MARGIN, l->text,
-		    line_attr(t, e, l));
+		/* Why the entry matched: the filter's words stand out. */
+		draw_matched(&t->b, t->utf8, win, (int)i, MARGIN,
+		    r->w - MARGIN, l->text, line_attr(t, e, l));
 	}
 	/* Say there is more below, as less does. */
 	if (t->b.dtop + (size_t)r->h < d->n && r->h > 1)

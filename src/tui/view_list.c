@@ -14,7 +14,6 @@
 #include "tui/view.h"
 
 /* Enough for the words of any title; more are simply not highlighted. */
-#define MAX_SPANS	32
 
 static void
 list_layout(struct tui *t, struct rect *r)
@@ -28,36 +27,6 @@ group_attr(int group)
 	if (group <= GROUP_5XX)
 		return (draw_attr(TS_GROUP) | draw_class_attr(group + 2));
 	return (draw_attr(TS_GROUP));
-}
-
-/* Draw text with the words matching the filter highlighted. */
-static int
-draw_matched(struct tui *t, WINDOW *win, int y, int x, int maxw,
-    const char *s, attr_t attr)
-{
-	size_t	 spans[2 * MAX_SPANS], n, i, at = 0;
-	int	 used = 0, total;
-
-	n = browse_match_spans(&t->b, s, spans, MAX_SPANS);
-	if (n == 0)
-		return (draw_str(win, y, x, maxw, s, attr));
-	total = draw_width(s);
-	for (i = 0; i <= n && used < maxw; i++) {
-		size_t start = i < n ? spans[2 * i] : strlen(s);
-
-		if (start > at)
-			used += draw_text(win, y, x + used, maxw - used, s + at,
-			    start - at, attr, 0);
-		if (i == n)
-			break;
-		used += draw_text(win, y, x + used, maxw - used, s + start,
-		    spans[2 * i + 1], attr | draw_attr(TS_MATCH), 0);
-		at = start + spans[2 * i + 1];
-	}
-	if (total > maxw && maxw > 0)
-		draw_str(win, y, x + maxw - 1, 1, t->utf8 ? "\xe2\x80\xa6" :
-		    ">", attr);
-	return (used);
 }
 
 static void
@@ -84,7 +53,7 @@ draw_header(struct tui *t, WINDOW *win, int y, int w, const struct brow *r,
 	x++;
 	snprintf(count, sizeof count, " (%u)", r->count);
 	cw = (int)strlen(count);
-	x += draw_matched(t, win, y, x, w - x - cw, title, attr);
+	x += draw_matched(&t->b, t->utf8, win, y, x, w - x - cw, title, attr);
 	draw_str(win, y, x, w - x, count, sel);
 }
 
@@ -100,7 +69,7 @@ draw_entry(struct tui *t, WINDOW *win, int y, int w, const struct brow *r,
 	else
 		x = r->category >= 0 ? 2 : 1;
 	codew = w >= 40 ? 10 : 8;
-	cw = draw_matched(t, win, y, x, w - x, e->code,
+	cw = draw_matched(&t->b, t->utf8, win, y, x, w - x, e->code,
 	    draw_class_attr(e->klass) | sel);
 	x += cw < codew ? codew : cw + 1;
 	if (x >= w)
@@ -109,7 +78,7 @@ draw_entry(struct tui *t, WINDOW *win, int y, int w, const struct brow *r,
 		draw_str(win, y, x, w - x, "*", draw_attr(TS_MARK) | sel);
 	x += 2;
 	if (x < w)
-		draw_matched(t, win, y, x, w - x, C_(e->title), sel);
+		draw_matched(&t->b, t->utf8, win, y, x, w - x, C_(e->title), sel);
 }
 
 static void

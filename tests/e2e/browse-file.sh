@@ -9,6 +9,7 @@ cat >"$e2e_tmp/bounce.eml" <<'MSG'
 From: MAILER-DAEMON@mail.example.org (Mail Delivery System)
 To: alice@example.org
 Subject: Undelivered Mail Returned to Sender
+Received: by mail.example.org (Postfix) id 4F2A8; Tue, 2 Dec 2026 08:11:50 +0000
 
 <bob@example.net>: host mx.example.net[192.0.2.25] said: 550 5.1.1
     <bob@example.net>: Recipient address rejected: User unknown in virtual
@@ -20,6 +21,16 @@ run_app "'$e2e_tmp/bounce.eml'"
 wait_for 'Verdict: 1 recipient' "the verdict of the file"
 wait_for '│ 1/1  bob@example\.net' "the file's recipient"
 wait_for 'What happened: The mailbox does not exist' "the file's reason"
+# Only real addresses are highlighted as IPs: the header's time is not.
+keys g
+wait_for '^ Received: by mail\.example\.org' "the Received header"
+tm capture-pane -p -e -t e2e >"$e2e_tmp/attrs"
+esc=$(printf '\033')
+sgr="(${esc}\\[[0-9;]*m)+"
+grep -Eq "${sgr}192\\.0\\.2\\.25" "$e2e_tmp/attrs" ||
+	fail "the IP address is not highlighted"
+grep -Eq "${sgr}08:11:50" "$e2e_tmp/attrs" &&
+	fail "the time 08:11:50 is highlighted as an address"
 keys Escape
 wait_for '^ smtp-doctor .* SMTP reply codes' "the catalogue after Esc"
 keys q

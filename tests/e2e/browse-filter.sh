@@ -22,6 +22,11 @@ wait_for '│ [^ ]+  .*SPF' "an SPF entry in the detail"
 wait_for '^▾ Best matches \([1-5]\)' "the Best matches group"
 screen | sed -n 2p | grep -q '^▾ Best matches (' ||
 	fail "Best matches is not the first row"
+# Why it matched: the filter's word stands out in the detail too.
+tm capture-pane -p -e -t e2e >"$e2e_tmp/attrs"
+esc=$(printf '\033')
+grep -Eq "│.*(${esc}\\[[0-9;]*m)+SPF" "$e2e_tmp/attrs" ||
+	fail "the matched word is not highlighted in the detail"
 keys Enter
 wait_for '^ /spf .* [0-9]+/[0-9]+ *$' "the kept filter in the status line"
 keys Escape
