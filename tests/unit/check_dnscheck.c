@@ -300,6 +300,11 @@ START_TEST(test_plan)
 	r.diagnostic = "550 5.7.1 1.2.3.4.5 and 999.1.1.1 are no addresses";
 	dnscheck_plan_make(&p, &v, &d, NULL, &a);
 	ck_assert_ptr_null(p.ip);
+	r.diagnostic = "550 5.7.1 [IPv6:2001:db8::25] [IPv6:2001:DB8::7] "
+	    "is blocked";
+	r.remote_mta = "mx.example.net [IPv6:2001:db8::25]";
+	dnscheck_plan_make(&p, &v, &d, NULL, &a);
+	ck_assert_str_eq(p.ip, "2001:DB8::7");
 	arena_free(&a);
 	bounce_doc_free(&d);
 }

@@ -86,7 +86,39 @@ header_line(const char *h, const char *name, size_t *len)
 	return (NULL);
 }
 
-/* The first IPv4 literal of s that is not in not (the remote MTA). */
+/* A bracketed IPv6 literal of s ("[IPv6:2001:db8::1]", "[2001:db8::1]"). */
+static const char *
+ip6_of(const char *s, const char *not, struct arena *arena)
+{
+	unsigned char	 a[16];
+	char		 tmp[INET6_ADDRSTRLEN];
+	const char	*p, *q;
+	size_t		 n;
+
+	for (p = s; p != NULL && (p = strchr(p, '[')) != NULL; p = q) {
+		p++;
+		if (strncasecmp(p, "IPv6:", 5) == 0)
+			p += 5;
+		for (q = p; isxdigit((unsigned char)*q) || *q == ':' ||
+		    *q == '.'; q++)
+			;
+		n = (size_t)(q - p);
+		if (*q != ']' || n == 0 || n >= sizeof tmp)
+			continue;
+		memcpy(tmp, p, n);
+		tmp[n] = '\0';
+		if (inet_pton(AF_INET6, tmp, a) != 1 ||
+		    (not != NULL && strstr(not, tmp) != NULL))
+			continue;
+		return (arena_strdup(arena, tmp));
+	}
+	return (NULL);
+}
+
+/*
+ * The first IPv4 literal of s that is not in not (the remote MTA), else
+ * the first bracketed IPv6 one.
+ */
 static const char *
 ip_of(const char *s, const char *not, struct arena *arena)
 {
@@ -113,7 +145,7 @@ ip_of(const char *s, const char *not, struct arena *arena)
 			continue;
 		return (arena_strdup(arena, tmp));
 	}
-	return (NULL);
+	return (ip6_of(s, not, arena));
 }
 
 /* The value of tag in a tag=value; list (DKIM, DMARC), or NULL. */

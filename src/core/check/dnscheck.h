@@ -50,8 +50,11 @@ struct dnscheck_plan {
 
 /*
  * The plan for verdict v of doc.  ip, when not NULL, is the sending IP
- * (--ip); else the first IP literal of the diagnostic that is not the
- * remote MTA's ("client host [192.0.2.1] blocked").  The sender domain
+ * (--ip); else the first IPv4 literal of the diagnostic that is not the
+ * remote MTA's ("client host [192.0.2.1] blocked"), else its first
+ * bracketed IPv6 one ("[IPv6:2001:db8::1]").  The Received headers of
+ * the returned message are not read: they name the submitting clients,
+ * not the address the remote server saw.  The sender domain
  * is the returned message's From:, else the log's sender, else the
  * bounce's To:.  The DKIM selector is read from a DKIM-Signature in the
  * message's text, so the doc must be parsed without BOUNCE_BRIEF for

@@ -167,11 +167,17 @@ domain_ok(const char *s, const char *end)
 	return (1);
 }
 
+/* A term quoted in a reason: its first bytes, a record may be long. */
+#define TERM_QUOTE_MAX	120
+
 static void
 say_term(struct buf *why, const char *what, const struct term *t)
 {
-	buf_printf(why, "%s \"%.*s\"", what, (int)(t->end - t->start),
-	    t->start);
+	size_t	 n = (size_t)(t->end - t->start);
+
+	buf_printf(why, "%s \"%.*s%s\"", what,
+	    (int)(n > TERM_QUOTE_MAX ? TERM_QUOTE_MAX : n), t->start,
+	    n > TERM_QUOTE_MAX ? "..." : "");
 }
 
 /* The syntax of one term: 0, or -1 with why set. */
