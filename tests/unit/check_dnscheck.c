@@ -47,6 +47,7 @@ static const struct canned zone[] = {
 	    { "v=DMARC1; p=reject; adkim=s" } },
 	{ "s._domainkey.ok.test", DNS_TXT, DNS_FOUND, { "v=DKIM1; p=" } },
 	{ "null.test", DNS_MX, DNS_FOUND, { "0 ." } },
+	{ "cut.test", DNS_MX, DNS_FOUND, { "10 mx.ok.test" } },
 	{ "1.2.0.192.zen.spamhaus.org", DNS_A, DNS_FOUND,
 	    { "127.255.255.254" } },
 	{ "1.2.0.192.bl.spamcop.net", DNS_A, DNS_FOUND, { "127.0.0.2" } },
@@ -68,6 +69,8 @@ canned_query(void *arg, const char *name, enum dns_type type,
 	for (i = 0; i < sizeof zone / sizeof zone[0]; i++) {
 		if (zone[i].type != type || strcasecmp(zone[i].name, name) != 0)
 			continue;
+		/* cut.test stands for an answer dns.h cut short. */
+		ans->cut = strcmp(name, "cut.test") == 0;
 		for (j = 0; j < 4 && zone[i].rr[j] != NULL; j++)
 			ans->rr[ans->n++] = arena_strdup(arena, zone[i].rr[j]);
 		return (zone[i].rc);
@@ -247,6 +250,19 @@ START_TEST(test_checks)
 	dnscheck_run(&p, &src, &bl, &l);
 	ck_assert_uint_eq(l.n, 1);
 	ck_assert_int_eq(l.f[0].result, CHECK_FAIL);
+
+	/* A limit reached is said. */
+	p.rcpt_domain = "cut.test";
+	dnscheck_run(&p, &src, &bl, &l);
+	ck_assert_int_eq(find(&l, "mx", "cut.test")->cut, 1);
+	ck_assert_int_eq(find(&l, "mx", "mx.ok.test")->cut, 0);
+	buf_init(&out);
+	dnscheck_text(&out, &l);
+	ck_assert_ptr_nonnull(strstr(out.data, "cut to 16 records"));
+	buf_reset(&out);
+	dnscheck_json(&out, &l);
+	ck_assert_ptr_nonnull(strstr(out.data, "\"cut\":true"));
+	buf_free(&out);
 
 	p.reason = "blocked";
 	p.ip = "192.0.2.1";

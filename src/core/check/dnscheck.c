@@ -288,6 +288,7 @@ add_raw(struct dnscheck_finding *f, const struct dns_answer *a)
 {
 	size_t	 i;
 
+	f->cut |= a->cut;
 	for (i = 0; i < a->n && f->nraw < CHECK_MAX_RAW; i++)
 		f->raw[f->nraw++] = a->rr[i];
 }
@@ -374,6 +375,7 @@ check_spf(const struct dnscheck_plan *p, const struct dns_source *src,
 	}
 	spf_eval_init(&e);
 	spf_check(src, dom, p->ip, &e, &l->arena);
+	/* The finding is about a's records, whatever spf_check asked. */
 	switch (e.result) {
 	case SPF_PASS:
 		f = add(l, "spf", dom, CHECK_OK, _("%s is permitted: %s"),
@@ -395,6 +397,7 @@ check_spf(const struct dnscheck_plan *p, const struct dns_source *src,
 		break;
 	}
 	f->raw[f->nraw++] = rec;
+	f->cut |= a.cut;
 	spf_eval_free(&e);
 }
 
@@ -818,6 +821,11 @@ dnscheck_text(struct buf *out, const struct dnscheck_list *l)
 			buf_adds(out, ": ");
 		}
 		utf8_sanitize(f->detail, strlen(f->detail), out, 0, 0);
+		if (f->cut) {
+			buf_addc(out, ' ');
+			buf_printf(out, _("(the answer was cut to %d records "
+			    "of %d bytes)"), DNS_MAX_RR, DNS_MAX_TEXT);
+		}
 		buf_addc(out, '\n');
 	}
 	if (l->cut) {
@@ -852,6 +860,8 @@ dnscheck_json(struct buf *out, const struct dnscheck_list *l)
 		json_cstring(out, f->detail);
 		json_key(out, &first, "raw");
 		json_string_array(out, f->raw, f->nraw);
+		json_key(out, &first, "cut");
+		buf_adds(out, f->cut ? "true" : "false");
 		buf_addc(out, '}');
 	}
 	buf_addc(out, ']');

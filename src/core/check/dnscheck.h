@@ -97,6 +97,8 @@ struct dnscheck_finding {
 	const char		*detail; /* one line, translated */
 	const char		*raw[CHECK_MAX_RAW];
 	size_t			 nraw;
+	/* The answer had more records or longer ones than dns.h keeps. */
+	int			 cut;
 };
 
 struct dnscheck_list {
@@ -123,7 +125,9 @@ const char *dnscheck_result_name(enum dnscheck_result);
 /*
  * A "Checks" block as the text report lays out its others: the heading
  * indented by two, then "result name target: detail" per finding by
- * four, escaped; "none for this reason" when the list is empty.
+ * four, escaped; "none for this reason" when the list is empty.  A
+ * finding whose answer was cut says so, in the text and in the JSON's
+ * "cut".
  */
 void	dnscheck_text(struct buf *, const struct dnscheck_list *);
 /* The findings as a JSON array (no newline). */
