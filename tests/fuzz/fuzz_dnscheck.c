@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "dnscheck.h"
+#include "base/buf.h"
+#include "check/dnscheck.h"
 #include "fuzz.h"
-#include "spf.h"
+#include "check/spf.h"
 #include "../unit/jsoncheck.h"
 
 /* The input, cut at each newline: the records of every answer. */
