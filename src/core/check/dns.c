@@ -209,18 +209,23 @@ wait_for(struct dns_resolver *r, struct pending *p)
 	ares_socket_t	 socks[ARES_GETSOCK_MAXNUM];
 	struct pollfd	 pfd[ARES_GETSOCK_MAXNUM];
 	long long	 deadline = now_ms() + r->timeout_ms, left;
-	int		 bits, i, n;
+	unsigned	 bits, rd, wr;
+	int		 i, n;
 
 	while (!p->done && (left = deadline - now_ms()) > 0) {
-		bits = ares_getsock(r->ch, socks, ARES_GETSOCK_MAXNUM);
+		/*
+		 * c-ares' ARES_GETSOCK_WRITABLE shifts a signed 1 by up to
+		 * 31 places (undefined behaviour): the bits, unsigned.
+		 */
+		bits = (unsigned)ares_getsock(r->ch, socks,
+		    ARES_GETSOCK_MAXNUM);
 		for (i = n = 0; i < ARES_GETSOCK_MAXNUM; i++) {
-			if (!ARES_GETSOCK_READABLE(bits, i) &&
-			    !ARES_GETSOCK_WRITABLE(bits, i))
+			rd = bits & (1u << i);
+			wr = bits & (1u << (i + ARES_GETSOCK_MAXNUM));
+			if (!rd && !wr)
 				continue;
 			pfd[n].fd = socks[i];
-			pfd[n].events = (ARES_GETSOCK_READABLE(bits, i) ?
-			    POLLIN : 0) | (ARES_GETSOCK_WRITABLE(bits, i) ?
-			    POLLOUT : 0);
+			pfd[n].events = (rd ? POLLIN : 0) | (wr ? POLLOUT : 0);
 			pfd[n++].revents = 0;
 		}
 		/* Short naps: c-ares' own timers move on in ares_process. */
