@@ -15,6 +15,7 @@ src_core_libcore_a_SOURCES += \
 	src/core/parse/maillog_int.h \
 	src/core/parse/maillog_other.c \
 	src/core/parse/maillog_postfix.c \
+	src/core/parse/maillog_util.c \
 	src/core/parse/mime.c \
 	src/core/parse/ml.c \
 	src/core/parse/msgstream.c \

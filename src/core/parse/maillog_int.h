@@ -29,6 +29,9 @@ struct ml_id {
 	int		 used;
 };
 
+/* Chains of the queue-ID table: twice the IDs kept. */
+#define ML_HASH		8192
+
 struct maillog {
 	struct ml_id	*ids;		/* MAILLOG_IDS, a ring */
 	int		*heads;		/* ML_HASH chains */
@@ -56,6 +59,7 @@ const char	*ml_find_last(const char *p, const char *end, const char *s);
 int		 ml_starts(const char *p, const char *end, const char *s);
 const char	*ml_stage(const char *p, size_t n);
 int		 ml_reply_code(const char *p, size_t n);
+int		 ml_is_ipchar(int c);
 void		 ml_entry_init(struct maillog_entry *, const struct ml_line *);
 /* Parse "host[ip]:port" or "host [ip]": into host and ip. */
 void		 ml_host_ip(const char *p, const char *end, struct ml_str *,
