@@ -459,14 +459,72 @@ maillog_scan_begin(struct maillog *ml, const char *buf, size_t len)
  * The next place of key i at or after from, past those that a delivery
  * line holds ("status=sent "): most lines of a log are those.
  */
+/*
+ * How often a byte is met in mail log text, roughly: spaces, digits and
+ * common letters often, "<", "(" and j, q, x, z seldom.  A key is looked
+ * for by its rarest byte with memchr(3), which runs at the speed of the
+ * C library's vector code, then compared whole: a few times faster than
+ * memmem(3) over the same bytes.
+ */
+static int
+commonness(unsigned char c)
+{
+	static const char	*const tiers[] = {
+		"jqxzJQXZ<>()!?\"'{}|~^`",
+		"kvwybgKVWYBGHLMNOPRSTUFCDEI_;",
+		"uhfmcpldA",
+		"etaoinsr0123456789 .:=,-/[]",
+	};
+	size_t			 i;
+
+	for (i = 0; i < sizeof tiers / sizeof tiers[0]; i++)
+		if (strchr(tiers[i], c) != NULL)
+			return ((int)i);
+	return (1);
+}
+
+/* The offset of the rarest byte of w (the first of the rarest tier). */
+static size_t
+rare_offset(const char *w, size_t wl)
+{
+	size_t	 i, best = 0;
+
+	for (i = 1; i < wl; i++)
+		if (commonness((unsigned char)w[i]) <
+		    commonness((unsigned char)w[best]))
+			best = i;
+	return (best);
+}
+
+/* The first w in [from, len) of buf, found by its rarest byte. */
+static const char *
+find_rare(const char *buf, size_t from, size_t len, const char *w, size_t wl,
+    size_t rare)
+{
+	const char	*p = buf + from + rare, *end = buf + len, *hit;
+
+	if (len - from < wl)
+		return (NULL);
+	while (p < end && (hit = memchr(p, w[rare], (size_t)(end - p))) !=
+	    NULL) {
+		if ((size_t)(hit - buf) >= from + rare &&
+		    (size_t)(end - (hit - rare)) >= wl &&
+		    memcmp(hit - rare, w, wl) == 0)
+			return (hit - rare);
+		p = hit + 1;
+	}
+	return (NULL);
+}
+
 static size_t
 key_next(size_t i, const char *buf, size_t from, size_t len)
 {
 	const char	*hit, *w = keys[i].word, *skip = keys[i].skip;
 	size_t		 wl = strlen(w), sl = skip != NULL ? strlen(skip) : 0;
+	size_t		 rare = rare_offset(w, wl);
 
-	while (from < len && (hit = memmem(buf + from, len - from, w,
-	    wl)) != NULL) {
+	while (from < len && (hit = find_rare(buf, from, len, w, wl,
+	    rare)) != NULL) {
 		from = (size_t)(hit - buf);
 		if (sl == 0 || len - from - wl < sl ||
 		    memcmp(hit + wl, skip, sl) != 0)
