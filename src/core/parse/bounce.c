@@ -300,149 +300,261 @@ remote_reply(const char *d)
 	return (code);
 }
 
+/* A message's body into the document: MIME parts, or one text part. */
 static void
-message_parse(struct parser *P, const char *p, const char *end, int mail)
+message_body(struct parser *P, struct bmsg *m, const char *p, const char *end,
+    int mail)
 {
 	struct bounce_doc	*d = P->doc;
-	struct bounce_msg	*bm;
-	struct bmsg		 m;
-	struct bounce_rcpt	*r;
-	size_t			 msgi = d->nmsgs, first = d->nrcpts, i, al;
-	const char		*a;
-	int			 bounce, binary;
+	size_t			 off = d->text.len;
 
-	memset(&m, 0, sizeof m);
-	m.off = d->text.len;
-	binary = !mail && looks_binary(p, end);
-	if (mail)
-		mime_message(P, &m, p, end);
-	else {
-		size_t off = d->text.len;
-
-		parser_emit(P, p, (size_t)(end - p));
-		m.parts = xcalloc(1, sizeof *m.parts);
-		m.cap = m.nparts = 1;
-		m.parts[0].type = PT_TEXT;
-		m.parts[0].off = off;
-		m.parts[0].len = d->text.len - off;
+	if (mail) {
+		mime_message(P, m, p, end);
+		return;
 	}
+	parser_emit(P, p, (size_t)(end - p));
+	m->parts = xcalloc(1, sizeof *m->parts);
+	m->cap = m->nparts = 1;
+	m->parts[0].type = PT_TEXT;
+	m->parts[0].off = off;
+	m->parts[0].len = d->text.len - off;
+}
+
+/* A new, zeroed message of the document. */
+static struct bounce_msg *
+doc_add_msg(struct bounce_doc *d)
+{
+	struct bounce_msg	*bm;
+
 	if (d->nmsgs == d->msg_cap) {
 		d->msg_cap = d->msg_cap ? d->msg_cap * 2 : 4;
 		d->msgs = xreallocarray(d->msgs, d->msg_cap, sizeof *d->msgs);
 	}
 	bm = &d->msgs[d->nmsgs++];
 	memset(bm, 0, sizeof *bm);
-	bm->off = m.off;
-	bm->from = m.h[H_FROM];
-	bm->subject = m.h[H_SUBJECT];
-	bm->orig_to = m.orig[H_TO];
-	bm->orig_from = m.orig[H_FROM];
-	bm->orig_subject = m.orig[H_SUBJECT];
-	bm->headers = m.headers;
-	/*
-	 * The report's own words: from its first text part (a MIME
-	 * preamble may be one) to its last before the returned message.
-	 */
-	for (i = 0, al = 0; i < m.nparts && !m.parts[i].returned; i++) {
-		if (m.parts[i].type != PT_TEXT)
+	return (bm);
+}
+
+/* The headers a message shows: its own and its returned message's. */
+static void
+msg_headers(struct bounce_msg *bm, const struct bmsg *m)
+{
+	bm->off = m->off;
+	bm->from = m->h[H_FROM];
+	bm->subject = m->h[H_SUBJECT];
+	bm->orig_to = m->orig[H_TO];
+	bm->orig_from = m->orig[H_FROM];
+	bm->orig_subject = m->orig[H_SUBJECT];
+	bm->headers = m->headers;
+}
+
+/*
+ * The report's own words: from its first text part (a MIME preamble may
+ * be one) to its last before the returned message.
+ */
+static void
+msg_report_text(struct bounce_msg *bm, const struct bmsg *m)
+{
+	size_t	i, end;
+	int	seen = 0;
+
+	for (i = 0; i < m->nparts && !m->parts[i].returned; i++) {
+		if (m->parts[i].type != PT_TEXT)
 			continue;
-		if (al == 0)
-			bm->text_off = m.parts[i].off;
-		al = 1;
-		if (m.parts[i].off + m.parts[i].len > bm->text_off)
-			bm->text_len = m.parts[i].off + m.parts[i].len -
-			    bm->text_off;
+		if (!seen)
+			bm->text_off = m->parts[i].off;
+		seen = 1;
+		end = m->parts[i].off + m->parts[i].len;
+		if (end > bm->text_off)
+			bm->text_len = end - bm->text_off;
 	}
 	if (bm->text_len > MSG_TEXT_MAX)
 		bm->text_len = MSG_TEXT_MAX;
+}
 
-	m.first_rcpt = first;
-	if (!binary) {
-		dsn_scan(P, &m, msgi);
-		if (d->nrcpts == first)
-			ses_scan(P, &m, msgi);
-		if (d->nrcpts == first && mail)
-			ml_scan(P, &m, msgi);
-		if (d->nrcpts == first && mail)
-			jmrp_scan(P, &m, msgi);
+/*
+ * The machine-readable formats, most specific first: the first that
+ * finds a recipient is the message's format.
+ */
+static void
+msg_structured_scan(struct parser *P, struct bmsg *m, size_t msgi, int mail)
+{
+	struct bounce_doc	*d = P->doc;
+	size_t			 first = m->first_rcpt;
+
+	dsn_scan(P, m, msgi);
+	if (d->nrcpts == first)
+		ses_scan(P, m, msgi);
+	if (d->nrcpts == first && mail)
+		ml_scan(P, m, msgi);
+	if (d->nrcpts == first && mail)
+		jmrp_scan(P, m, msgi);
+}
+
+/* An RFC 3834 auto-reply: its sender is the one record. */
+static void
+msg_add_autoreply(struct parser *P, const struct bmsg *m, size_t msgi)
+{
+	struct bounce_rcpt	*r;
+	const char		*a;
+	size_t			 al;
+
+	if (m->h[H_FROM] == NULL)
+		return;
+	a = addr_find(m->h[H_FROM], strlen(m->h[H_FROM]), &al);
+	if (a != NULL && (r = parser_add_rcpt(P, msgi, a, al)) != NULL) {
+		r->kind = MSG_AUTOREPLY;
+		r->agent = "rfc3834";
 	}
-	bounce = !binary && (d->nrcpts != first || !mail ||
-	    looks_like_bounce(&m, d->text.data + m.off, d->text.len - m.off));
-	if (d->nrcpts == first && mail && !bounce && looks_like_autoreply(&m)) {
-		a = m.h[H_FROM] != NULL ? addr_find(m.h[H_FROM],
-		    strlen(m.h[H_FROM]), &al) : NULL;
-		if (a != NULL && (r = parser_add_rcpt(P, msgi, a, al)) != NULL) {
-			r->kind = MSG_AUTOREPLY;
-			r->agent = "rfc3834";
-		}
-	} else if (bounce)
-		text_scan(P, &m, msgi);
+}
+
+/* A "bounce" whose Action or 2xx status says the mail went through. */
+static int
+rcpt_was_delivered(const struct bounce_rcpt *r)
+{
+	if (r->kind != MSG_BOUNCE)
+		return (0);
+	if (r->action != NULL)
+		return (strncasecmp(r->action, "deliver", 7) == 0 ||
+		    strncasecmp(r->action, "relayed", 7) == 0 ||
+		    strncasecmp(r->action, "expanded", 8) == 0);
+	return (r->status[0] == '2');
+}
+
+/* The reply code, unless the diagnostic is a program's exit status. */
+static void
+rcpt_reply_code(struct bounce_rcpt *r)
+{
+	/* "Diagnostic-Code: X-Unix; 255": a program's exit status. */
+	if (r->reply_code == 0 && r->diagnostic != NULL &&
+	    !(r->diag_type != NULL &&
+	    strcasecmp(r->diag_type, "x-unix") == 0 &&
+	    strspn(r->diagnostic, "0123456789") ==
+	    strlen(r->diagnostic)))
+		r->reply_code = remote_reply(r->diagnostic);
+}
+
+/*
+ * The status code in the diagnostic's words: the first precise one (no
+ * 0 in its subject or detail), else the first of all; returns whether
+ * it is precise.
+ */
+static int
+diagnostic_status(const char *diag, char code[STATUS_MAX])
+{
+	const char	*t = diag;
+	size_t		 at, tl = strlen(t);
+	int		 precise = 0;
+
+	code[0] = '\0';
+	while (status_find(t, tl, code, &at)) {
+		precise = code[2] != '0' && code[4] != '0' &&
+		    strlen(code) == 5;
+		if (precise)
+			break;
+		t += at + 1;
+		tl -= at + 1;
+	}
+	if (!precise)
+		status_find(diag, strlen(diag), code, NULL);
+	return (precise);
+}
+
+/*
+ * A precise code in the server's words beats a vague Status field
+ * (5.0.0), as bounce processors agree, if of the same class.
+ */
+static void
+rcpt_refine_status(struct bounce_rcpt *r)
+{
+	char	code[STATUS_MAX];
+	int	precise;
+
+	if (r->diagnostic == NULL)
+		return;
+	precise = diagnostic_status(r->diagnostic, code);
+	if (code[0] != '\0' && (r->status[0] == '\0' ||
+	    (code[0] == r->status[0] && (precise ||
+	    (strcmp(r->status + 1, ".0.0") == 0 && code[2] != '0')))))
+		memcpy(r->status, code, sizeof code);
+}
+
+/* The diagnostic completed from the text that follows it and joined. */
+static void
+rcpt_finish_diagnostic(struct parser *P, struct bounce_rcpt *r, size_t msgoff,
+    int complete)
+{
+	int	rc;
+
+	if (r->diagnostic != NULL && complete)
+		r->diagnostic = reply_complete(P, msgoff, r->diagnostic);
+	if (r->diagnostic != NULL)
+		r->diagnostic = reply_join(P, r->diagnostic);
+	/* "554 4.4.7 expired <421 4.4.2 timed out>": the 421. */
+	if (r->reply_code != 0 && r->status[0] != '\0' &&
+	    r->diagnostic != NULL &&
+	    r->reply_code / 100 != r->status[0] - '0') {
+		rc = reply_find_class(r->diagnostic, strlen(r->diagnostic),
+		    r->status[0]);
+		if (rc != 0)
+			r->reply_code = rc;
+	}
+}
+
+/*
+ * The message's records settled: delivered or not, reply code, status;
+ * the message's kind is its first bounce's, else its first record's.
+ */
+static void
+msg_settle_rcpts(struct parser *P, struct bounce_msg *bm, size_t msgoff,
+    size_t first)
+{
+	struct bounce_doc	*d = P->doc;
+	struct bounce_rcpt	*r;
+	size_t			 i;
+
 	bm->kind = MSG_NOT_BOUNCE;
 	for (i = first; i < d->nrcpts; i++) {
 		r = &d->rcpts[i];
-		if (r->kind == MSG_BOUNCE && r->action != NULL &&
-		    (strncasecmp(r->action, "deliver", 7) == 0 ||
-		    strncasecmp(r->action, "relayed", 7) == 0 ||
-		    strncasecmp(r->action, "expanded", 8) == 0))
-			r->kind = MSG_DELIVERED;
-		if (r->kind == MSG_BOUNCE && r->status[0] == '2' &&
-		    r->action == NULL)
+		if (rcpt_was_delivered(r))
 			r->kind = MSG_DELIVERED;
 		if (bm->kind == MSG_NOT_BOUNCE || r->kind == MSG_BOUNCE)
 			bm->kind = r->kind;
-		/* "Diagnostic-Code: X-Unix; 255": a program's exit status. */
-		if (r->reply_code == 0 && r->diagnostic != NULL &&
-		    !(r->diag_type != NULL &&
-		    strcasecmp(r->diag_type, "x-unix") == 0 &&
-		    strspn(r->diagnostic, "0123456789") ==
-		    strlen(r->diagnostic)))
-			r->reply_code = remote_reply(r->diagnostic);
-		if (r->diagnostic != NULL) {
-			char		 code[16];
-			const char	*t = r->diagnostic;
-			size_t		 at, tl = strlen(t);
-			int		 precise = 0;
+		rcpt_reply_code(r);
+		rcpt_refine_status(r);
+	}
+	for (i = first; i < d->nrcpts; i++)
+		rcpt_finish_diagnostic(P, &d->rcpts[i], msgoff,
+		    i - first < MAX_COMPLETE);
+}
 
-			/*
-			 * A precise code in the server's words beats a vague
-			 * Status field (5.0.0), as bounce processors agree;
-			 * of several codes the first precise one wins.
-			 */
-			code[0] = '\0';
-			while (status_find(t, tl, code, &at)) {
-				precise = code[2] != '0' && code[4] != '0' &&
-				    strlen(code) == 5;
-				if (precise)
-					break;
-				t += at + 1;
-				tl -= at + 1;
-			}
-			if (!precise)
-				status_find(r->diagnostic,
-				    strlen(r->diagnostic), code, NULL);
-			if (code[0] != '\0' && (r->status[0] == '\0' ||
-			    (code[0] == r->status[0] && (precise ||
-			    (strcmp(r->status + 1, ".0.0") == 0 &&
-			    code[2] != '0')))))
-				memcpy(r->status, code, sizeof code);
-		}
-	}
-	for (i = first; i < d->nrcpts; i++) {
-		r = &d->rcpts[i];
-		if (r->diagnostic != NULL && i - first < MAX_COMPLETE)
-			r->diagnostic = reply_complete(P, m.off, r->diagnostic);
-		if (r->diagnostic != NULL)
-			r->diagnostic = reply_join(P, r->diagnostic);
-		/* "554 4.4.7 expired <421 4.4.2 timed out>": the 421. */
-		if (r->reply_code != 0 && r->status[0] != '\0' &&
-		    r->diagnostic != NULL &&
-		    r->reply_code / 100 != r->status[0] - '0') {
-			int rc = reply_find_class(r->diagnostic,
-			    strlen(r->diagnostic), r->status[0]);
-			if (rc != 0)
-				r->reply_code = rc;
-		}
-	}
+static void
+message_parse(struct parser *P, const char *p, const char *end, int mail)
+{
+	struct bounce_doc	*d = P->doc;
+	struct bounce_msg	*bm;
+	struct bmsg		 m;
+	size_t			 msgi = d->nmsgs, first = d->nrcpts;
+	int			 bounce, binary;
+
+	memset(&m, 0, sizeof m);
+	m.off = d->text.len;
+	binary = !mail && looks_binary(p, end);
+	message_body(P, &m, p, end, mail);
+	bm = doc_add_msg(d);
+	msg_headers(bm, &m);
+	msg_report_text(bm, &m);
+
+	m.first_rcpt = first;
+	if (!binary)
+		msg_structured_scan(P, &m, msgi, mail);
+	bounce = !binary && (d->nrcpts != first || !mail ||
+	    looks_like_bounce(&m, d->text.data + m.off, d->text.len - m.off));
+	if (d->nrcpts == first && mail && !bounce && looks_like_autoreply(&m))
+		msg_add_autoreply(P, &m, msgi);
+	else if (bounce)
+		text_scan(P, &m, msgi);
+	msg_settle_rcpts(P, bm, m.off, first);
 	if (P->flags & BOUNCE_SPANS)
 		spans_scan(P, m.off, d->text.len - m.off);
 	bm->len = d->text.len - m.off;
