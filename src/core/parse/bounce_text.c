@@ -324,17 +324,218 @@ reply_names(const char *p, const char *q, const char *a, size_t al)
 	    memcmp(a + al, "... ", 4) == 0);
 }
 
+/* Bytes before a refusal's '<': "550 5.1.1 " and a little slack. */
+#define REFUSAL_LEAD_MAX	14
+/* ">>> X" at the least: the mark, a space, a command. */
+#define OURS_LINE_MIN		5
+/* "----- Transcript -----": a rule this long, on a line longer than: */
+#define HEADING_RULE_MIN	4
+#define HEADING_LINE_MIN	8
+
+/*
+ * Where the scan of a report's lines stands: whom the lines are about,
+ * and what the lines before said of the lines to come.
+ */
+struct region_state {
+	const char	*text;		/* the document's text, for offsets */
+	struct trcpt	*cur;		/* the recipient the lines are about */
+	int		 transcript;	/* in an SMTP dialogue (">>>", "<<<") */
+	int		 named;		/* cur named by its reply ("<a@b>...") */
+	const char	*pending;	/* ">>> DATA" before any name */
+};
+
+static void
+command_set(struct trcpt *r, const char *command)
+{
+	snprintf(r->command, sizeof r->command, "%s", command);
+}
+
+/* A line about the current recipient; its first says where it is. */
+static void
+region_diag(struct region_state *st, const char *p, const char *q)
+{
+	struct trcpt	*cur = st->cur;
+
+	if (cur->off == 0) {
+		cur->off = (size_t)(p - st->text);
+		cur->len = (size_t)(q - p);
+	}
+	diag_add(&cur->diag, p, (size_t)(q - p));
+}
+
+/* "RCPT TO:<a@b>": its recipient is the current one. */
+static int
+line_rcpt_command(struct tscan *ts, struct region_state *st, const char *p,
+    const char *q)
+{
+	struct trcpt	*r;
+	const char	*a;
+	size_t		 al;
+
+	if ((a = rcpt_command(p, (size_t)(q - p), &al)) == NULL)
+		return (0);
+	if ((r = trcpt_get(ts, a, al, 1)) != NULL) {
+		st->cur = r;
+		command_set(r, "RCPT");
+	}
+	/*
+	 * A line that opens with the command is the dialogue; one that
+	 * quotes it ("... in reply to RCPT TO:<a@b>") is the error's text.
+	 */
+	st->transcript = (p[0] == '>' || p[0] == 'R' || p[0] == 'r');
+	if (!st->transcript && st->cur != NULL)
+		diag_add(&st->cur->diag, p, (size_t)(q - p));
+	return (1);
+}
+
+/* A reply code of refusal ("550"), as a label. */
+static int
+is_refusal_code(const char *s, size_t n)
+{
+	return (n == 3 && (s[0] == '4' || s[0] == '5') &&
+	    s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9');
+}
+
+/* "<a@b>: reason", "Recipient address: a@b": a line that names one. */
+static int
+line_rcpt_named(struct tscan *ts, struct region_state *st, const char *p,
+    const char *q)
+{
+	struct trcpt	*r;
+	const char	*a, *rest, *label;
+	size_t		 al, labellen;
+
+	if ((a = rcpt_line(p, (size_t)(q - p), &al, &rest, &label,
+	    &labellen)) == NULL || (r = trcpt_get(ts, a, al, 1)) == NULL)
+		return (0);
+	if (r != st->cur)
+		st->transcript = 0;
+	st->cur = r;
+	st->named = 0;
+	if (label != NULL && labellen > 0)
+		diag_add(&r->diag, label, labellen);
+	/*
+	 * "550: <a@b>: User unknown": a reply that names the recipient it
+	 * refuses answers its RCPT TO.
+	 */
+	if (label != NULL && is_refusal_code(label, labellen) &&
+	    a > p && a[-1] == '<' && r->command[0] == '\0')
+		command_set(r, "RCPT");
+	if (rest < q)
+		region_diag(st, rest, q);
+	return (1);
+}
+
+/* The command of ">>> DATA" a later reply may answer, or NULL. */
+static const char *
+our_command(const char *p, const char *q)
+{
+	if (memcasemem(p, (size_t)(q - p), "data", 4) != NULL)
+		return ("DATA");
+	if (memcasemem(p, (size_t)(q - p), "mail from", 9) != NULL)
+		return ("MAIL");
+	return (NULL);
+}
+
+/* Our side of a transcript: "<<<" replies follow. */
+static int
+line_ours(struct region_state *st, const char *p, const char *q)
+{
+	if ((size_t)(q - p) < OURS_LINE_MIN || memcmp(p, ">>>", 3) != 0)
+		return (0);
+	st->transcript = 1;
+	st->pending = our_command(p, q);
+	if (st->cur != NULL && st->pending != NULL) {
+		command_set(st->cur, st->pending);
+		st->pending = NULL;
+	}
+	return (1);
+}
+
+/*
+ * "550 <a@b>: User unknown", "550 5.1.1 <a@b> ...": a refusal that opens
+ * with the address answers that address's RCPT TO.
+ */
+static int
+refuses_rcpt(const char *p, const char *q, const char *a, size_t al)
+{
+	return (a > p && a[-1] == '<' && a - 1 - p <= REFUSAL_LEAD_MAX &&
+	    (size_t)(q - a) > al + 1 && a[al] == '>' &&
+	    (p[0] == '4' || p[0] == '5'));
+}
+
+/*
+ * A reply: whom it is about, and kept as the reply when in a dialogue;
+ * a reply outside one is left to the caller as text.
+ */
+static int
+line_reply(struct tscan *ts, struct region_state *st, const char *p,
+    const char *q)
+{
+	struct trcpt	*r;
+	const char	*a;
+	size_t		 al;
+	int		 names;
+
+	if (!is_reply_line(p, (size_t)(q - p)))
+		return (0);
+	/* "550 5.1.1 <a@b>... User unknown" names its own. */
+	a = addr_find(p, (size_t)(q - p), &al);
+	names = a != NULL && reply_names(p, q, a, al);
+	if (a != NULL &&
+	    (r = trcpt_get(ts, a, al, ts->n == 0 || names)) != NULL) {
+		st->cur = r;
+		st->named = names;
+		/*
+		 * ">>> DATA" after a heading, then "<<< 554 ... (a@b)": the
+		 * command was the one for a@b.
+		 */
+		if (st->transcript && st->pending != NULL &&
+		    r->command[0] == '\0')
+			command_set(r, st->pending);
+		else if (!names && r->command[0] == '\0' &&
+		    refuses_rcpt(p, q, a, al))
+			command_set(r, "RCPT");
+		st->pending = NULL;
+	} else if (a == NULL && st->named) {
+		/* The next one's "550 host (smtp)..." line. */
+		st->cur = NULL;
+		st->named = 0;
+	}
+	if (st->cur != NULL && (st->transcript || p[0] == '<')) {
+		diag_add(&st->cur->reply, p, (size_t)(q - p));
+		return (1);
+	}
+	return (0);
+}
+
+/* "----- Transcript of session -----": a heading, the block ends. */
+static int
+is_section_heading(const char *p, const char *q)
+{
+	size_t	k = 0;
+
+	while (p + k < q && (p[k] == '-' || p[k] == '=' ||
+	    is_space((unsigned char)p[k])))
+		k++;
+	return (k >= HEADING_RULE_MIN && q - p > HEADING_LINE_MIN &&
+	    (q[-1] == '-' || q[-1] == '='));
+}
+
+/*
+ * The report's lines, each given to the recipient they are about, or to
+ * the text before any, up to the returned message's marker.
+ */
 static void
 scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 {
-	const char	*t = P->doc->text.data;
-	const char	*p = t + off, *end = t + off + len, *q, *a, *rest;
-	const char	*label;
-	struct trcpt	*cur = NULL, *r;
-	size_t		 al, labellen;
-	int		 transcript = 0, named = 0;
-	const char	*pending = NULL;	/* ">>> DATA" before any name */
+	struct region_state	 st;
+	const char		*p, *q, *end;
 
+	memset(&st, 0, sizeof st);
+	st.text = P->doc->text.data;
+	p = st.text + off;
+	end = p + len;
 	for (; p < end; p = q < end ? q + 1 : end) {
 		q = memchr(p, '\n', (size_t)(end - p));
 		if (q == NULL)
@@ -348,117 +549,17 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 			}
 			break;
 		}
-		if ((a = rcpt_command(p, (size_t)(q - p), &al)) != NULL) {
-			if ((r = trcpt_get(ts, a, al, 1)) != NULL) {
-				cur = r;
-				snprintf(cur->command, sizeof cur->command,
-				    "RCPT");
-			}
-			transcript = (p[0] == '>' || p[0] == 'R' ||
-			    p[0] == 'r');
-			if (!transcript && cur != NULL)
-				diag_add(&cur->diag, p, (size_t)(q - p));
+		if (line_rcpt_command(ts, &st, p, q) ||
+		    line_rcpt_named(ts, &st, p, q) ||
+		    line_ours(&st, p, q) ||
+		    line_reply(ts, &st, p, q))
 			continue;
-		}
-		if ((a = rcpt_line(p, (size_t)(q - p), &al, &rest, &label,
-		    &labellen)) != NULL &&
-		    (r = trcpt_get(ts, a, al, 1)) != NULL) {
-			if (r != cur)
-				transcript = 0;
-			cur = r;
-			named = 0;
-			if (label != NULL && labellen > 0)
-				diag_add(&cur->diag, label, labellen);
-			/*
-			 * "550: <a@b>: User unknown": a reply that names the
-			 * recipient it refuses answers its RCPT TO.
-			 */
-			if (label != NULL && labellen == 3 &&
-			    (label[0] == '4' || label[0] == '5') &&
-			    label[1] >= '0' && label[1] <= '9' &&
-			    label[2] >= '0' && label[2] <= '9' &&
-			    a > p && a[-1] == '<' && cur->command[0] == '\0')
-				snprintf(cur->command, sizeof cur->command,
-				    "RCPT");
-			if (rest < q) {
-				if (cur->off == 0) {
-					cur->off = (size_t)(rest - t);
-					cur->len = (size_t)(q - rest);
-				}
-				diag_add(&cur->diag, rest, (size_t)(q - rest));
-			}
-			continue;
-		}
-		if (p[0] == '>' && p + 4 < q && p[1] == '>' && p[2] == '>') {
-			/* Our side of a transcript: "<<<" replies follow. */
-			transcript = 1;
-			pending = memcasemem(p, (size_t)(q - p), "data", 4) !=
-			    NULL ? "DATA" : memcasemem(p, (size_t)(q - p),
-			    "mail from", 9) != NULL ? "MAIL" : NULL;
-			if (cur != NULL && pending != NULL) {
-				snprintf(cur->command, sizeof cur->command,
-				    "%s", pending);
-				pending = NULL;
-			}
-			continue;
-		}
-		if (is_reply_line(p, (size_t)(q - p))) {
-			/* "550 5.1.1 <a@b>... User unknown" names its own. */
-			if ((a = addr_find(p, (size_t)(q - p), &al)) != NULL &&
-			    (r = trcpt_get(ts, a, al, ts->n == 0 ||
-			    reply_names(p, q, a, al))) != NULL) {
-				cur = r;
-				named = reply_names(p, q, a, al);
-				/*
-				 * ">>> DATA" after a heading, then "<<< 554 ...
-				 * (a@b)": the command was the one for a@b.
-				 */
-				if (transcript && pending != NULL &&
-				    cur->command[0] == '\0')
-					snprintf(cur->command,
-					    sizeof cur->command, "%s", pending);
-				/*
-				 * "550 <a@b>: User unknown", "550 5.1.1 <a@b>
-				 * ...": a refusal that opens with the address
-				 * answers that address's RCPT TO.
-				 */
-				else if (!named && cur->command[0] == '\0' &&
-				    a > p && a[-1] == '<' && a - 1 - p <= 14 &&
-				    (size_t)(q - a) > al + 1 && a[al] == '>' &&
-				    (p[0] == '4' || p[0] == '5'))
-					snprintf(cur->command,
-					    sizeof cur->command, "RCPT");
-				pending = NULL;
-			} else if (a == NULL && named) {
-				/* The next one's "550 host (smtp)..." line. */
-				cur = NULL;
-				named = 0;
-			}
-			if (cur != NULL && (transcript || p[0] == '<')) {
-				diag_add(&cur->reply, p, (size_t)(q - p));
-				continue;
-			}
-		}
-		{
-			size_t k = 0;
-			while (p + k < q && (p[k] == '-' || p[k] == '=' ||
-			    is_space((unsigned char)p[k])))
-				k++;
-			if (k >= 4 && q - p > 8 && (q[-1] == '-' ||
-			    q[-1] == '=')) {
-				/* A section heading: the block ends. */
-				cur = NULL;
-				transcript = 0;
-				continue;
-			}
-		}
-		if (cur != NULL) {
-			if (cur->off == 0) {
-				cur->off = (size_t)(p - t);
-				cur->len = (size_t)(q - p);
-			}
-			diag_add(&cur->diag, p, (size_t)(q - p));
-		} else
+		if (is_section_heading(p, q)) {
+			st.cur = NULL;
+			st.transcript = 0;
+		} else if (st.cur != NULL)
+			region_diag(&st, p, q);
+		else
 			diag_add(&ts->global, p, (size_t)(q - p));
 	}
 }
