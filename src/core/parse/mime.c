@@ -568,144 +568,247 @@ leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
 	part_add(P, m, pt, off, returned);
 }
 
+/* Where the walk over a message's parts stands. */
+struct walk {
+	struct level	 lv[MAX_LEVELS];	/* the multiparts open */
+	size_t		 nlev;
+	size_t		 maxd;		/* how many may be open */
+	size_t		 k;		/* the level of the last delimiter */
+	int		 close;		/* it was a close delimiter */
+	int		 returned;	/* in the returned message */
+	size_t		 ret_level;	/* levels open when it began */
+	int		 embedded;	/* next headers: a message/rfc822's */
+	const char	**keep;		/* where those headers go, or NULL */
+};
+
+/* A multipart/report's report-type, from the message's own headers. */
+static void
+report_mark(struct parser *P, struct bmsg *m)
+{
+	const char	*ct = m->h[H_CONTENT_TYPE];
+
+	m->report = 1;
+	buf_reset(&P->tmp);
+	if (ct != NULL)
+		param_get(ct, strlen(ct), "report-type", m->report_type,
+		    sizeof m->report_type);
+}
+
+/*
+ * The headers of the message, of a part, or of a returned mail, read
+ * into *e; returns where the body starts.
+ */
+static const char *
+walk_headers(struct parser *P, struct bmsg *m, struct walk *w, const char *p,
+    const char *end, struct ent *e)
+{
+	size_t		 off = P->doc->text.len, n;
+	const char	*q;
+
+	q = headers_parse(P, p, end, e, w->keep, w->returned);
+	n = (size_t)(q - p);
+	/* As received: the rules read it with caseless ^...$. */
+	if (w->keep == m->h)
+		m->headers = arena_strndup(&P->doc->arena, p,
+		    n < MAX_HDR_DIGEST ? n : MAX_HDR_DIGEST);
+	if (w->embedded)
+		part_add(P, m, PT_HEADERS, off, 1);
+	if (w->keep == m->h && e->type[0] != '\0' &&
+	    strcmp(e->type, "multipart/report") == 0)
+		report_mark(P, m);
+	w->keep = NULL;
+	return (q);
+}
+
+/* One part more, unless the limit of parts or of text is reached. */
+static int
+part_count(struct parser *P)
+{
+	if (P->nparts++ >= P->lim->max_parts || P->full) {
+		P->doc->truncated = 1;
+		if (!P->full)
+			P->doc->cut |= BOUNCE_CUT_PARTS;
+		return (0);
+	}
+	return (1);
+}
+
+/* A multipart opens a level; returns the end of its preamble. */
+static const char *
+multipart_open(struct parser *P, struct bmsg *m, struct walk *w,
+    const struct ent *e, const char *p, const char *end)
+{
+	struct level	*l = &w->lv[w->nlev++];
+	const char	*d;
+	size_t		 off;
+
+	l->b = arena_strndup(&P->doc->arena, e->boundary, e->blen);
+	l->blen = e->blen;
+	l->alt = strcmp(e->type, "multipart/alternative") == 0;
+	l->plain = 0;
+	/*
+	 * The preamble: usually "This is a MIME message", but a report cut
+	 * short may hold everything here.
+	 */
+	d = delim_find(p, end, w->lv, w->nlev, &w->k, &w->close);
+	if (!w->returned) {
+		off = P->doc->text.len;
+		parser_emit(P, p, (size_t)(d - p));
+		part_add(P, m, PT_TEXT, off, 0);
+	} else if (!(P->flags & BOUNCE_BRIEF))
+		parser_emit(P, p, (size_t)(d - p));
+	return (d);
+}
+
+/* A message in a part, read part by part (not a base64 blob). */
+static int
+is_embedded_message(const struct ent *e)
+{
+	return ((strcmp(e->type, "message/rfc822") == 0 ||
+	    strcmp(e->type, "message/global") == 0 ||
+	    strcmp(e->type, "message/partial") == 0) &&
+	    strcmp(e->cte, "base64") != 0);
+}
+
+/* Its headers come next; the first such message is the returned one. */
+static void
+message_enter(struct bmsg *m, struct walk *w)
+{
+	if (!w->returned) {
+		w->returned = 1;
+		w->ret_level = w->nlev;
+		w->keep = m->orig;
+	}
+	w->embedded = 1;
+}
+
+static int
+is_headers_part(const struct ent *e)
+{
+	return (strcmp(e->type, "text/rfc822-headers") == 0 ||
+	    strcmp(e->type, "text/rfc822-header") == 0);
+}
+
+/*
+ * The returned message's headers alone: kept as its headers unless a
+ * part before gave them.  Returns the next delimiter.
+ */
+static const char *
+headers_part(struct parser *P, struct bmsg *m, struct walk *w, const char *p,
+    const char *end)
+{
+	struct ent	 he;
+	const char	*q, *d;
+	size_t		 off = P->doc->text.len;
+
+	q = headers_parse(P, p, end, &he,
+	    m->orig[H_FROM] == NULL && m->orig[H_TO] == NULL ? m->orig : NULL,
+	    1);
+	part_add(P, m, PT_HEADERS, off, 1);
+	d = delim_find(q, end, w->lv, w->nlev, &w->k, &w->close);
+	if (!(P->flags & BOUNCE_BRIEF))
+		parser_emit(P, q, (size_t)(d - q));
+	return (d);
+}
+
+/* A leaf part, shown or skipped; returns the next delimiter. */
+static const char *
+leaf_part(struct parser *P, struct bmsg *m, struct walk *w,
+    const struct ent *e, const char *p, const char *end)
+{
+	struct level	*in = w->nlev > 0 ? &w->lv[w->nlev - 1] : NULL;
+	const char	*d;
+
+	d = delim_find(p, end, w->lv, w->nlev, &w->k, &w->close);
+	/*
+	 * Alternatives say one thing several ways: once the plain text is
+	 * out, an HTML copy would say it twice (and its markup feeds the
+	 * rules words like "Denied" from its links).
+	 */
+	if (in != NULL && in->alt && in->plain) {
+		part_skipped(P, m, e->type[0] != '\0' ? e->type :
+		    "text/plain", (size_t)(d - p));
+		return (d);
+	}
+	leaf_emit(P, m, e, p, d, w->returned);
+	if (in != NULL && in->alt && (e->type[0] == '\0' ||
+	    strcmp(e->type, "text/plain") == 0))
+		in->plain = 1;
+	return (d);
+}
+
+/*
+ * From a delimiter: shown, and the levels it closes closed, up to the
+ * start of the next part.  Returns NULL at the end of the input.
+ */
+static const char *
+walk_delimiters(struct parser *P, struct walk *w, const char *d,
+    const char *end)
+{
+	const char	*p, *q;
+
+	for (;;) {
+		if (d >= end)
+			return (NULL);
+		q = eol(d, end);
+		if (!(P->flags & BOUNCE_BRIEF)) {
+			parser_emit(P, d, (size_t)(q - d));
+			parser_emit(P, "\n", 1);
+		}
+		p = q < end ? q + 1 : end;
+		if (w->returned && w->k < w->ret_level)
+			w->returned = 0;
+		if (!w->close) {
+			w->nlev = w->k + 1;
+			return (p);
+		}
+		w->nlev = w->k;
+		d = delim_find(p, end, w->lv, w->nlev, &w->k, &w->close);
+		if (!(P->flags & BOUNCE_BRIEF))
+			parser_emit(P, p, (size_t)(d - p)); /* epilogue */
+	}
+}
+
 void
 mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 {
-	struct level	 lv[MAX_LEVELS];
+	struct walk	 w;
 	struct ent	 e;
-	const char	*d, *q;
-	size_t		 nlev = 0, k = 0, maxd, off;
-	size_t		 ret_level = 0;	/* levels open when it began */
-	int		 returned = 0, close = 0, embedded;
-	const char	**keep;
+	const char	*d;
+	int		 multipart;
 
-	maxd = P->lim->max_depth < MAX_LEVELS ? P->lim->max_depth : MAX_LEVELS;
+	memset(&w, 0, sizeof w);
+	w.maxd = P->lim->max_depth < MAX_LEVELS ? P->lim->max_depth :
+	    MAX_LEVELS;
+	w.keep = m->h;
 	/*
 	 * The part limit is per message: an mbox of 10,000 bounces has
 	 * 40,000 parts, and each message's parts are freed before the next.
 	 */
 	P->nparts = 0;
 	m->has_headers = 1;
-	keep = m->h;
-	embedded = 0;
 	for (;;) {
-		/* Headers of the message, of a part, or of a returned mail. */
-		off = P->doc->text.len;
-		q = headers_parse(P, p, end, &e, keep, returned);
-		if (keep == m->h)
-			/* As received: the rules read it with caseless ^...$. */
-			m->headers = arena_strndup(&P->doc->arena, p,
-			    (size_t)(q - p) < MAX_HDR_DIGEST ? (size_t)(q - p) :
-			    MAX_HDR_DIGEST);
-		if (embedded)
-			part_add(P, m, PT_HEADERS, off, 1);
-		if (keep == m->h && e.type[0] != '\0' &&
-		    strcmp(e.type, "multipart/report") == 0) {
-			m->report = 1;
-			buf_reset(&P->tmp);
-			if (m->h[H_CONTENT_TYPE] != NULL) {
-				const char *ct = m->h[H_CONTENT_TYPE];
-				param_get(ct, strlen(ct), "report-type",
-				    m->report_type, sizeof m->report_type);
-			}
-		}
-		keep = NULL;
-		p = q;
-		if (P->nparts++ >= P->lim->max_parts || P->full) {
-			P->doc->truncated = 1;
-			if (!P->full)
-				P->doc->cut |= BOUNCE_CUT_PARTS;
+		p = walk_headers(P, m, &w, p, end, &e);
+		if (!part_count(P))
 			return;
-		}
-		if (strncmp(e.type, "multipart/", 10) == 0 && e.blen != 0 &&
-		    nlev >= maxd) {
+		multipart = strncmp(e.type, "multipart/", 10) == 0 &&
+		    e.blen != 0;
+		if (multipart && w.nlev >= w.maxd) {
 			/* Nested too deep: read as text. */
 			P->doc->truncated = 1;
 			P->doc->cut |= BOUNCE_CUT_DEPTH;
 		}
-		if (strncmp(e.type, "multipart/", 10) == 0 && e.blen != 0 &&
-		    nlev < maxd) {
-			lv[nlev].b = arena_strndup(&P->doc->arena, e.boundary,
-			    e.blen);
-			lv[nlev].blen = e.blen;
-			lv[nlev].alt = strcmp(e.type,
-			    "multipart/alternative") == 0;
-			lv[nlev].plain = 0;
-			nlev++;
-			/*
-			 * The preamble: usually "This is a MIME message", but
-			 * a report cut short may hold everything here.
-			 */
-			d = delim_find(p, end, lv, nlev, &k, &close);
-			if (!returned) {
-				off = P->doc->text.len;
-				parser_emit(P, p, (size_t)(d - p));
-				part_add(P, m, PT_TEXT, off, 0);
-			} else if (!(P->flags & BOUNCE_BRIEF))
-				parser_emit(P, p, (size_t)(d - p));
-		} else if ((strcmp(e.type, "message/rfc822") == 0 ||
-		    strcmp(e.type, "message/global") == 0 ||
-		    strcmp(e.type, "message/partial") == 0) &&
-		    nlev < maxd && strcmp(e.cte, "base64") != 0) {
-			if (!returned) {
-				returned = 1;
-				ret_level = nlev;
-				keep = m->orig;
-			}
-			embedded = 1;
+		if (multipart && w.nlev < w.maxd)
+			d = multipart_open(P, m, &w, &e, p, end);
+		else if (is_embedded_message(&e) && w.nlev < w.maxd) {
+			message_enter(m, &w);
 			continue;
-		} else if (strcmp(e.type, "text/rfc822-headers") == 0 ||
-		    strcmp(e.type, "text/rfc822-header") == 0) {
-			struct ent	 he;
-
-			off = P->doc->text.len;
-			q = headers_parse(P, p, end, &he,
-			    m->orig[H_FROM] == NULL && m->orig[H_TO] == NULL ?
-			    m->orig : NULL, 1);
-			part_add(P, m, PT_HEADERS, off, 1);
-			d = delim_find(q, end, lv, nlev, &k, &close);
-			if (!(P->flags & BOUNCE_BRIEF))
-				parser_emit(P, q, (size_t)(d - q));
-		} else {
-			d = delim_find(p, end, lv, nlev, &k, &close);
-			/*
-			 * Alternatives say one thing several ways: once the
-			 * plain text is out, an HTML copy would say it twice
-			 * (and its markup feeds the rules words like
-			 * "Denied" from its links).
-			 */
-			if (nlev > 0 && lv[nlev - 1].alt && lv[nlev - 1].plain)
-				part_skipped(P, m, e.type[0] != '\0' ? e.type :
-				    "text/plain", (size_t)(d - p));
-			else {
-				leaf_emit(P, m, &e, p, d, returned);
-				if (nlev > 0 && lv[nlev - 1].alt &&
-				    (e.type[0] == '\0' ||
-				    strcmp(e.type, "text/plain") == 0))
-					lv[nlev - 1].plain = 1;
-			}
-		}
-		embedded = 0;
-		/* At a delimiter of level k, or at the end. */
-		for (;;) {
-			if (d >= end)
-				return;
-			q = eol(d, end);
-			if (!(P->flags & BOUNCE_BRIEF)) {
-				parser_emit(P, d, (size_t)(q - d));
-				parser_emit(P, "\n", 1);
-			}
-			p = q < end ? q + 1 : end;
-			if (returned && k < ret_level)
-				returned = 0;
-			if (!close) {
-				nlev = k + 1;
-				break;
-			}
-			nlev = k;
-			d = delim_find(p, end, lv, nlev, &k, &close);
-			if (!(P->flags & BOUNCE_BRIEF))
-				parser_emit(P, p, (size_t)(d - p)); /* epilogue */
-		}
+		} else if (is_headers_part(&e))
+			d = headers_part(P, m, &w, p, end);
+		else
+			d = leaf_part(P, m, &w, &e, p, end);
+		w.embedded = 0;
+		if ((p = walk_delimiters(P, &w, d, end)) == NULL)
+			return;
 	}
 }
