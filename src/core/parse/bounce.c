@@ -583,23 +583,16 @@ span_order(const void *a, const void *b)
 	return ((int)x->kind - (int)y->kind);
 }
 
-size_t
-bounce_parse(struct bounce_doc *d, const char *in, size_t len,
-    const struct bounce_limits *lim, int flags)
+/* The document emptied for a new parse, its big buffers kept. */
+static void
+doc_reset(struct bounce_doc *d)
 {
-	struct bounce_limits	 deflim;
-	struct parser		 P;
-	struct buf		 norm;
-	const char		*p, *end, *next, *cr;
-	size_t			 i, j;
-	int			 log;
 	/*
 	 * Unique across documents and threads: a memo keyed on (doc, gen)
 	 * must not mistake a new doc at a freed one's address for it.
 	 */
 	static atomic_ulong	 generation;
 
-	/* Keep the big buffers from the last parse: many files, one doc. */
 	d->gen = atomic_fetch_add_explicit(&generation, 1,
 	    memory_order_relaxed) + 1;
 	arena_free(&d->arena);
@@ -608,52 +601,117 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	d->nspans = d->nrcpts = d->nmsgs = 0;
 	d->truncated = 0;
 	d->cut = 0;
+}
+
+/* A parser for d, with the scratch buffers of the last parse, grown. */
+static void
+parser_start(struct parser *P, struct bounce_doc *d,
+    const struct bounce_limits *lim, int flags, struct buf *norm)
+{
+	memset(P, 0, sizeof *P);
+	P->doc = d;
+	P->lim = lim;
+	P->flags = flags;
+	P->td = &d->td;
+	P->tmp = d->scratch[0];
+	P->tmp2 = d->scratch[1];
+	*norm = d->scratch[2];
+	buf_reset(&P->tmp);
+	buf_reset(&P->tmp2);
+	buf_reset(norm);
+}
+
+/* The scratch buffers kept in d for the next parse. */
+static void
+parser_end(struct parser *P, struct bounce_doc *d, struct buf *norm)
+{
+	d->scratch[0] = P->tmp;
+	d->scratch[1] = P->tmp2;
+	d->scratch[2] = *norm;
+	free(P->rset);
+}
+
+/*
+ * One line-end convention for everything that follows: a CR before LF
+ * goes, a lone one becomes LF.  Returns the input, in norm if changed.
+ */
+static const char *
+crlf_to_lf(const char *in, size_t *lenp, struct buf *norm)
+{
+	const char	*cr;
+	size_t		 len = *lenp, i, j, c;
+
+	if ((cr = memchr(in, '\r', len)) == NULL)
+		return (in);
+	buf_reserve(norm, len + 1);
+	/* Copy from one CR to the next. */
+	i = j = 0;
+	for (;;) {
+		c = (size_t)(cr - in);
+		memcpy(norm->data + j, in + i, c - i);
+		j += c - i;
+		if (c == len)
+			break;
+		if (c + 1 == len || in[c + 1] != '\n')
+			norm->data[j++] = '\n';
+		i = c + 1;
+		if ((cr = memchr(in + i, '\r', len - i)) == NULL)
+			cr = in + len;
+	}
+	norm->len = j;
+	*lenp = j;
+	return (norm->data);
+}
+
+/*
+ * The messages of an mbox, or the input as one message, up to the
+ * limit of messages.  Returns where the reading stopped.
+ */
+static const char *
+messages_parse(struct parser *P, const char *p, const char *end)
+{
+	const char	*next, *q;
+
+	while (p < end && P->doc->nmsgs < P->lim->max_msgs) {
+		if (end - p > 5 && memcmp(p, "From ", 5) == 0) {
+			next = mbox_next(p, end);
+			/* The From_ line itself is shown but not parsed. */
+			q = memchr(p, '\n', (size_t)(end - p));
+			q = q != NULL ? q + 1 : end;
+			parser_emit(P, p, (size_t)(q - p));
+			message_parse(P, q, next, looks_like_mail(q, next));
+			p = next;
+			continue;
+		}
+		message_parse(P, p, end, looks_like_mail(p, end));
+		break;
+	}
+	return (p);
+}
+
+size_t
+bounce_parse(struct bounce_doc *d, const char *in, size_t len,
+    const struct bounce_limits *lim, int flags)
+{
+	struct bounce_limits	 deflim;
+	struct parser		 P;
+	struct buf		 norm;
+	const char		*p, *end;
+	int			 log;
+
+	/* Keep the big buffers from the last parse: many files, one doc. */
+	doc_reset(d);
 	if (lim == NULL) {
 		bounce_limits_default(&deflim);
 		lim = &deflim;
 	}
-	memset(&P, 0, sizeof P);
-	P.doc = d;
-	P.lim = lim;
-	P.flags = flags;
-	P.td = &d->td;
-	/* The scratch buffers of the last parse, grown already. */
-	P.tmp = d->scratch[0];
-	P.tmp2 = d->scratch[1];
-	norm = d->scratch[2];
-	buf_reset(&P.tmp);
-	buf_reset(&P.tmp2);
-	buf_reset(&norm);
+	parser_start(&P, d, lim, flags, &norm);
 	if (len > lim->max_input) {
 		len = lim->max_input;
 		d->truncated = 1;
 		d->cut |= BOUNCE_CUT_INPUT;
 	}
-	/* One line-end convention for everything that follows. */
-	if ((cr = memchr(in, '\r', len)) != NULL) {
-		buf_reserve(&norm, len + 1);
-		/*
-		 * Copy from one CR to the next: a CR before LF goes, a lone
-		 * one becomes LF.
-		 */
-		i = j = 0;
-		for (;;) {
-			size_t c = (size_t)(cr - in);
-
-			memcpy(norm.data + j, in + i, c - i);
-			j += c - i;
-			if (c == len)
-				break;
-			if (c + 1 == len || in[c + 1] != '\n')
-				norm.data[j++] = '\n';
-			i = c + 1;
-			if ((cr = memchr(in + i, '\r', len - i)) == NULL)
-				cr = in + len;
-		}
-		norm.len = j;
-		in = norm.data;
-		len = j;
-	}
+	in = crlf_to_lf(in, &len, &norm);
 	log = (flags & BOUNCE_LOG_MORE) || maillog_looks_like(in, len);
 	/* Batch diagnosis of a log keeps only its failing lines. */
 	buf_reserve(&d->text, log && (flags & BOUNCE_BRIEF) ? 4096 :
@@ -664,20 +722,7 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 		log_scan(&P, in, len);
 		p = end;
 	}
-	while (p < end && d->nmsgs < lim->max_msgs) {
-		if (end - p > 5 && memcmp(p, "From ", 5) == 0) {
-			next = mbox_next(p, end);
-			/* The From_ line itself is shown but not parsed. */
-			const char *q = memchr(p, '\n', (size_t)(end - p));
-			q = q != NULL ? q + 1 : end;
-			parser_emit(&P, p, (size_t)(q - p));
-			message_parse(&P, q, next, looks_like_mail(q, next));
-			p = next;
-			continue;
-		}
-		message_parse(&P, p, end, looks_like_mail(p, end));
-		break;
-	}
+	p = messages_parse(&P, p, end);
 	if (p < end && d->nmsgs >= lim->max_msgs) {
 		d->truncated = 1;
 		d->cut |= BOUNCE_CUT_MSGS;
@@ -686,9 +731,6 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 		buf_adds(&d->text, "");
 	if (d->nspans > 1)
 		qsort(d->spans, d->nspans, sizeof *d->spans, span_order);
-	d->scratch[0] = P.tmp;
-	d->scratch[1] = P.tmp2;
-	d->scratch[2] = norm;
-	free(P.rset);
+	parser_end(&P, d, &norm);
 	return (d->nrcpts);
 }
