@@ -456,7 +456,6 @@ html_strip(const char *s, size_t n, struct buf *out)
 	}
 }
 
-/* Decode and emit a leaf body. */
 /* A part not shown: one line saying what and how big, in its place. */
 static void
 part_skipped(struct parser *P, struct bmsg *m, const char *type, size_t n)
@@ -469,17 +468,125 @@ part_skipped(struct parser *P, struct bmsg *m, const char *type, size_t n)
 	part_add(P, m, PT_OTHER, off, 0);
 }
 
+static int
+is_dsn_type(const char *t)
+{
+	return (strcmp(t, "message/delivery-status") == 0 ||
+	    strcmp(t, "message/global-delivery-status") == 0);
+}
+
+/* The bytes of the returned message left within max_quoted, counted. */
+static size_t
+quoted_room(struct parser *P, struct bmsg *m, size_t n)
+{
+	if (m->quoted + n > P->lim->max_quoted)
+		n = m->quoted < P->lim->max_quoted ?
+		    P->lim->max_quoted - m->quoted : 0;
+	m->quoted += n;
+	return (n);
+}
+
+/* How a leaf of type t is read; 0 if it is not read at all. */
+static int
+leaf_type(const char *t, int dsn, enum part_type *pt)
+{
+	if (t[0] == '\0' || strncmp(t, "text/", 5) == 0)
+		*pt = PT_TEXT;
+	else if (dsn)
+		*pt = PT_DSN;
+	else if (strcmp(t, "message/feedback-report") == 0)
+		*pt = PT_FEEDBACK;
+	else if (strncmp(t, "message/", 8) == 0 ||
+	    strncmp(t, "multipart/", 10) == 0)
+		*pt = PT_TEXT;	/* a multipart without a boundary: its text */
+	else
+		return (0);
+	return (1);
+}
+
+/* The body's transfer encoding undone, into P->tmp if it had one. */
+static void
+transfer_decode(struct parser *P, const struct ent *e, const char **p,
+    size_t *n)
+{
+	buf_reset(&P->tmp);
+	if (strcmp(e->cte, "base64") == 0)
+		textdec_base64(*p, *n, &P->tmp);
+	else if (strcmp(e->cte, "quoted-printable") == 0)
+		textdec_qp(*p, *n, &P->tmp, 0);
+	else
+		return;
+	*p = P->tmp.data;
+	*n = P->tmp.len;
+}
+
+/* Decoded bytes may carry their own CRLF: LF, as the rest of the text. */
+static void
+tmp_crlf_to_lf(struct parser *P)
+{
+	char	*s = P->tmp.data;
+	size_t	 i, j, n = P->tmp.len;
+
+	if (memchr(s, '\r', n) == NULL)
+		return;
+	for (i = j = 0; i < n; i++) {
+		if (s[i] == '\r') {
+			if (i + 1 < n && s[i + 1] == '\n')
+				continue;
+			s[j++] = '\n';
+		} else
+			s[j++] = s[i];
+	}
+	P->tmp.len = j;
+}
+
+/*
+ * Decoded text is seldom shorter than its bytes (UTF-16 is), so input
+ * past the room left in the text would be cut later anyway: cut it now,
+ * and the scratch buffers stay within max_text.  Returns the room.
+ */
+static size_t
+text_room(struct parser *P, size_t *n)
+{
+	size_t	room = P->full ? 0 : P->lim->max_text - P->doc->text.len;
+
+	if (*n > room) {
+		*n = room;
+		P->doc->truncated = 1;
+		P->doc->cut |= BOUNCE_CUT_TEXT;
+	}
+	return (room);
+}
+
+/* The text in its charset decoded into P->tmp2, HTML as plain text. */
+static void
+charset_decode(struct parser *P, const struct ent *e, const char *p,
+    size_t n, size_t room)
+{
+	struct buf	 h;
+
+	buf_reset(&P->tmp2);
+	/* Past the room is cut anyway; a few bytes more say so. */
+	P->td->max_out = room + 4;
+	if (strcmp(e->type, "text/html") == 0) {
+		buf_init(&h);
+		html_strip(p, n, &h);
+		textdec_charset(P->td, e->charset, h.data, h.len, &P->tmp2);
+		buf_free(&h);
+	} else
+		textdec_charset(P->td, e->charset, p, n, &P->tmp2);
+	P->td->max_out = 0;
+}
+
+/* Decode and emit a leaf body. */
 static void
 leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
     const char *p, const char *q, int returned)
 {
-	const char	*t = e->type;
 	size_t		 off = P->doc->text.len, n = (size_t)(q - p), room;
 	enum part_type	 pt;
-	int		 dsn;
+	int		 dsn = is_dsn_type(e->type);
 
-	dsn = strcmp(t, "message/delivery-status") == 0 ||
-	    strcmp(t, "message/global-delivery-status") == 0;
 	/*
 	 * The returned message is quoted, except its own DSN part: a report
 	 * that forwards another report (and names nobody itself) is read
@@ -488,80 +595,24 @@ leaf_emit(struct parser *P, struct bmsg *m, const struct ent *e,
 	if (returned && !dsn && (P->flags & BOUNCE_BRIEF))
 		return;
 	if (returned) {
-		if (m->quoted + n > P->lim->max_quoted) {
-			n = m->quoted < P->lim->max_quoted ?
-			    P->lim->max_quoted - m->quoted : 0;
-			q = p + n;
-		}
-		m->quoted += n;
+		n = quoted_room(P, m, n);
 		if (!dsn) {
 			parser_emit(P, p, n);
 			part_add(P, m, PT_QUOTED, off, 1);
 			return;
 		}
 	}
-	if (t[0] == '\0' || strncmp(t, "text/", 5) == 0)
-		pt = PT_TEXT;
-	else if (dsn)
-		pt = PT_DSN;
-	else if (strcmp(t, "message/feedback-report") == 0)
-		pt = PT_FEEDBACK;
-	else if (strncmp(t, "message/", 8) == 0 ||
-	    strncmp(t, "multipart/", 10) == 0)
-		pt = PT_TEXT;	/* a multipart without a boundary: its text */
-	else {
-		part_skipped(P, m, t, n);
+	if (!leaf_type(e->type, dsn, &pt)) {
+		part_skipped(P, m, e->type, n);
 		return;
 	}
-	buf_reset(&P->tmp);
-	if (strcmp(e->cte, "base64") == 0) {
-		textdec_base64(p, n, &P->tmp);
-		p = P->tmp.data;
-		n = P->tmp.len;
-	} else if (strcmp(e->cte, "quoted-printable") == 0) {
-		textdec_qp(p, n, &P->tmp, 0);
-		p = P->tmp.data;
+	transfer_decode(P, e, &p, &n);
+	if (p == P->tmp.data) {
+		tmp_crlf_to_lf(P);
 		n = P->tmp.len;
 	}
-	if (p == P->tmp.data && memchr(p, '\r', n) != NULL) {
-		/* Decoded bytes may carry their own CRLF. */
-		size_t i, j;
-		for (i = j = 0; i < n; i++) {
-			if (P->tmp.data[i] == '\r') {
-				if (i + 1 < n && P->tmp.data[i + 1] == '\n')
-					continue;
-				P->tmp.data[j++] = '\n';
-			} else
-				P->tmp.data[j++] = P->tmp.data[i];
-		}
-		n = P->tmp.len = j;
-	}
-	/*
-	 * Decoded text is seldom shorter than its bytes (UTF-16 is), so
-	 * input past the room left in the text would be cut later anyway:
-	 * cut it now, and the scratch buffers stay within max_text.
-	 */
-	room = P->full ? 0 : P->lim->max_text - P->doc->text.len;
-	if (n > room) {
-		n = room;
-		P->doc->truncated = 1;
-		P->doc->cut |= BOUNCE_CUT_TEXT;
-	}
-	buf_reset(&P->tmp2);
-	if (strcmp(t, "text/html") == 0) {
-		struct buf h;
-
-		buf_init(&h);
-		html_strip(p, n, &h);
-		P->td->max_out = room + 4;
-		textdec_charset(P->td, e->charset, h.data, h.len, &P->tmp2);
-		buf_free(&h);
-	} else {
-		/* Past the room is cut anyway; a few bytes more say so. */
-		P->td->max_out = room + 4;
-		textdec_charset(P->td, e->charset, p, n, &P->tmp2);
-	}
-	P->td->max_out = 0;
+	room = text_room(P, &n);
+	charset_decode(P, e, p, n, room);
 	parser_emit_raw(P, P->tmp2.data, P->tmp2.len);
 	if (P->tmp2.len != 0 && P->tmp2.data[P->tmp2.len - 1] != '\n')
 		parser_emit(P, "\n", 1);
