@@ -239,6 +239,66 @@ join_value(struct parser *P, const char *v, size_t n)
 	}
 }
 
+/* Final-Recipient: a new recipient's group begins. */
+static void
+field_final(struct parser *P, struct dsn_state *st, size_t msgi,
+    const char *s, size_t n, const char *v, size_t vn, size_t voff)
+{
+	struct group	*g = &st->g;
+	const char	*a;
+	size_t		 al;
+
+	if (g->final != NULL)
+		group_flush(P, st, msgi);
+	g->final = typed_value(P, s, n, NULL);
+	g->used = 1;
+	if ((P->flags & BOUNCE_SPANS) && (a = addr_find(v, vn, &al)) != NULL)
+		parser_add_span(P, SPAN_RECIPIENT, voff + (size_t)(a - v), al);
+}
+
+/*
+ * Diagnostic-Code: the value unwrapped, and where its text after the
+ * type is, for the diagnostic span.
+ */
+static void
+field_diag(struct parser *P, struct group *g, const char *s, size_t n,
+    const char *v, size_t vn, size_t voff)
+{
+	const char	*semi;
+	size_t		 at;
+
+	g->diag = typed_value(P, s, n, &g->diag_type);
+	if ((s = diag_unwrap(P, g->diag)) != NULL)
+		g->diag = s;
+	semi = memchr(v, ';', vn);
+	at = semi != NULL && semi - v < MAX_TYPE ? (size_t)(semi + 1 - v) : 0;
+	while (at < vn && (v[at] == ' ' || v[at] == '\t'))
+		at++;
+	g->diag_off = voff + at;
+	g->diag_len = vn - at;
+	if (P->flags & BOUNCE_SPANS)
+		parser_add_span(P, SPAN_DIAGNOSTIC, g->diag_off, g->diag_len);
+}
+
+/*
+ * A product's own field (X-PowerMTA-BounceCategory): kept, bounded, for
+ * rules 'in: dsn'.  Whole lines only.
+ */
+static void
+field_extra(struct group *g, const char *name, size_t nl, const char *s,
+    size_t n)
+{
+	if (g->nextra + nl + n + 3 > sizeof g->extra)
+		return;
+	memcpy(g->extra + g->nextra, name, nl);
+	g->nextra += nl;
+	g->extra[g->nextra++] = ':';
+	g->extra[g->nextra++] = ' ';
+	memcpy(g->extra + g->nextra, s, n);
+	g->nextra += n;
+	g->extra[g->nextra++] = '\n';
+}
+
 static void
 field(struct parser *P, struct dsn_state *st, size_t msgi, const char *name,
     size_t nl, const char *v, size_t vn, size_t voff)
@@ -246,23 +306,14 @@ field(struct parser *P, struct dsn_state *st, size_t msgi, const char *name,
 	struct group	*g = &st->g;
 	enum dsn_field	 id = field_id(name, nl);
 	const char	*s;
-	size_t		 at, n;
+	size_t		 n;
 
 	join_value(P, v, vn);
 	s = P->tmp.data;
 	n = P->tmp.len;
 	switch (id) {
 	case D_FINAL:
-		if (g->final != NULL)
-			group_flush(P, st, msgi);
-		g->final = typed_value(P, s, n, NULL);
-		g->used = 1;
-		if ((P->flags & BOUNCE_SPANS) &&
-		    addr_find(v, vn, &at) != NULL) {
-			const char *a = addr_find(v, vn, &at);
-			parser_add_span(P, SPAN_RECIPIENT,
-			    voff + (size_t)(a - v), at);
-		}
+		field_final(P, st, msgi, s, n, v, vn, voff);
 		break;
 	case D_ORIGINAL:
 		/* Original-Recipient may come before or after Final. */
@@ -288,19 +339,7 @@ field(struct parser *P, struct dsn_state *st, size_t msgi, const char *name,
 		g->remote = typed_value(P, s, n, NULL);
 		break;
 	case D_DIAG:
-		g->diag = typed_value(P, s, n, &g->diag_type);
-		if ((s = diag_unwrap(P, g->diag)) != NULL)
-			g->diag = s;
-		/* The text after the type, for the diagnostic span. */
-		s = memchr(v, ';', vn);
-		at = s != NULL && s - v < MAX_TYPE ? (size_t)(s + 1 - v) : 0;
-		while (at < vn && (v[at] == ' ' || v[at] == '\t'))
-			at++;
-		g->diag_off = voff + at;
-		g->diag_len = vn - at;
-		if (P->flags & BOUNCE_SPANS)
-			parser_add_span(P, SPAN_DIAGNOSTIC, g->diag_off,
-			    g->diag_len);
+		field_diag(P, g, s, n, v, vn, voff);
 		break;
 	case D_REPORTING:
 		st->reporting = typed_value(P, s, n, NULL);
@@ -309,7 +348,7 @@ field(struct parser *P, struct dsn_state *st, size_t msgi, const char *name,
 		st->feedback_type = typed_value(P, s, n, NULL);
 		break;
 	case D_RCPT_TO:
-		if (st->nrcpt_to < 64)
+		if (st->nrcpt_to < sizeof st->rcpt_to / sizeof st->rcpt_to[0])
 			st->rcpt_to[st->nrcpt_to++] = typed_value(P, s, n,
 			    NULL);
 		break;
@@ -317,19 +356,7 @@ field(struct parser *P, struct dsn_state *st, size_t msgi, const char *name,
 		st->mail_from = typed_value(P, s, n, NULL);
 		break;
 	case D_OTHER:
-		/*
-		 * A product's own field (X-PowerMTA-BounceCategory): kept,
-		 * bounded, for rules 'in: dsn'.  Whole lines only.
-		 */
-		if (g->nextra + nl + n + 3 <= sizeof g->extra) {
-			memcpy(g->extra + g->nextra, name, nl);
-			g->nextra += nl;
-			g->extra[g->nextra++] = ':';
-			g->extra[g->nextra++] = ' ';
-			memcpy(g->extra + g->nextra, s, n);
-			g->nextra += n;
-			g->extra[g->nextra++] = '\n';
-		}
+		field_extra(g, name, nl, s, n);
 		break;
 	default:
 		break;
