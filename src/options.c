@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 
 #include <arpa/inet.h>
+#include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -193,6 +195,100 @@ operands_are_files(const struct options *o)
 			return (0);
 	}
 	return (1);
+}
+
+/*
+ * The rotation number of name as logrotate and newsyslog write it
+ * ("mail.log.2.gz" is 2, "mail.log" 0), or -1 for a name of no log.
+ */
+static long
+rotation(const char *name, size_t *baselen)
+{
+	const char	*p, *dot;
+	char		*end;
+	long		 n;
+
+	*baselen = strlen(name);
+	dot = strrchr(name, '.');
+	if (dot != NULL && strcmp(dot, ".gz") == 0) {
+		*baselen = (size_t)(dot - name);
+		for (p = dot - 1; p > name && *p != '.'; p--)
+			;
+		if (p <= name || *p != '.')
+			return (-1);
+		dot = p;
+	} else if (dot == NULL)
+		return (0);
+	n = strtol(dot + 1, &end, 10);
+	if (end == dot + 1 || (*end != '\0' && strcmp(end, ".gz") != 0) ||
+	    n < 0)
+		return (0);
+	*baselen = (size_t)(dot - name);
+	return (n);
+}
+
+/* Oldest first: mail.log.3.gz, mail.log.2.gz, mail.log.1, mail.log. */
+static int
+by_rotation(const void *a, const void *b)
+{
+	const char	*x = strrchr(*(char *const *)a, '/') + 1;
+	const char	*y = strrchr(*(char *const *)b, '/') + 1;
+	size_t		 xl, yl;
+	long		 xn = rotation(x, &xl), yn = rotation(y, &yl);
+	int		 c;
+
+	if ((c = strncmp(x, y, xl < yl ? xl : yl)) != 0 || xl != yl)
+		return (c != 0 ? c : (xl < yl ? -1 : 1));
+	return (xn > yn ? -1 : xn < yn ? 1 : 0);
+}
+
+/*
+ * A directory operand of --diagnose or --summary stands for its regular
+ * files (not its subdirectories), a rotated log's oldest first, so that
+ * a summary's first and last times and the queue-ID join run forward.
+ */
+static int
+expand_dirs(struct options *o)
+{
+	struct dirent	*de;
+	struct stat	 st;
+	char		**v = NULL, *path;
+	size_t		 n = 0, cap = 0, first;
+	DIR		*dp;
+	int		 i;
+
+	for (i = 0; i < o->nargs; i++) {
+		if (stat(o->args[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
+			v = xgrow(v, &cap, n + 1, sizeof *v);
+			v[n++] = o->args[i];
+			continue;
+		}
+		if ((dp = opendir(o->args[i])) == NULL) {
+			utf8_eprintf("%s: %s: %s\n", PACKAGE, o->args[i],
+			    strerror(errno));
+			return (2);
+		}
+		first = n;
+		while ((de = readdir(dp)) != NULL) {
+			if (de->d_name[0] == '.')
+				continue;
+			path = xstrdup(o->args[i]);
+			path = xrealloc(path, strlen(path) +
+			    strlen(de->d_name) + 2);
+			strcat(strcat(path, "/"), de->d_name);
+			if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+				free(path);
+				continue;
+			}
+			v = xgrow(v, &cap, n + 1, sizeof *v);
+			v[n++] = path;
+		}
+		closedir(dp);
+		qsort(v + first, n - first, sizeof *v, by_rotation);
+	}
+	o->args = v;
+	o->nargs = (int)n;
+	return (0);
 }
 
 int
@@ -387,6 +483,9 @@ options_parse(int argc, char **argv, struct options *o)
 	if ((o->mode == MODE_DEFAULT || o->mode == MODE_BROWSE) &&
 	    operands_are_files(o))
 		o->files = 1;
+	if ((o->mode == MODE_DIAGNOSE || o->mode == MODE_SUMMARY) &&
+	    expand_dirs(o) != 0)
+		return (2);
 	if (o->mode == MODE_BROWSE && o->nargs > 1) {
 		utf8_eprintf(o->files ? _("%s: --browse opens one file\n") :
 		    _("%s: --browse takes at most one code\n"), PACKAGE);

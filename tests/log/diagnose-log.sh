@@ -85,4 +85,25 @@ if LC_ALL=C grep -q "$(printf '\033')" "$tmp/out"; then fail "raw ESC"; fi
 checks=$((checks + 1))
 if grep -q "$(printf '\342\200\256')" "$tmp/out"; then fail "raw bidi"; fi
 
+# A directory of rotated logs: its files, the oldest first, gzip or not;
+# a subdirectory is not read.
+mkdir -p "$tmp/rot/sub"
+sed -n 1,2p "$four" | gzip -c >"$tmp/rot/mail.log.2.gz"
+sed -n 3,4p "$four" >"$tmp/rot/mail.log.1"
+sed -n 5p "$four" >"$tmp/rot/mail.log"
+cp "$four" "$tmp/rot/sub/mail.log"
+run 0 "$SMTP_DOCTOR" --diagnose --json "$tmp/rot"
+checks=$((checks + 1))
+python3 - "$tmp/out" <<'PY' || fail "a directory of rotated logs"
+import json, sys
+got = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+names = [r["source"].rsplit("/", 1)[1] for r in got]
+assert names == ["mail.log.2.gz", "mail.log.1", "mail.log.1", "mail.log"], \
+    names
+assert [r["recipient"] for r in got][0] == "bob@gmail.com"
+assert got[0]["log"]["sender"] == "alice@example.org", got[0]["log"]
+PY
+run 0 "$SMTP_DOCTOR" --summary "$tmp/rot"
+expect "$tmp/out" "Failures: 4 (bounced 3, deferred 1)"
+
 finish
