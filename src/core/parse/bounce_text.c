@@ -712,14 +712,11 @@ orig_to(struct parser *P, struct bmsg *m, struct tscan *ts)
 	}
 }
 
-void
-text_scan(struct parser *P, struct bmsg *m, size_t msgi)
+/* A scan of the text; the message's own To and From are not recipients. */
+static struct tscan *
+tscan_new(struct parser *P, const struct bmsg *m)
 {
-	struct tscan		*ts;
-	struct bounce_rcpt	*br;
-	size_t			 i, j, first = m->first_rcpt, al;
-	const char		*a, *s;
-	char			 code[16];
+	struct tscan	*ts;
 
 	ts = xcalloc(1, sizeof *ts);
 	ts->P = P;
@@ -729,57 +726,14 @@ text_scan(struct parser *P, struct bmsg *m, size_t msgi)
 	if (m->h[H_FROM] != NULL)
 		ts->skip2 = addr_find(m->h[H_FROM], strlen(m->h[H_FROM]),
 		    &ts->skip2l);
-	for (i = 0; i < m->nparts; i++) {
-		if (m->parts[i].type == PT_TEXT && !m->parts[i].returned)
-			scan_region(P, ts, m->parts[i].off, m->parts[i].len);
-	}
-	if (first == P->doc->nrcpts) {
-		/* No DSN: the text's recipients are the records. */
-		if (ts->n == 0 && m->h[H_X_FAILED] != NULL) {
-			s = m->h[H_X_FAILED];
-			while ((a = addr_find(s, strlen(s), &al)) != NULL) {
-				trcpt_get(ts, a, al, 1);
-				s = a + al;
-			}
-		}
-		if (ts->n == 0 && !m->has_headers && ts->global.len != 0 &&
-		    (reply_find(ts->global.data, ts->global.len, NULL) != 0 ||
-		    status_find(ts->global.data, ts->global.len, code, NULL))) {
-			/* A pasted reply that names nobody. */
-			if ((br = parser_add_rcpt(P, msgi, "", 0)) != NULL) {
-				struct trcpt nobody;
+	return (ts);
+}
 
-				memset(&nobody, 0, sizeof nobody);
-				rcpt_finish(P, br, &nobody, ts);
-			}
-		}
-		if (ts->n == 0 && m->has_headers)
-			orig_to(P, m, ts);
-		for (i = 0; i < ts->n; i++) {
-			if ((br = parser_add_rcpt(P, msgi, ts->r[i].addr,
-			    ts->r[i].alen)) == NULL)
-				break;
-			rcpt_finish(P, br, &ts->r[i], ts);
-			if (ts->n == 1 && m->orphan.n == 1)
-				orphan_fill(br, m);
-		}
-	} else {
-		/* DSN records: the text fills in what the fields lack. */
-		for (j = first; j < P->doc->nrcpts; j++) {
-			br = &P->doc->rcpts[j];
-			for (i = 0; i < ts->n; i++) {
-				if (same_addr(br->recipient,
-				    strlen(br->recipient), ts->r[i].addr,
-				    ts->r[i].alen))
-					break;
-			}
-			if (i == ts->n && ts->n == 1 &&
-			    P->doc->nrcpts - first == 1)
-				i = 0;
-			if (i < ts->n)
-				rcpt_finish(P, br, &ts->r[i], ts);
-		}
-	}
+static void
+tscan_free(struct tscan *ts)
+{
+	size_t	i;
+
 	for (i = 0; i < ts->n; i++) {
 		buf_free(&ts->r[i].diag);
 		buf_free(&ts->r[i].reply);
@@ -788,4 +742,106 @@ text_scan(struct parser *P, struct bmsg *m, size_t msgi)
 	free(ts->next);
 	free(ts->r);
 	free(ts);
+}
+
+/* X-Failed-Recipients: whom the report is about, when the text says not. */
+static void
+failed_header(struct tscan *ts, const struct bmsg *m)
+{
+	const char	*s = m->h[H_X_FAILED], *a;
+	size_t		 al;
+
+	while ((a = addr_find(s, strlen(s), &al)) != NULL) {
+		trcpt_get(ts, a, al, 1);
+		s = a + al;
+	}
+}
+
+/* A pasted reply (no headers) that names nobody, yet is a reply. */
+static int
+is_pasted_reply(const struct tscan *ts, const struct bmsg *m)
+{
+	char	code[STATUS_MAX];
+
+	return (!m->has_headers && ts->global.len != 0 &&
+	    (reply_find(ts->global.data, ts->global.len, NULL) != 0 ||
+	    status_find(ts->global.data, ts->global.len, code, NULL)));
+}
+
+/* No DSN: the text's recipients are the records. */
+static void
+text_records(struct parser *P, struct bmsg *m, size_t msgi, struct tscan *ts)
+{
+	struct bounce_rcpt	*br;
+	struct trcpt		 nobody;
+	size_t			 i;
+
+	if (ts->n == 0 && m->h[H_X_FAILED] != NULL)
+		failed_header(ts, m);
+	if (ts->n == 0 && is_pasted_reply(ts, m) &&
+	    (br = parser_add_rcpt(P, msgi, "", 0)) != NULL) {
+		memset(&nobody, 0, sizeof nobody);
+		rcpt_finish(P, br, &nobody, ts);
+	}
+	if (ts->n == 0 && m->has_headers)
+		orig_to(P, m, ts);
+	for (i = 0; i < ts->n; i++) {
+		if ((br = parser_add_rcpt(P, msgi, ts->r[i].addr,
+		    ts->r[i].alen)) == NULL)
+			break;
+		rcpt_finish(P, br, &ts->r[i], ts);
+		if (ts->n == 1 && m->orphan.n == 1)
+			orphan_fill(br, m);
+	}
+}
+
+/*
+ * The text's recipient a DSN record is about: the same address, or the
+ * one of the text when both name only one.  Returns ts->n if none.
+ */
+static size_t
+text_rcpt_of(const struct tscan *ts, const struct bounce_rcpt *br,
+    size_t nrecords)
+{
+	size_t	i;
+
+	for (i = 0; i < ts->n; i++)
+		if (same_addr(br->recipient, strlen(br->recipient),
+		    ts->r[i].addr, ts->r[i].alen))
+			return (i);
+	if (ts->n == 1 && nrecords == 1)
+		return (0);
+	return (ts->n);
+}
+
+/* DSN records: the text fills in what the fields lack. */
+static void
+dsn_records_fill(struct parser *P, size_t first, struct tscan *ts)
+{
+	struct bounce_rcpt	*br;
+	size_t			 i, j;
+
+	for (j = first; j < P->doc->nrcpts; j++) {
+		br = &P->doc->rcpts[j];
+		i = text_rcpt_of(ts, br, P->doc->nrcpts - first);
+		if (i < ts->n)
+			rcpt_finish(P, br, &ts->r[i], ts);
+	}
+}
+
+void
+text_scan(struct parser *P, struct bmsg *m, size_t msgi)
+{
+	struct tscan	*ts = tscan_new(P, m);
+	size_t		 i;
+
+	for (i = 0; i < m->nparts; i++) {
+		if (m->parts[i].type == PT_TEXT && !m->parts[i].returned)
+			scan_region(P, ts, m->parts[i].off, m->parts[i].len);
+	}
+	if (m->first_rcpt == P->doc->nrcpts)
+		text_records(P, m, msgi, ts);
+	else
+		dsn_records_fill(P, m->first_rcpt, ts);
+	tscan_free(ts);
 }
