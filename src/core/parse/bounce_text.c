@@ -184,6 +184,105 @@ diag_add(struct buf *b, const char *s, size_t n)
 	buf_add(b, s, n);
 }
 
+#define LABEL_MAX	48	/* bytes of a label before its ':' */
+
+/* A header's or a field's name: a line it opens names no recipient. */
+static int
+is_header_label(const char *p, size_t ll)
+{
+	static const char *const deny[] = {
+		"from", "sender", "to", "cc", "bcc", "reply", "return",
+		"date", "subject", "message-id", "received", "by",
+		"envelope", "for", "delivered-to", "x-", "sent",
+		"original", "final", "mail from", "in-reply", "reporting",
+	};
+	size_t	k, dl;
+
+	for (k = 0; k < sizeof deny / sizeof deny[0]; k++) {
+		dl = strlen(deny[k]);
+		if (ll >= dl && strncasecmp(p, deny[k], dl) == 0 &&
+		    (ll == dl || deny[k][dl - 1] == '-' ||
+		    p[dl] == ' ' || p[dl] == '-'))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * "Recipient address: a@b", "Unknown user: a@b" and kin: the label, and
+ * where the address may start after it.  Returns NULL if the ':' ends a
+ * header's name.
+ */
+static const char *
+label_skip(const char *p, const char *end, const char **label,
+    size_t *labellen)
+{
+	const char	*c = memchr(p, ':', (size_t)(end - p));
+	size_t		 ll;
+
+	if (c == NULL || c - p >= LABEL_MAX || *p == '<' ||
+	    memchr(p, '@', (size_t)(c - p)) != NULL)
+		return (p);
+	ll = (size_t)(c - p);
+	if (is_header_label(p, ll))
+		return (NULL);
+	*label = p;
+	*labellen = ll;
+	p = c + 1;
+	while (p < end && is_space((unsigned char)*p))
+		p++;
+	return (p);
+}
+
+/* "Unable to deliver message to <a@b> (and others)". */
+static int
+is_deliver_to(const char *s, const char *a)
+{
+	const char	*c;
+
+	return (a > s && (a[-1] == '<' || a[-1] == ' ') &&
+	    (c = memcasemem(s, (size_t)(a - s), "deliver", 7)) != NULL &&
+	    memcasemem(c, (size_t)(a - c), " to ", 4) != NULL);
+}
+
+#define ITEM_KEY	"address: <"
+#define ITEM_KEY_LEN	(sizeof ITEM_KEY - 1)
+
+/*
+ * "[Status: Error, Address: <a@b>, ResponseCode 421, ...]": a list of
+ * "Key: value" items, one of them plainly "Address".
+ */
+static int
+is_address_item(const char *s, const char *a)
+{
+	const char	*key;
+
+	if ((size_t)(a - s) <= ITEM_KEY_LEN || a[-1] != '<')
+		return (0);
+	key = a - ITEM_KEY_LEN;
+	return (strncasecmp(key, ITEM_KEY, ITEM_KEY_LEN) == 0 &&
+	    (key[-1] == '[' || (key[-1] == ' ' && key - s >= 2 &&
+	    key[-2] == ',')));
+}
+
+/*
+ * After the address: its closing quote, then a separator or the end.
+ * Returns where the reason starts, or NULL if a word runs on from it.
+ */
+static const char *
+addr_tail(const char *p, const char *end)
+{
+	if (p < end && (*p == '>' || *p == '"' || *p == '\''))
+		p++;
+	if (p < end && !(is_space((unsigned char)*p) || *p == ':' ||
+	    *p == '.' || *p == ',' || *p == ';' || *p == '('))
+		return (NULL);
+	while (p < end && (*p == ':' || *p == '.' || *p == ',' || *p == ';' ||
+	    is_space((unsigned char)*p)))
+		p++;
+	return (p);
+}
+
 /*
  * A line that names a recipient first: "<a@b>: ...", "a@b", "a@b on
  * date", "Recipient address: a@b".  Returns the address; *rest is the
@@ -193,7 +292,7 @@ static const char *
 rcpt_line(const char *s, size_t n, size_t *al, const char **rest,
     const char **label, size_t *labellen)
 {
-	const char	*p = s, *end = s + n, *a, *c;
+	const char	*p = s, *end = s + n, *a;
 	size_t		 l;
 
 	*label = NULL;
@@ -203,68 +302,25 @@ rcpt_line(const char *s, size_t n, size_t *al, const char **rest,
 	while (p < end && (is_space((unsigned char)*p) || *p == '*' ||
 	    *p == '-' || *p == '>'))
 		p++;
-	if (p == end)
+	if (p == end || (p = label_skip(p, end, label, labellen)) == NULL)
 		return (NULL);
-	/* "Recipient address: a@b", "Unknown user: a@b" and kin. */
-	c = memchr(p, ':', (size_t)(end - p));
-	if (c != NULL && c - p < 48 && *p != '<' &&
-	    memchr(p, '@', (size_t)(c - p)) == NULL) {
-		static const char *const deny[] = {
-			"from", "sender", "to", "cc", "bcc", "reply", "return",
-			"date", "subject", "message-id", "received", "by",
-			"envelope", "for", "delivered-to", "x-", "sent",
-			"original", "final", "mail from", "in-reply", "reporting",
-		};
-		size_t k, ll = (size_t)(c - p);
-		for (k = 0; k < sizeof deny / sizeof deny[0]; k++) {
-			size_t dl = strlen(deny[k]);
-			if (ll >= dl && strncasecmp(p, deny[k], dl) == 0 &&
-			    (ll == dl || deny[k][dl - 1] == '-' ||
-			    p[dl] == ' ' || p[dl] == '-'))
-				return (NULL);
-		}
-		*label = p;
-		*labellen = ll;
-		p = c + 1;
-		while (p < end && is_space((unsigned char)*p))
-			p++;
-	}
 	if (p < end && (*p == '<' || *p == '"' || *p == '\''))
 		p++;
-	if ((a = addr_find(p, (size_t)(end - p), &l)) != NULL && a != p &&
-	    a > s && (a[-1] == '<' || a[-1] == ' ') &&
-	    (c = memcasemem(s, (size_t)(a - s), "deliver", 7)) != NULL &&
-	    memcasemem(c, (size_t)(a - c), " to ", 4) != NULL) {
-		/* "Unable to deliver message to <a@b> (and others)". */
+	a = addr_find(p, (size_t)(end - p), &l);
+	if (a != NULL && a != p && is_deliver_to(s, a)) {
 		*label = s;
 		*labellen = (size_t)(a - 1 - s);
 		p = a;
 		if (a[-1] == '<' && a - 1 > s && a[-2] != ' ')
 			return (NULL);
 	}
-	/*
-	 * "[Status: Error, Address: <a@b>, ResponseCode 421, ...]": a list
-	 * of "Key: value" items, one of them plainly "Address".
-	 */
-	if (a != NULL && a != p && a - s >= 11 && a[-1] == '<' &&
-	    strncasecmp(a - 10, "address: <", 10) == 0 &&
-	    (a[-11] == '[' || (a[-11] == ' ' && a - s >= 12 &&
-	    a[-12] == ','))) {
+	if (a != NULL && a != p && is_address_item(s, a)) {
 		*label = s;
-		*labellen = (size_t)(a - 10 - s);
+		*labellen = (size_t)(a - ITEM_KEY_LEN - s);
 		p = a;
 	}
-	if (a == NULL || a != p)
+	if (a == NULL || a != p || (p = addr_tail(a + l, end)) == NULL)
 		return (NULL);
-	p = a + l;
-	if (p < end && (*p == '>' || *p == '"' || *p == '\''))
-		p++;
-	if (p < end && !(is_space((unsigned char)*p) || *p == ':' ||
-	    *p == '.' || *p == ',' || *p == ';' || *p == '('))
-		return (NULL);
-	while (p < end && (*p == ':' || *p == '.' || *p == ',' || *p == ';' ||
-	    is_space((unsigned char)*p)))
-		p++;
 	*al = l;
 	*rest = p;
 	return (a);
@@ -340,7 +396,7 @@ struct region_state {
 	const char	*text;		/* the document's text, for offsets */
 	struct trcpt	*cur;		/* the recipient the lines are about */
 	int		 transcript;	/* in an SMTP dialogue (">>>", "<<<") */
-	int		 named;		/* cur named by its reply ("<a@b>...") */
+	int		 named;		/* cur named by its reply (sendmail) */
 	const char	*pending;	/* ">>> DATA" before any name */
 };
 
