@@ -76,7 +76,7 @@ msg_add(struct parser *P)
 static int
 status_ok(struct ml_str s)
 {
-	char	 code[16];
+	char	 code[STATUS_MAX];
 	size_t	 at;
 
 	return (s.n > 0 && s.n < 12 && (s.p[0] == '2' || s.p[0] == '4' ||
@@ -98,7 +98,7 @@ on_entry(void *arg, const struct maillog_entry *e)
 	struct bounce_msg	*bm;
 	struct bounce_rcpt	*r;
 	const char		*line = d->text.data + c->off;
-	char			 code[16];
+	char			 code[STATUS_MAX];
 	size_t			 at;
 
 	if (d->nrcpts >= P->lim->max_rcpts) {

@@ -685,7 +685,7 @@ rcpt_finish(struct parser *P, struct bounce_rcpt *br, struct trcpt *tr,
 {
 	struct buf	*b = tr->reply.len != 0 ? &tr->reply : &tr->diag;
 	const char	*cmd;
-	char		 code[16];
+	char		 code[STATUS_MAX];
 
 	if (b->len == 0 || (reply_find(b->data, b->len, NULL) == 0 &&
 	    !status_find(b->data, b->len, code, NULL) &&
