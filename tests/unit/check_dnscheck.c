@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "catalogue/render.h"
 #include "check/dnscheck.h"
 #include "check/spf.h"
 
@@ -351,6 +352,75 @@ START_TEST(test_text_escaped)
 }
 END_TEST
 
+/* The browser's lines: one per finding, styled by result, escaped. */
+START_TEST(test_render)
+{
+	struct dnscheck_list	 l;
+	struct rdoc		 d;
+	size_t			 i, heading = 0, fail = 0, unknown = 0, ok = 0;
+
+	dnscheck_list_init(&l);
+	l.f[0].name = "spf";
+	l.f[0].target = "x.test";
+	l.f[0].result = CHECK_FAIL;
+	l.f[0].detail = "bad \033[31m\xe2\x80\xae term";
+	l.f[1].name = "dmarc";
+	l.f[1].target = "_dmarc.x.test";
+	l.f[1].result = CHECK_OK;
+	l.f[1].detail = "p=reject";
+	l.f[2].name = "dkim";
+	l.f[2].target = "s._domainkey.x.test";
+	l.f[2].result = CHECK_UNKNOWN;
+	l.f[2].detail = "no answer from the resolver in 2 s, and more words "
+	    "than fit on one line of forty columns";
+	l.n = 3;
+	rdoc_init(&d);
+	dnscheck_render(&d, &l, 40);
+	for (i = 0; i < d.n; i++) {
+		ck_assert_ptr_null(strchr(d.v[i].text, '\033'));
+		ck_assert_ptr_null(strstr(d.v[i].text, "\xe2\x80\xae"));
+		ck_assert_int_le(strlen(d.v[i].text), 40 * 4);
+		switch (d.v[i].style) {
+		case RS_HEADING:
+			ck_assert_str_eq(d.v[i].text, "Checks");
+			heading++;
+			break;
+		case RS_CHECK_FAIL:
+			if (fail++ == 0)
+				ck_assert_ptr_nonnull(strstr(d.v[i].text,
+				    "fail spf x.test: bad"));
+			break;
+		case RS_CHECK_UNKNOWN:
+			if (unknown++ == 0)
+				ck_assert_ptr_nonnull(strstr(d.v[i].text,
+				    "unknown dkim s._domainkey.x.test:"));
+			break;
+		case RS_TEXT:
+			ck_assert_ptr_nonnull(strstr(d.v[i].text,
+			    "ok dmarc _dmarc.x.test: p=reject"));
+			ok++;
+			break;
+		default:
+			break;
+		}
+	}
+	ck_assert_uint_eq(heading, 1);
+	ck_assert_uint_ge(fail, 1);
+	ck_assert_uint_eq(ok, 1);
+	/* The long one wraps, its lines in its style. */
+	ck_assert_uint_ge(unknown, 2);
+	rdoc_free(&d);
+	/* No finding: said, not an empty section. */
+	l.n = 0;
+	rdoc_init(&d);
+	dnscheck_render(&d, &l, 40);
+	ck_assert_uint_eq(d.n, 3);
+	ck_assert_ptr_nonnull(strstr(d.v[2].text, "none for this reason"));
+	rdoc_free(&d);
+	dnscheck_list_free(&l);
+}
+END_TEST
+
 static Suite *
 dnscheck_suite(void)
 {
@@ -365,6 +435,7 @@ dnscheck_suite(void)
 	tcase_add_test(tc, test_checks);
 	tcase_add_test(tc, test_plan);
 	tcase_add_test(tc, test_text_escaped);
+	tcase_add_test(tc, test_render);
 	suite_add_tcase(s, tc);
 	return (s);
 }

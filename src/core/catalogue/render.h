@@ -21,7 +21,9 @@ enum rstyle {
 	RS_EXAMPLE,	/* a reply line as servers send it */
 	RS_RELATED,	/* a related code; link is its index in related */
 	RS_NOTE,	/* folklore corrections */
-	RS_PROVIDER
+	RS_PROVIDER,
+	RS_CHECK_FAIL,	/* a DNS check that failed (paste_result.c) */
+	RS_CHECK_UNKNOWN	/* one with no answer or not evaluated */
 };
 
 struct rline {

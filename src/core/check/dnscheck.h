@@ -29,6 +29,7 @@
 #include "check/dns.h"
 
 struct load_error;
+struct rdoc;
 
 /* The default timeout of one query, milliseconds. */
 #define CHECK_TIMEOUT_MS	2000
@@ -132,5 +133,14 @@ const char *dnscheck_result_name(enum dnscheck_result);
 void	dnscheck_text(struct buf *, const struct dnscheck_list *);
 /* The findings as a JSON array (no newline). */
 void	dnscheck_json(struct buf *, const struct dnscheck_list *);
+/*
+ * The same block as lines of d wrapped to width (check_render.c): a
+ * blank line, the "Checks" heading (RS_HEADING), then a line per
+ * finding, "ok spf example.com: detail", continued under its text:
+ * ok as RS_TEXT, fail as RS_CHECK_FAIL, unknown as RS_CHECK_UNKNOWN.
+ * The records read are not shown.  render_wrap() escapes them.
+ */
+void	dnscheck_render(struct rdoc *d, const struct dnscheck_list *,
+	    size_t width);
 
 #endif

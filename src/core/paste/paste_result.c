@@ -67,8 +67,17 @@ presult_build(const struct rules *rs, const char *rules_error,
 void
 presult_free(struct presult *r)
 {
+	size_t	 i;
+
 	if (r == NULL)
 		return;
+	if (r->extra != NULL) {
+		for (i = 0; i < r->an.nv; i++) {
+			if (r->extra[i].release != NULL)
+				r->extra[i].release(r->extra[i].arg);
+		}
+		free(r->extra);
+	}
 	analysis_free(&r->an);
 	arena_free(&r->strings);
 	free(r->lines);
@@ -200,6 +209,27 @@ render_none(const struct presult *r, size_t width, struct rdoc *d)
 }
 
 void
+presult_set_extra(struct presult *r, size_t block,
+    void (*render)(void *, size_t, struct rdoc *), void (*release)(void *),
+    void *arg)
+{
+	struct presult_extra	*x;
+
+	if (block >= r->an.nv) {
+		release(arg);
+		return;
+	}
+	if (r->extra == NULL)
+		r->extra = xcalloc(r->an.nv, sizeof *r->extra);
+	x = &r->extra[block];
+	if (x->release != NULL)
+		x->release(x->arg);
+	x->render = render;
+	x->release = release;
+	x->arg = arg;
+}
+
+void
 presult_render(const struct presult *r, size_t block, size_t width,
     struct rdoc *d)
 {
@@ -214,6 +244,8 @@ presult_render(const struct presult *r, size_t block, size_t width,
 	snprintf(label, sizeof label, "%zu/%zu  ", block + 1, r->an.nv);
 	verdict_render(d, label, &r->an.v[block], &r->an.doc, width,
 	    VERDICT_MAX_STRING);
+	if (r->extra != NULL && r->extra[block].render != NULL)
+		r->extra[block].render(r->extra[block].arg, width, d);
 	if (block + 1 < r->an.nv)
 		render_wrap(d, RS_BLANK, "", "", width);
 }

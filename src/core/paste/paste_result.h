@@ -14,6 +14,16 @@
 #include "catalogue/render.h"
 #include "diagnose/rules.h"
 
+/*
+ * Lines a front end adds under a verdict after the analysis (the DNS
+ * checks' findings: check/dnscheck.h), laid out by its own function.
+ */
+struct presult_extra {
+	void	(*render)(void *arg, size_t width, struct rdoc *);
+	void	(*release)(void *arg);
+	void	 *arg;
+};
+
 struct presult {
 	struct analysis		 an;		/* the text, verdicts, spans */
 	size_t			*lines;		/* where each line starts */
@@ -21,6 +31,7 @@ struct presult {
 	struct arena		 strings;	/* rules_error */
 	const char		*rules_error;	/* no verdicts: why, or NULL */
 	unsigned long		 version;	/* of the box text analysed */
+	struct presult_extra	*extra;		/* per verdict, or NULL */
 };
 
 /*
@@ -57,5 +68,13 @@ size_t		 presult_next_part(const struct presult *, size_t off, int dir);
 size_t		 presult_blocks(const struct presult *);
 void		 presult_render(const struct presult *, size_t block,
 		    size_t width, struct rdoc *);
+/*
+ * Lines under verdict block: presult_render() calls render(arg, width,
+ * d) after the verdict's own lines, and release(arg) when they are
+ * replaced or r is freed (at once when there is no such block).
+ */
+void		 presult_set_extra(struct presult *, size_t block,
+		    void (*render)(void *, size_t, struct rdoc *),
+		    void (*release)(void *), void *arg);
 
 #endif
