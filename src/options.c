@@ -95,12 +95,13 @@ options_usage(FILE *f)
 "      --check              with --diagnose: look up in the DNS what each\n"
 "                             verdict's cause points to (SPF, DKIM, DMARC,\n"
 "                             MX, PTR, blocklists); uses the network\n"
-"      --resolver IP[:PORT] with --check: ask this DNS server (default:\n"
-"                             the system's, from /etc/resolv.conf)\n"
-"      --ip ADDR            with --check: the sending IP, when the bounce\n"
-"                             names none\n"
-"      --timeout SECONDS    with --check: wait this long for each answer\n"
-"                             (1 to 60, default 2)\n"), f);
+"      --resolver IP[:PORT] with --check or the browser's c key: ask this\n"
+"                             DNS server (default: the system's, from\n"
+"                             /etc/resolv.conf)\n"
+"      --ip ADDR            with --check or the browser's c key: the\n"
+"                             sending IP, when the bounce names none\n"
+"      --timeout SECONDS    with --check or the browser's c key: wait this\n"
+"                             long for each answer (1 to 60, default 2)\n"), f);
 	fputs(_(
 "      --summary [FILE]...  sum up the failures of mail logs and bounces\n"
 "                             in FILEs (default: standard input) by reason,\n"
@@ -459,12 +460,6 @@ options_parse(int argc, char **argv, struct options *o)
 		    PACKAGE);
 		return (usage_error());
 	}
-	if ((o->resolver != NULL || o->ip != NULL || o->timeout != 0) &&
-	    !o->check) {
-		utf8_eprintf(_("%s: --resolver, --ip and --timeout go with "
-		    "--check\n"), PACKAGE);
-		return (usage_error());
-	}
 	if ((o->has_since || o->has_until || o->domain != NULL) &&
 	    o->mode != MODE_SUMMARY) {
 		utf8_eprintf(_("%s: --since, --until and --domain go with "
@@ -486,6 +481,14 @@ options_parse(int argc, char **argv, struct options *o)
 	if ((o->mode == MODE_DIAGNOSE || o->mode == MODE_SUMMARY) &&
 	    expand_dirs(o) != 0)
 		return (2);
+	/* The browser runs the checks on its c key: they are its too. */
+	if ((o->resolver != NULL || o->ip != NULL || o->timeout != 0) &&
+	    !o->check && o->mode != MODE_BROWSE && (o->mode != MODE_DEFAULT ||
+	    (o->nargs != 0 && !o->files))) {
+		utf8_eprintf(_("%s: --resolver, --ip and --timeout go with "
+		    "--check or the browser\n"), PACKAGE);
+		return (usage_error());
+	}
 	if (o->mode == MODE_BROWSE && o->nargs > 1) {
 		utf8_eprintf(o->files ? _("%s: --browse opens one file\n") :
 		    _("%s: --browse takes at most one code\n"), PACKAGE);

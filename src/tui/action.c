@@ -187,6 +187,7 @@ static const struct keybind result_keys[] = {
 	{ '[',			ACT_PREV_ENTRY },
 	{ 'n',			ACT_NEXT_PART },
 	{ 'N',			ACT_PREV_PART },
+	{ 'c',			ACT_CHECK },
 	{ '\r',			ACT_OPEN_ENTRY },
 	{ '\n',			ACT_OPEN_ENTRY },
 	{ KEY_ENTER,		ACT_OPEN_ENTRY },

@@ -100,7 +100,10 @@
 	X(NEXT_PART,	"next-part",	N_("next part"), \
 	    N_("Scroll the text to the next highlighted part")) \
 	X(PREV_PART,	"previous-part", NULL, \
-	    N_("Scroll the text to the previous highlighted part"))
+	    N_("Scroll the text to the previous highlighted part")) \
+	X(CHECK,	"check-dns",	N_("check"), \
+	    N_("Check in the DNS what the selected verdict points to " \
+	    "(SPF, DKIM, DMARC, MX, PTR, blocklists); asks first"))
 
 enum action {
 #define X(id, name, hint, help) ACT_##id,

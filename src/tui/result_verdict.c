@@ -156,6 +156,51 @@ verdict_show_link(struct tui *t, const struct rgeom *g)
 	verdict_scroll(t, g, -(long)(g->ver_h - 1));
 }
 
+/* The line of the last heading of block b, the Checks', or -1. */
+static long
+checks_line(const struct presult *r, size_t b, int width, size_t *n)
+{
+	struct rdoc	 d;
+	long		 at = -1;
+	size_t		 i;
+
+	rdoc_init(&d);
+	presult_render(r, b, (size_t)width, &d);
+	for (i = 0; i < d.n; i++) {
+		if (d.v[i].style == RS_HEADING)
+			at = (long)i;
+	}
+	*n = d.n;
+	rdoc_free(&d);
+	return (at);
+}
+
+void
+verdict_show_checks(struct tui *t, const struct rgeom *g, size_t block)
+{
+	struct tresult		*p = tresult_get(t);
+	const struct presult	*r = tresult_shown(t);
+	size_t			 b, seen = 0, n;
+	long			 at;
+
+	if (r == NULL || g->ver_h <= 0 || block >= presult_blocks(r) ||
+	    (at = checks_line(r, block, g->ver_w, &n)) < 0)
+		return;
+	/* All of the block's end on screen already: nothing moves. */
+	if (!before(block, (size_t)at, p->vblock, p->vline)) {
+		for (b = p->vblock; b <= block && seen <= (size_t)g->ver_h;
+		    b++)
+			seen += (b == block ? n : block_lines(r, b,
+			    g->ver_w)) - (b == p->vblock ? p->vline : 0);
+		if (seen <= (size_t)g->ver_h)
+			return;
+	}
+	/* The heading on top, unless that is past the last screenful. */
+	p->vblock = block;
+	p->vline = (size_t)at;
+	verdict_scroll(t, g, 0);
+}
+
 /* Select the next (dir > 0) or previous catalogue entry; 0 or -1. */
 int
 verdict_select(struct tui *t, int dir)
@@ -212,6 +257,10 @@ verdict_attr(struct tui *t, const struct rgeom *g, size_t b,
 		    v->rcpt->kind == MSG_DELIVERED)
 			return (A_BOLD);
 		return (draw_attr(v->permanent ? TS_HARD : TS_SOFT));
+	case RS_CHECK_FAIL:
+		return (draw_attr(TS_HARD));
+	case RS_CHECK_UNKNOWN:
+		return (draw_attr(TS_DIM));
 	case RS_RELATED:
 		if (b == p->lblock && l->link == p->llink)
 			return (!g->pl.wide || p->pane == PP_VERDICT ?

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
+#include "check/check_job.h"
 #include "parse/msgstream.h"
 #include "tui/tpaste.h"
 #include "tui/view.h"
@@ -26,6 +27,13 @@ struct tpaste {
 	struct timespec		 started;
 	struct presult		*res;		/* the last result, or NULL */
 	double			 took;		/* seconds it took */
+
+	/* The DNS checks of one verdict of res (check_job.h). */
+	struct cjob		*cjob;
+	int			 checking;
+	int			 net_told;	/* the first c said it */
+	unsigned long		 check_version;	/* of the result checked */
+	struct timespec		 check_started;
 };
 
 double
@@ -63,6 +71,7 @@ tpaste_free(struct tui *t)
 	if (p == NULL)
 		return;
 	pjob_free(p->job);
+	cjob_free(p->cjob);
 	presult_free(p->res);
 	paste_free(&p->box);
 	free(p);
@@ -102,6 +111,7 @@ tpaste_open(struct tui *t)
 		pjob_cancel(p->job);
 		p->analysing = 0;
 	}
+	tpaste_check_cancel(t);
 	t->overlay = -1;
 	t->focus = VIEW_PASTE;
 	tbox_follow(t);
@@ -202,4 +212,135 @@ tpaste_load_file(struct tui *t, const char *path)
 	}
 	tpaste_analyse(t);
 	return (0);
+}
+
+int
+tpaste_checking(const struct tpaste *p)
+{
+	return (p != NULL && p->checking);
+}
+
+double
+tpaste_check_seconds(const struct tpaste *p)
+{
+	return (tpaste_elapsed(&p->check_started));
+}
+
+void
+tpaste_check_cancel(struct tui *t)
+{
+	struct tpaste	*p = t->paste;
+
+	if (p == NULL || !p->checking)
+		return;
+	cjob_cancel(p->cjob);
+	p->checking = 0;
+}
+
+/* The first c says where the queries go; nothing is sent before the next. */
+static int
+check_told(struct tui *t, struct tpaste *p)
+{
+	if (p->net_told)
+		return (1);
+	p->net_told = 1;
+	if (t->resolver != NULL)
+		tui_message(t, _("The checks send DNS queries to %s: press c "
+		    "again to go on."), t->resolver);
+	else
+		tui_message(t, "%s", _("The checks send DNS queries to the "
+		    "system resolver: press c again to go on."));
+	return (0);
+}
+
+void
+tpaste_check(struct tui *t, size_t block)
+{
+	struct tpaste		*p = tpaste_get(t);
+	struct dnscheck_plan	 plan;
+	struct arena		 scratch;
+	int			 rc;
+
+	if (p->res == NULL || p->analysing || block >= p->res->an.nv) {
+		tui_message(t, "%s", _("No verdict to check."));
+		return;
+	}
+	if (p->checking) {
+		tui_message(t, "%s", _("The DNS checks are still running: Esc "
+		    "cancels them."));
+		return;
+	}
+	/* Checks cancelled but not finished yet cannot be stopped. */
+	tpaste_check_take(t);
+	if (cjob_busy(p->cjob)) {
+		tui_message(t, "%s", _("The cancelled DNS checks are still "
+		    "waiting for an answer: press c again in a moment."));
+		return;
+	}
+	if (!check_told(t, p))
+		return;
+	if (p->cjob == NULL)
+		p->cjob = cjob_new(t->resolver, t->check_ms > 0 ? t->check_ms :
+		    CHECK_TIMEOUT_MS, t->datadir);
+	arena_init(&scratch);
+	dnscheck_plan_make(&plan, &p->res->an.v[block], &p->res->an.doc,
+	    t->check_ip, &scratch);
+	rc = cjob_start(p->cjob, &plan, block);
+	arena_free(&scratch);
+	if (rc != 0) {
+		tui_message(t, "%s", _("Cannot start the DNS checks: no "
+		    "thread."));
+		return;
+	}
+	p->checking = 1;
+	p->check_version = p->res->version;
+	clock_gettime(CLOCK_MONOTONIC, &p->check_started);
+}
+
+/* The findings as the verdict's extra lines (paste_result.h). */
+static void
+checks_render(void *arg, size_t width, struct rdoc *d)
+{
+	dnscheck_render(d, arg, width);
+}
+
+static void
+checks_release(void *arg)
+{
+	dnscheck_list_free(arg);
+	free(arg);
+}
+
+long
+tpaste_check_take(struct tui *t)
+{
+	struct tpaste		*p = t->paste;
+	struct dnscheck_list	*l;
+	const char		*error;
+	unsigned long		 block;
+
+	if (p == NULL || p->cjob == NULL)
+		return (-1);
+	/* A cancelled job is reaped here too: cjob_take() drops it. */
+	if ((l = cjob_take(p->cjob, &block, &error)) == NULL)
+		return (-1);
+	p->checking = 0;
+	/* The result checked may have been replaced meanwhile. */
+	if (p->res == NULL || p->res->version != p->check_version ||
+	    block >= p->res->an.nv) {
+		dnscheck_list_free(l);
+		free(l);
+		return (-1);
+	}
+	if (error != NULL) {
+		tui_message(t, _("DNS checks: %s."), _(error));
+		dnscheck_list_free(l);
+		free(l);
+		return (-1);
+	}
+	tui_message(t, _("DNS checks done in %.1f s."),
+	    tpaste_check_seconds(p));
+	presult_set_extra(p->res, (size_t)block, checks_render, checks_release,
+	    l);
+	return ((long)block);
 }

@@ -46,6 +46,18 @@ int			 tpaste_analysing(const struct tpaste *);
 /* While analysing, the seconds so far; after, what it took. */
 double			 tpaste_seconds(const struct tpaste *);
 double			 tpaste_elapsed(const struct timespec *);
+/*
+ * The DNS checks of verdict block of the result, off the input path.
+ * The first call of a session only says where the queries will go;
+ * the next sends them.  One check at a time.
+ */
+void			 tpaste_check(struct tui *, size_t block);
+int			 tpaste_checking(const struct tpaste *);
+double			 tpaste_check_seconds(const struct tpaste *);
+/* Stop waiting for the checks: their findings will be dropped. */
+void			 tpaste_check_cancel(struct tui *);
+/* Findings that came in join their verdict: its block, or -1. */
+long			 tpaste_check_take(struct tui *);
 
 /* view_paste.c: the box view. */
 /* The box shows the end of its text, and follows it as it grows. */

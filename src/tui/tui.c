@@ -174,6 +174,10 @@ hint_applies(const struct tui *t, enum action a)
 	case ACT_RESULT_PANE:
 	case ACT_EDIT:
 		return (t->paste != NULL && !tpaste_analysing(t->paste));
+	case ACT_CHECK:
+		return (t->paste != NULL && !tpaste_analysing(t->paste) &&
+		    !tpaste_checking(t->paste) && tpaste_result(t->paste) !=
+		    NULL && tpaste_result(t->paste)->an.nv != 0);
 	case ACT_HISTORY_BACK:
 		return (t->b.nhistory != 0);
 	case ACT_NEXT_LINK:
@@ -224,6 +228,9 @@ body_status(const struct tui *t, char *buf, size_t size)
 			snprintf(buf, size, _(" %.1f MiB "), len / 1048576.0);
 	} else if (tpaste_analysing(p))
 		snprintf(buf, size, _(" %.1f s "), tpaste_seconds(p));
+	else if (tpaste_checking(p))
+		snprintf(buf, size, _(" Checking DNS\xe2\x80\xa6 %.1f s "),
+		    tpaste_check_seconds(p));
 	else if (tpaste_result(p) != NULL)
 		snprintf(buf, size, _(" in %.2f s "), tpaste_seconds(p));
 }
@@ -655,6 +662,10 @@ tui_close(struct tui *t)
 	tpaste_free(t);
 	free(t->datadir);
 	t->datadir = NULL;
+	free(t->resolver);
+	t->resolver = NULL;
+	free(t->check_ip);
+	t->check_ip = NULL;
 	for (i = 0; i < PANE__COUNT; i++) {
 		if (t->panes[i].win != NULL)
 			delwin(t->panes[i].win);

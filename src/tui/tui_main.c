@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "catalogue/catalog.h"
+#include "check/dnscheck.h"
 #include "base/datadir.h"
 #include "base/i18n.h"
 #include "options.h"
@@ -24,7 +25,10 @@
 
 /* Errors in a row from wgetch() that mean the terminal is gone. */
 #define MAX_READ_ERRORS	64
-/* How often the loop looks for a finished analysis while one runs. */
+/*
+ * How often the loop looks for a finished analysis or DNS check while
+ * one runs.
+ */
 #define POLL_MS		40
 /* How often an idle loop checks the size, for a SIGWINCH ncurses missed. */
 #define IDLE_MS		500
@@ -38,7 +42,8 @@ static int
 next_key(struct tui *t, int *timed_out)
 {
 	struct timespec	 a, b;
-	int		 key, busy = tpaste_analysing(t->paste);
+	int		 key, busy = tpaste_analysing(t->paste) ||
+			    tpaste_checking(t->paste);
 	int		 wait_ms = busy ? POLL_MS : IDLE_MS;
 	double		 ms;
 
@@ -57,6 +62,28 @@ next_key(struct tui *t, int *timed_out)
 	return (key);
 }
 
+/*
+ * A --resolver that does not parse is said before the screen opens, as
+ * the CLI says it; opening the resolver sends nothing.
+ */
+static int
+resolver_check(const struct options *o)
+{
+	struct dns_resolver	*r;
+	const char		*why;
+
+	if (o->resolver == NULL)
+		return (0);
+	if ((r = dns_resolver_open(o->resolver, CHECK_TIMEOUT_MS,
+	    &why)) == NULL) {
+		utf8_eprintf(_("%s: --resolver takes IP or IP:PORT, not "
+		    "'%s'\n"), PACKAGE, o->resolver);
+		return (-1);
+	}
+	dns_resolver_close(r);
+	return (0);
+}
+
 int
 tui_main(const struct options *o)
 {
@@ -70,6 +97,10 @@ tui_main(const struct options *o)
 	if ((rc = options_load_catalog(o, &c)) != 0) {
 		catalog_free(&c);
 		return (rc);
+	}
+	if (resolver_check(o) != 0) {
+		catalog_free(&c);
+		return (2);
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		utf8_eprintf(_("%s: the browser needs a terminal; try "
@@ -90,6 +121,9 @@ tui_main(const struct options *o)
 		return (2);
 	}
 	t.datadir = xstrdup(options_rules_dir(o));
+	t.resolver = o->resolver != NULL ? xstrdup(o->resolver) : NULL;
+	t.check_ip = o->ip != NULL ? xstrdup(o->ip) : NULL;
+	t.check_ms = o->timeout != 0 ? o->timeout * 1000 : CHECK_TIMEOUT_MS;
 	tui_frame(&t);
 	/*
 	 * Build the search index while the user reads the first frame; the

@@ -112,6 +112,9 @@ struct tui {
 	struct pasteio		*pio;		/* paste_io.c's own state */
 	int			 from_result;	/* the detail came from it */
 	char			*datadir;	/* where the rules are */
+	char			*resolver;	/* --resolver, or NULL */
+	char			*check_ip;	/* --ip, or NULL */
+	int			 check_ms;	/* a DNS query's timeout */
 	int			 in_fd, out_fd;	/* the terminal */
 
 	SCREEN			*screen;

@@ -177,13 +177,32 @@ text_wrap(struct tui *t, const struct rgeom *g, struct wrap *w)
 	}
 }
 
+/* Findings that came in are put on screen under their verdict. */
+static int
+check_poll(struct tui *t)
+{
+	struct rgeom	 g;
+	long		 block;
+	int		 waiting = tpaste_checking(t->paste);
+
+	if ((block = tpaste_check_take(t)) < 0)
+		return (waiting && t->focus == VIEW_RESULT);	/* the clock */
+	if (t->focus == VIEW_RESULT) {
+		result_geom(t, &g);
+		verdict_show_checks(t, &g, (size_t)block);
+	}
+	return (1);
+}
+
 int
 tresult_poll(struct tui *t)
 {
 	struct tresult	*p;
+	int		 changed;
 
+	changed = check_poll(t);
 	if (!tpaste_analysing(t->paste))
-		return (0);
+		return (changed);
 	if (!tpaste_take(t))
 		return (t->focus == VIEW_RESULT);	/* the clock moves */
 	p = tresult_get(t);
@@ -426,7 +445,15 @@ result_key(struct tui *t, enum action a, int key)
 	case ACT_PASTE:
 		tpaste_open(t);
 		return (1);
+	case ACT_CHECK:
+		tpaste_check(t, p->llink >= 0 ? p->lblock : p->vblock);
+		return (1);
 	case ACT_BACK:
+		if (tpaste_checking(t->paste)) {
+			tpaste_check_cancel(t);
+			tui_message(t, "%s", _("DNS checks cancelled."));
+			return (1);
+		}
 		t->focus = VIEW_LIST;
 		tui_message(t, "%s", _("p, then Ctrl-D, brings the diagnosis "
 		    "back."));
@@ -464,8 +491,8 @@ result_mouse(struct tui *t, const struct rect *r, int y, int x, mmask_t m)
 }
 
 static const enum action result_hints[] = {
-	ACT_NEXT_ENTRY, ACT_OPEN_ENTRY, ACT_RESULT_PANE, ACT_EDIT, ACT_BACK,
-	ACT_HELP, ACT_QUIT, ACT_NONE
+	ACT_NEXT_ENTRY, ACT_OPEN_ENTRY, ACT_CHECK, ACT_RESULT_PANE, ACT_EDIT,
+	ACT_BACK, ACT_HELP, ACT_QUIT, ACT_NONE
 };
 
 const struct view view_result = {
