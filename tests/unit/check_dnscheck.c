@@ -421,6 +421,34 @@ START_TEST(test_render)
 }
 END_TEST
 
+/* The server a resolver asks, named as --resolver writes it; no query. */
+START_TEST(test_server_name)
+{
+	static const struct {
+		const char	*in, *out;
+	} t[] = {
+		{ "192.0.2.1", "192.0.2.1" },
+		{ "127.0.0.1:5353", "127.0.0.1:5353" },
+		{ "127.0.0.1:53", "127.0.0.1" },
+		{ "[2001:db8::1]:5300", "[2001:db8::1]:5300" },
+	};
+	struct dns_resolver	*r;
+	struct buf		 b;
+	const char		*why;
+	size_t			 i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		r = dns_resolver_open(t[i].in, 1000, &why);
+		ck_assert_ptr_nonnull(r);
+		buf_init(&b);
+		ck_assert_int_eq(dns_resolver_server(r, &b), 0);
+		ck_assert_str_eq(b.data, t[i].out);
+		buf_free(&b);
+		dns_resolver_close(r);
+	}
+}
+END_TEST
+
 static Suite *
 dnscheck_suite(void)
 {
@@ -436,6 +464,7 @@ dnscheck_suite(void)
 	tcase_add_test(tc, test_plan);
 	tcase_add_test(tc, test_text_escaped);
 	tcase_add_test(tc, test_render);
+	tcase_add_test(tc, test_server_name);
 	suite_add_tcase(s, tc);
 	return (s);
 }

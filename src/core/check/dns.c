@@ -382,6 +382,31 @@ dns_resolver_open(const char *server, int timeout_ms, const char **err)
 	return (r);
 }
 
+int
+dns_resolver_server(struct dns_resolver *r, struct buf *out)
+{
+	struct ares_addr_port_node	*list = NULL;
+	char				 ip[INET6_ADDRSTRLEN];
+	int				 rc = -1, v6;
+
+	if (ares_get_servers_ports(r->ch, &list) != ARES_SUCCESS ||
+	    list == NULL)
+		return (-1);
+	v6 = list->family == AF_INET6;
+	if (inet_ntop(list->family, v6 ? (const void *)&list->addr.addr6 :
+	    (const void *)&list->addr.addr4, ip, sizeof ip) != NULL) {
+		/* The port only when it is not the usual one. */
+		if (list->udp_port != 0 && list->udp_port != 53)
+			buf_printf(out, v6 ? "[%s]:%d" : "%s:%d", ip,
+			    list->udp_port);
+		else
+			buf_adds(out, ip);
+		rc = 0;
+	}
+	ares_free_data(list);
+	return (rc);
+}
+
 void
 dns_resolver_close(struct dns_resolver *r)
 {

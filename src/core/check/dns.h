@@ -76,6 +76,11 @@ struct dns_resolver;
 struct dns_resolver *dns_resolver_open(const char *server, int timeout_ms,
 		    const char **err);
 void		 dns_resolver_close(struct dns_resolver *);
+/*
+ * The first server r asks, "IP" or "IP:PORT" (the port when not 53),
+ * into out: 0, or -1 when c-ares names none.  Nothing is sent.
+ */
+int		 dns_resolver_server(struct dns_resolver *, struct buf *out);
 /* The source that queries r; r outlives it. */
 void		 dns_resolver_source(struct dns_resolver *,
 		    struct dns_source *);
