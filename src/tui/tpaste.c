@@ -237,19 +237,44 @@ tpaste_check_cancel(struct tui *t)
 	p->checking = 0;
 }
 
+/*
+ * The system's first server, as c-ares reads resolv.conf: 0 with its
+ * address in out, or -1.  Opening a resolver sends nothing.
+ */
+static int
+system_resolver(struct buf *out)
+{
+	struct dns_resolver	*r;
+	const char		*why;
+	int			 rc;
+
+	if ((r = dns_resolver_open(NULL, CHECK_TIMEOUT_MS, &why)) == NULL)
+		return (-1);
+	rc = dns_resolver_server(r, out);
+	dns_resolver_close(r);
+	return (rc);
+}
+
 /* The first c says where the queries go; nothing is sent before the next. */
 static int
 check_told(struct tui *t, struct tpaste *p)
 {
+	struct buf	 name;
+
+	buf_init(&name);
 	if (p->net_told)
 		return (1);
 	p->net_told = 1;
 	if (t->resolver != NULL)
 		tui_message(t, _("The checks send DNS queries to %s: press c "
 		    "again to go on."), t->resolver);
+	else if (system_resolver(&name) == 0)
+		tui_message(t, _("The checks send DNS queries to the system "
+		    "resolver, %s: press c again to go on."), name.data);
 	else
 		tui_message(t, "%s", _("The checks send DNS queries to the "
 		    "system resolver: press c again to go on."));
+	buf_free(&name);
 	return (0);
 }
 

@@ -164,6 +164,17 @@ refute 'Checking DNS' "the clock after Esc"
 keys q
 expect_exit 0
 
+# Without --resolver, the notice names the system resolver; no second c
+# here, so nothing is sent.
+run_app "'$e2e_tmp/auth.eml'"
+wait_for 'Verdict: 1 recipient' "the verdict (system resolver)"
+keys c
+wait_for 'send DNS queries to the system resolver.*press c again' \
+    "the notice of the system resolver"
+refute 'Checking DNS' "a check before the second c"
+keys q
+expect_exit 0
+
 # --resolver is checked before the screen opens.
 out=$("$SMTP_DOCTOR" --browse --resolver nowhere 2>&1 </dev/null)
 [ $? = 2 ] || fail "--resolver nowhere accepted by the browser"
