@@ -188,6 +188,7 @@ static const struct keybind result_keys[] = {
 	{ 'n',			ACT_NEXT_PART },
 	{ 'N',			ACT_PREV_PART },
 	{ 'c',			ACT_CHECK },
+	{ 'r',			ACT_CHECK_RECORDS },
 	{ '\r',			ACT_OPEN_ENTRY },
 	{ '\n',			ACT_OPEN_ENTRY },
 	{ KEY_ENTER,		ACT_OPEN_ENTRY },

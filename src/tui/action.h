@@ -103,7 +103,9 @@
 	    N_("Scroll the text to the previous highlighted part")) \
 	X(CHECK,	"check-dns",	N_("check"), \
 	    N_("Check in the DNS what the selected verdict points to " \
-	    "(SPF, DKIM, DMARC, MX, PTR, blocklists); asks first"))
+	    "(SPF, DKIM, DMARC, MX, PTR, blocklists); asks first")) \
+	X(CHECK_RECORDS, "check-records", NULL, \
+	    N_("Show or hide the DNS records the checks read"))
 
 enum action {
 #define X(id, name, hint, help) ACT_##id,

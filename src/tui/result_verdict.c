@@ -156,6 +156,20 @@ verdict_show_link(struct tui *t, const struct rgeom *g)
 	verdict_scroll(t, g, -(long)(g->ver_h - 1));
 }
 
+void
+verdict_clamp(struct tui *t, const struct rgeom *g)
+{
+	struct tresult	*p = tresult_get(t);
+	size_t		 L;
+
+	if (g->ver_h <= 0)
+		return;
+	L = block_lines(tresult_shown(t), p->vblock, g->ver_w);
+	if (p->vline >= L)
+		p->vline = L > 0 ? L - 1 : 0;
+	verdict_scroll(t, g, 0);
+}
+
 /* The line of the last heading of block b, the Checks', or -1. */
 static long
 checks_line(const struct presult *r, size_t b, int width, size_t *n)
@@ -261,6 +275,8 @@ verdict_attr(struct tui *t, const struct rgeom *g, size_t b,
 		return (draw_attr(TS_HARD));
 	case RS_CHECK_UNKNOWN:
 		return (draw_attr(TS_DIM));
+	case RS_EXAMPLE:
+		return (draw_attr(TS_EXAMPLE));	/* a record as DNS sent it */
 	case RS_RELATED:
 		if (b == p->lblock && l->link == p->llink)
 			return (!g->pl.wide || p->pane == PP_VERDICT ?

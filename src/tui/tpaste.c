@@ -32,6 +32,7 @@ struct tpaste {
 	struct cjob		*cjob;
 	int			 checking;
 	int			 net_told;	/* the first c said it */
+	int			 show_records;	/* r: the records read */
 	unsigned long		 check_version;	/* of the result checked */
 	struct timespec		 check_started;
 };
@@ -322,18 +323,40 @@ tpaste_check(struct tui *t, size_t block)
 	clock_gettime(CLOCK_MONOTONIC, &p->check_started);
 }
 
-/* The findings as the verdict's extra lines (paste_result.h). */
+/*
+ * The findings as the verdict's extra lines (paste_result.h), with the
+ * session's choice of records; the session outlives its results.
+ */
+struct checks_lines {
+	struct dnscheck_list	*l;
+	const int		*records;
+};
+
 static void
 checks_render(void *arg, size_t width, struct rdoc *d)
 {
-	dnscheck_render(d, arg, width);
+	struct checks_lines	*c = arg;
+
+	dnscheck_render(d, c->l, width, *c->records);
 }
 
 static void
 checks_release(void *arg)
 {
-	dnscheck_list_free(arg);
-	free(arg);
+	struct checks_lines	*c = arg;
+
+	dnscheck_list_free(c->l);
+	free(c->l);
+	free(c);
+}
+
+int
+tpaste_check_records(struct tui *t)
+{
+	struct tpaste	*p = tpaste_get(t);
+
+	p->show_records = !p->show_records;
+	return (p->show_records);
 }
 
 long
@@ -341,6 +364,7 @@ tpaste_check_take(struct tui *t)
 {
 	struct tpaste		*p = t->paste;
 	struct dnscheck_list	*l;
+	struct checks_lines	*lines;
 	const char		*error;
 	unsigned long		 block;
 
@@ -365,7 +389,10 @@ tpaste_check_take(struct tui *t)
 	}
 	tui_message(t, _("DNS checks done in %.1f s."),
 	    tpaste_check_seconds(p));
+	lines = xmalloc(sizeof *lines);
+	lines->l = l;
+	lines->records = &p->show_records;
 	presult_set_extra(p->res, (size_t)block, checks_render, checks_release,
-	    l);
+	    lines);
 	return ((long)block);
 }

@@ -56,6 +56,8 @@ int			 tpaste_checking(const struct tpaste *);
 double			 tpaste_check_seconds(const struct tpaste *);
 /* Stop waiting for the checks: their findings will be dropped. */
 void			 tpaste_check_cancel(struct tui *);
+/* Show the records the checks read, or hide them: 1 when shown. */
+int			 tpaste_check_records(struct tui *);
 /* Findings that came in join their verdict: its block, or -1. */
 long			 tpaste_check_take(struct tui *);
 

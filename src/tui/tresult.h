@@ -56,6 +56,8 @@ int		 verdict_select(struct tui *, int dir);
 int		 verdict_select_at(struct tui *, const struct rgeom *, int y);
 /* Scroll so that the selected entry is on screen. */
 void		 verdict_show_link(struct tui *, const struct rgeom *);
+/* The top line back inside its block and above the last screenful. */
+void		 verdict_clamp(struct tui *, const struct rgeom *);
 /* Scroll so that the Checks section of block is on screen. */
 void		 verdict_show_checks(struct tui *, const struct rgeom *,
 		    size_t block);

@@ -448,6 +448,14 @@ result_key(struct tui *t, enum action a, int key)
 	case ACT_CHECK:
 		tpaste_check(t, p->llink >= 0 ? p->lblock : p->vblock);
 		return (1);
+	case ACT_CHECK_RECORDS:
+		tui_message(t, "%s", tpaste_check_records(t) ?
+		    _("The checks' records are shown: r hides them.") :
+		    _("The checks' records are hidden: r shows them."));
+		/* The verdict's blocks changed length under the top line. */
+		result_geom(t, &g);
+		verdict_clamp(t, &g);
+		return (1);
 	case ACT_BACK:
 		if (tpaste_checking(t->paste)) {
 			tpaste_check_cancel(t);

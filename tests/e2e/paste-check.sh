@@ -132,6 +132,15 @@ tm capture-pane -p -e -t e2e >"$e2e_tmp/attrs"
 esc=$(printf '\033')
 grep -Eq "${esc}\\[[0-9;]*m *fail spf nospf" "$e2e_tmp/attrs" ||
 	fail "the failed check is not styled"
+# The records read, on r, and gone again on the next.
+refute 'ip4:203\.0\.113\.5' "a record before r"
+keys r
+wait_for 'records are shown' "the records message"
+wait_for '^ .*│ +v=spf1 ip4:203\.0\.113\.5 -all' "the SPF record"
+wait_for '│ +v=DMARC1; p=reject' "the DMARC record"
+keys r
+wait_for 'records are hidden' "the records hidden"
+refute 'ip4:203\.0\.113\.5' "a record after the second r"
 # Later presses run at once: no second notice.
 keys c
 wait_for 'DNS checks done in' "the second run"

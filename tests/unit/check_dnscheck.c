@@ -375,7 +375,7 @@ START_TEST(test_render)
 	    "than fit on one line of forty columns";
 	l.n = 3;
 	rdoc_init(&d);
-	dnscheck_render(&d, &l, 40);
+	dnscheck_render(&d, &l, 40, 0);
 	for (i = 0; i < d.n; i++) {
 		ck_assert_ptr_null(strchr(d.v[i].text, '\033'));
 		ck_assert_ptr_null(strstr(d.v[i].text, "\xe2\x80\xae"));
@@ -410,10 +410,29 @@ START_TEST(test_render)
 	/* The long one wraps, its lines in its style. */
 	ck_assert_uint_ge(unknown, 2);
 	rdoc_free(&d);
+	/* The records on demand, escaped too. */
+	l.f[0].raw[0] = "v=spf1 \033[2J -all";
+	l.f[0].nraw = 1;
+	rdoc_init(&d);
+	dnscheck_render(&d, &l, 40, 0);
+	for (i = 0; i < d.n; i++)
+		ck_assert_int_ne(d.v[i].style, RS_EXAMPLE);
+	rdoc_free(&d);
+	rdoc_init(&d);
+	dnscheck_render(&d, &l, 40, 1);
+	for (i = 0, ok = 0; i < d.n; i++) {
+		if (d.v[i].style != RS_EXAMPLE)
+			continue;
+		ck_assert_ptr_null(strchr(d.v[i].text, '\033'));
+		ck_assert_ptr_nonnull(strstr(d.v[i].text, "v=spf1"));
+		ok++;
+	}
+	ck_assert_uint_eq(ok, 1);
+	rdoc_free(&d);
 	/* No finding: said, not an empty section. */
 	l.n = 0;
 	rdoc_init(&d);
-	dnscheck_render(&d, &l, 40);
+	dnscheck_render(&d, &l, 40, 0);
 	ck_assert_uint_eq(d.n, 3);
 	ck_assert_ptr_nonnull(strstr(d.v[2].text, "none for this reason"));
 	rdoc_free(&d);

@@ -10,7 +10,7 @@
 /* One finding: "fail spf example.com: detail", wrapped under itself. */
 static void
 render_finding(struct rdoc *d, const struct dnscheck_finding *f,
-    size_t width)
+    size_t width, int raw)
 {
 	static const enum rstyle style[] = {
 		[CHECK_OK] = RS_TEXT,
@@ -18,6 +18,7 @@ render_finding(struct rdoc *d, const struct dnscheck_finding *f,
 		[CHECK_UNKNOWN] = RS_CHECK_UNKNOWN
 	};
 	struct buf	 prefix, text;
+	size_t		 i;
 
 	buf_init(&prefix);
 	buf_init(&text);
@@ -36,10 +37,13 @@ render_finding(struct rdoc *d, const struct dnscheck_finding *f,
 	    text.data != NULL ? text.data : "", width);
 	buf_free(&prefix);
 	buf_free(&text);
+	for (i = 0; raw && i < f->nraw; i++)
+		render_wrap(d, RS_EXAMPLE, "      ", f->raw[i], width);
 }
 
 void
-dnscheck_render(struct rdoc *d, const struct dnscheck_list *l, size_t width)
+dnscheck_render(struct rdoc *d, const struct dnscheck_list *l, size_t width,
+    int raw)
 {
 	char	 more[96];
 	size_t	 i;
@@ -50,7 +54,7 @@ dnscheck_render(struct rdoc *d, const struct dnscheck_list *l, size_t width)
 		render_wrap(d, RS_TEXT, "  ", _("none for this reason"),
 		    width);
 	for (i = 0; i < l->n; i++)
-		render_finding(d, &l->f[i], width);
+		render_finding(d, &l->f[i], width, raw);
 	if (l->cut) {
 		snprintf(more, sizeof more, _("(findings past %d left out)"),
 		    CHECK_MAX_FINDINGS);

@@ -138,9 +138,10 @@ void	dnscheck_json(struct buf *, const struct dnscheck_list *);
  * blank line, the "Checks" heading (RS_HEADING), then a line per
  * finding, "ok spf example.com: detail", continued under its text:
  * ok as RS_TEXT, fail as RS_CHECK_FAIL, unknown as RS_CHECK_UNKNOWN.
- * The records read are not shown.  render_wrap() escapes them.
+ * With raw, each finding's records follow it as RS_EXAMPLE lines.
+ * render_wrap() escapes what came from the bounce or the DNS.
  */
 void	dnscheck_render(struct rdoc *d, const struct dnscheck_list *,
-	    size_t width);
+	    size_t width, int raw);
 
 #endif
