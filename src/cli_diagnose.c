@@ -138,7 +138,7 @@ output_checks(const struct run *run, const struct verdict *v,
 		buf_adds(out, "}\n");
 	} else if (!run->o->json && out->len >= 1) {
 		out->len--;
-		dnscheck_text(out, &l);
+		dnscheck_text(out, &l, run->width);
 		buf_addc(out, '\n');
 	}
 	dnscheck_list_free(&l);

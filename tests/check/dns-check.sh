@@ -180,7 +180,7 @@ finding "$tmp/bl-192.0.2.66.eml" ptr 192.0.2.10 ok "" --ip 192.0.2.10
 $SD_WRAPPER "$SMTP_DOCTOR" --diagnose --check --resolver "127.0.0.1:$port" \
     "$tmp/bl-192.0.2.66.eml" >"$tmp/out.txt" || fail "text report failed"
 grep -q '^  Checks$' "$tmp/out.txt" || fail "no Checks block: $(cat "$tmp/out.txt")"
-grep -q '^    fail    dnsbl   zen.spamhaus.org: listed on Spamhaus ZEN' \
+grep -q '^    fail dnsbl zen.spamhaus.org: listed on Spamhaus ZEN' \
     "$tmp/out.txt" || fail "no dnsbl line: $(cat "$tmp/out.txt")"
 
 # Without --check: no DNS, no "checks" key.

@@ -86,7 +86,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!json_valid(out.data, out.len))
 			abort();
 		buf_reset(&out);
-		dnscheck_text(&out, &l);
+		dnscheck_text(&out, &l, 80);
 		if (memchr(out.data, '\033', out.len) != NULL)
 			abort();
 	}

@@ -258,7 +258,7 @@ START_TEST(test_checks)
 	ck_assert_int_eq(find(&l, "mx", "cut.test")->cut, 1);
 	ck_assert_int_eq(find(&l, "mx", "mx.ok.test")->cut, 0);
 	buf_init(&out);
-	dnscheck_text(&out, &l);
+	dnscheck_text(&out, &l, 80);
 	ck_assert_ptr_nonnull(strstr(out.data, "cut to 16 records"));
 	buf_reset(&out);
 	dnscheck_json(&out, &l);
@@ -340,7 +340,7 @@ START_TEST(test_text_escaped)
 	l.f[0].detail = "bad \033[31m\xe2\x80\xae term";
 	l.n = 1;
 	buf_init(&out);
-	dnscheck_text(&out, &l);
+	dnscheck_text(&out, &l, 80);
 	ck_assert_ptr_null(strchr(out.data, '\033'));
 	ck_assert_ptr_null(strstr(out.data, "\xe2\x80\xae"));
 	buf_reset(&out);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "catalogue/render.h"
 #include "check/dnscheck.h"
 #include "base/i18n.h"
 #include "base/json.h"
@@ -798,42 +799,23 @@ dnscheck_run(const struct dnscheck_plan *p, const struct dns_source *src,
 /* --- output ---------------------------------------------------------- */
 
 void
-dnscheck_text(struct buf *out, const struct dnscheck_list *l)
+dnscheck_text(struct buf *out, const struct dnscheck_list *l, size_t width)
 {
-	const struct dnscheck_finding	*f;
-	size_t				 i;
+	struct rdoc	 d;
+	size_t		 i;
 
-	buf_adds(out, "  ");
-	buf_adds(out, _("Checks"));
-	buf_addc(out, '\n');
-	if (l->n == 0) {
-		buf_adds(out, "    ");
-		buf_adds(out, _("none for this reason"));
+	/* The browser's lines, indented as the report's: one renderer. */
+	rdoc_init(&d);
+	dnscheck_render(&d, l, width > 2 ? width - 2 : width, 0);
+	for (i = 0; i < d.n; i++) {
+		if (i == 0 && d.v[i].style == RS_BLANK)
+			continue;
+		if (d.v[i].text[0] != '\0')
+			buf_adds(out, "  ");
+		buf_adds(out, d.v[i].text);
 		buf_addc(out, '\n');
 	}
-	for (i = 0; i < l->n; i++) {
-		f = &l->f[i];
-		buf_printf(out, "    %-7s %-7s ",
-		    dnscheck_result_name(f->result),
-		    f->name);
-		if (*f->target != '\0') {
-			utf8_sanitize(f->target, strlen(f->target), out, 0, 0);
-			buf_adds(out, ": ");
-		}
-		utf8_sanitize(f->detail, strlen(f->detail), out, 0, 0);
-		if (f->cut) {
-			buf_addc(out, ' ');
-			buf_printf(out, _("(the answer was cut to %d records "
-			    "of %d bytes)"), DNS_MAX_RR, DNS_MAX_TEXT);
-		}
-		buf_addc(out, '\n');
-	}
-	if (l->cut) {
-		buf_adds(out, "    ");
-		buf_printf(out, _("(findings past %d left out)"),
-		    CHECK_MAX_FINDINGS);
-		buf_addc(out, '\n');
-	}
+	rdoc_free(&d);
 }
 
 void

@@ -124,13 +124,15 @@ void	dnscheck_run(const struct dnscheck_plan *,
 
 const char *dnscheck_result_name(enum dnscheck_result);
 /*
- * A "Checks" block as the text report lays out its others: the heading
- * indented by two, then "result name target: detail" per finding by
- * four, escaped; "none for this reason" when the list is empty.  A
+ * A "Checks" block as the text report lays out its others, wrapped to
+ * width: dnscheck_render()'s lines, the heading indented by two, then
+ * "result name target: detail" per finding by four, escaped; "none for
+ * this reason" when the list is empty.  A
  * finding whose answer was cut says so, in the text and in the JSON's
  * "cut".
  */
-void	dnscheck_text(struct buf *, const struct dnscheck_list *);
+void	dnscheck_text(struct buf *, const struct dnscheck_list *,
+	    size_t width);
 /* The findings as a JSON array (no newline). */
 void	dnscheck_json(struct buf *, const struct dnscheck_list *);
 /*
