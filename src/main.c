@@ -11,6 +11,25 @@
 #include "options.h"
 #include "tui/tui.h"
 
+/* The front end for the options: the browser or the command line. */
+static int
+run(struct options *o)
+{
+	/* Files: their diagnosis in the browser, or printed. */
+	if (o->files && o->mode == MODE_DEFAULT) {
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+		    strcmp(o->args[0], "-") != 0 && o->nargs == 1)
+			return (tui_main(o));
+		o->mode = MODE_DIAGNOSE;
+		return (cli_main(o));
+	}
+	if (o->mode == MODE_BROWSE ||
+	    (o->mode == MODE_DEFAULT && o->nargs == 0 &&
+	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)))
+		return (tui_main(o));
+	return (cli_main(o));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -31,19 +50,11 @@ main(int argc, char **argv)
 	bindtextdomain(CATALOG_DOMAIN, localedir);
 	textdomain(PACKAGE);
 
-	if ((rc = options_parse(argc, argv, &o)) != 0)
+	if ((rc = options_parse(argc, argv, &o)) != 0) {
+		options_free(&o);
 		return (rc);
-	/* Files: their diagnosis in the browser, or printed. */
-	if (o.files && o.mode == MODE_DEFAULT) {
-		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
-		    strcmp(o.args[0], "-") != 0 && o.nargs == 1)
-			return (tui_main(&o));
-		o.mode = MODE_DIAGNOSE;
-		return (cli_main(&o));
 	}
-	if (o.mode == MODE_BROWSE ||
-	    (o.mode == MODE_DEFAULT && o.nargs == 0 && isatty(STDIN_FILENO) &&
-	    isatty(STDOUT_FILENO)))
-		return (tui_main(&o));
-	return (cli_main(&o));
+	rc = run(&o);
+	options_free(&o);
+	return (rc);
 }

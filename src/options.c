@@ -253,11 +253,17 @@ expand_dirs(struct options *o)
 {
 	struct dirent	*de;
 	struct stat	 st;
-	char		**v = NULL, *path;
+	struct buf	 path;
+	char		**v = NULL;
 	size_t		 n = 0, cap = 0, first;
 	DIR		*dp;
-	int		 i;
+	int		 i, dirs = 0;
 
+	for (i = 0; i < o->nargs; i++)
+		dirs += stat(o->args[i], &st) == 0 && S_ISDIR(st.st_mode);
+	if (dirs == 0)
+		return (0);
+	buf_init(&path);
 	for (i = 0; i < o->nargs; i++) {
 		if (stat(o->args[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
 			v = xgrow(v, &cap, n + 1, sizeof *v);
@@ -267,29 +273,37 @@ expand_dirs(struct options *o)
 		if ((dp = opendir(o->args[i])) == NULL) {
 			utf8_eprintf("%s: %s: %s\n", PACKAGE, o->args[i],
 			    strerror(errno));
+			free(v);
+			buf_free(&path);
 			return (2);
 		}
 		first = n;
 		while ((de = readdir(dp)) != NULL) {
 			if (de->d_name[0] == '.')
 				continue;
-			path = xstrdup(o->args[i]);
-			path = xrealloc(path, strlen(path) +
-			    strlen(de->d_name) + 2);
-			strcat(strcat(path, "/"), de->d_name);
-			if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-				free(path);
+			buf_reset(&path);
+			buf_printf(&path, "%s/%s", o->args[i], de->d_name);
+			if (stat(path.data, &st) != 0 || !S_ISREG(st.st_mode))
 				continue;
-			}
 			v = xgrow(v, &cap, n + 1, sizeof *v);
-			v[n++] = path;
+			v[n++] = arena_strdup(&o->paths, path.data);
 		}
 		closedir(dp);
 		qsort(v + first, n - first, sizeof *v, by_rotation);
 	}
+	buf_free(&path);
+	o->expanded = v;
 	o->args = v;
 	o->nargs = (int)n;
 	return (0);
+}
+
+void
+options_free(struct options *o)
+{
+	free(o->expanded);
+	o->expanded = NULL;
+	arena_free(&o->paths);
 }
 
 int
@@ -301,6 +315,7 @@ options_parse(int argc, char **argv, struct options *o)
 	int		 c;
 
 	memset(o, 0, sizeof *o);
+	arena_init(&o->paths);
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":sldbjw:hV", long_options,

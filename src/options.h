@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 
+#include "base/buf.h"
+
 struct catalog;
 struct rules;
 struct load_error;
@@ -45,10 +47,14 @@ struct options {
 	 * input) are bounces or logs to diagnose, not codes or words.
 	 */
 	int		 files;
+	/* A directory operand's files: the operands then, and their room. */
+	char		**expanded;
+	struct arena	 paths;
 };
 
 /* Returns 0, or 2 after printing a usage error to stderr. */
 int	options_parse(int argc, char **argv, struct options *);
+void	options_free(struct options *);
 void	options_usage(FILE *);
 /* The path of the running binary (for the uninstalled-build checks). */
 const char *options_exe_path(void);
