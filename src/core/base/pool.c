@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -217,4 +218,17 @@ pool_run(size_t n, unsigned threads, size_t window,
 	for (i = 0; i < window; i++)
 		buf_free(&pl.slots[i].out);
 	free(pl.slots);
+}
+
+int
+thread_start_quiet(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	sigset_t	 all, old;
+	int		 rc;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(t, NULL, fn, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return (rc == 0 ? 0 : -1);
 }

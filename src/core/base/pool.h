@@ -11,6 +11,7 @@
 #ifndef SD_POOL_H
 #define SD_POOL_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include "base/buf.h"
@@ -57,5 +58,12 @@ unsigned	pool_threads(size_t n);
  */
 void		pool_run(size_t n, unsigned threads, size_t window,
 		    const struct pool_ops *, void *arg);
+
+/*
+ * Start a background thread with every signal blocked: SIGINT, SIGTSTP
+ * and SIGWINCH must wake the main thread out of its read, not this one.
+ * 0, or -1 when the thread could not be made.
+ */
+int		thread_start_quiet(pthread_t *, void *(*fn)(void *), void *arg);
 
 #endif

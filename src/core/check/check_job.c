@@ -2,12 +2,12 @@
 #include "config.h"
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "base/datadir.h"
+#include "base/pool.h"
 #include "check/check_job.h"
 
 struct cjob {
@@ -119,9 +119,6 @@ int
 cjob_start(struct cjob *j, const struct dnscheck_plan *plan,
     unsigned long tag)
 {
-	sigset_t	 all, old;
-	int		 rc;
-
 	if (cjob_busy(j))
 		return (-1);
 	join(j);
@@ -136,12 +133,7 @@ cjob_start(struct cjob *j, const struct dnscheck_plan *plan,
 	j->tag = tag;
 	j->done = j->cancelled = 0;
 	j->error = NULL;
-	/* Signals stay with the main thread, which handles them. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(&j->thread, NULL, worker, j);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc != 0)
+	if (thread_start_quiet(&j->thread, worker, j) != 0)
 		return (-1);
 	j->joinable = 1;
 	return (0);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/datadir.h"
+#include "base/pool.h"
 #include "paste/paste_job.h"
 #include "diagnose/rules.h"
 
@@ -127,21 +128,10 @@ pjob_new(const struct catalog *c, const char *datadir)
 	return (j);
 }
 
-/*
- * The worker starts with every signal blocked: SIGINT, SIGTSTP and
- * SIGWINCH must wake the main thread out of its read, not this one.
- */
 static int
 start(struct pjob *j)
 {
-	sigset_t	 all, old;
-	int		 rc;
-
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(&j->thread, NULL, worker, j);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc != 0)
+	if (thread_start_quiet(&j->thread, worker, j) != 0)
 		return (-1);
 	j->started = 1;
 	return (0);
