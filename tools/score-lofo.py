@@ -75,7 +75,8 @@ def without(data, family, tmp):
                 dropped += 1
                 continue
             keep.append(st)
-        open(path, "w", encoding="utf-8").write("\n\n".join(keep))
+        out = "\n\n".join(keep).rstrip("\n")
+        open(path, "w", encoding="utf-8").write(out + "\n" if out else "")
     return dst, dropped
 
 
