@@ -19,6 +19,7 @@
 #include "options.h"
 #include "catalogue/render.h"
 #include "catalogue/search.h"
+#include "diagnose/rules.h"
 #include "tui/tui.h"
 #include "base/utf8.h"
 
@@ -284,6 +285,7 @@ int
 cli_main(const struct options *o)
 {
 	struct catalog	 c;
+	struct rules	 rs;
 	struct buf	 q;
 	size_t		 width = output_width(o);
 	int		 rc;
@@ -317,7 +319,13 @@ cli_main(const struct options *o)
 	}
 
 	catalog_init(&c);
-	if ((rc = options_load_catalog(o, &c)) != 0) {
+	rules_init(&rs);
+	if (o->mode == MODE_DIAGNOSE || o->mode == MODE_SUMMARY)
+		rc = options_load_data(o, &c, &rs);
+	else
+		rc = options_load_catalog(o, &c);
+	if (rc != 0) {
+		rules_free(&rs);
 		catalog_free(&c);
 		return (rc);
 	}
@@ -332,15 +340,16 @@ cli_main(const struct options *o)
 		rc = run_list(&c, o, width);
 		break;
 	case MODE_DIAGNOSE:
-		rc = cli_diagnose(o, &c, width);
+		rc = cli_diagnose(o, &c, &rs, width);
 		break;
 	case MODE_SUMMARY:
-		rc = cli_summary(o, &c, width);
+		rc = cli_summary(o, &c, &rs, width);
 		break;
 	default:
 		rc = run_lookup(&c, o, width);
 		break;
 	}
+	rules_free(&rs);
 	catalog_free(&c);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		utf8_eprintf("%s: %s: %s\n", PACKAGE, _("write error"),

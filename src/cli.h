@@ -6,14 +6,17 @@
 
 struct catalog;
 struct options;
+struct rules;
 
 int	cli_main(const struct options *);
 /* --diagnose: one report (or JSON line) per bounced recipient. */
-int	cli_diagnose(const struct options *, struct catalog *, size_t width);
+int	cli_diagnose(const struct options *, struct catalog *,
+	    struct rules *, size_t width);
 /*
  * --summary: the failures of every input summed up by reason and
  * domain, one table (or JSON Lines) at the end.
  */
-int	cli_summary(const struct options *, struct catalog *, size_t width);
+int	cli_summary(const struct options *, struct catalog *,
+	    struct rules *, size_t width);
 
 #endif

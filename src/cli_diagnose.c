@@ -332,34 +332,27 @@ checks_open(const struct options *o, struct run *run)
 }
 
 int
-cli_diagnose(const struct options *o, struct catalog *c, size_t width)
+cli_diagnose(const struct options *o, struct catalog *c, struct rules *rs,
+    size_t width)
 {
 	static const struct pool_ops ops = {
 		worker_new, worker_free, worker_run, emit, want_stop
 	};
 	struct sigaction	 old[CLI_NSTOP];
-	struct rules		 rs;
 	struct run		 run;
 	size_t			 n = o->nargs == 0 ? 1 : (size_t)o->nargs;
 	unsigned		 threads;
 	int			 rc, i, stdins, sig, err;
 
 	cli_signals_catch(old);
-	rules_init(&rs);
-	if ((rc = options_load_rules(o, &rs)) != 0) {
-		rules_free(&rs);
-		cli_signals_restore(old);
-		return (rc);
-	}
 	memset(&run, 0, sizeof run);
 	if (o->check && (rc = checks_open(o, &run)) != 0) {
-		rules_free(&rs);
 		cli_signals_restore(old);
 		return (rc);
 	}
 	run.o = o;
 	run.c = c;
-	run.rs = &rs;
+	run.rs = rs;
 	run.width = width;
 	bounce_limits_default(&run.lim);
 	buf_init(&run.pending);
@@ -383,7 +376,6 @@ cli_diagnose(const struct options *o, struct catalog *c, size_t width)
 	/* Flushed with the handlers still in: a late signal waits for it. */
 	cli_signals_restore(old);
 	buf_free(&run.pending);
-	rules_free(&rs);
 	dns_resolver_close(run.dns);
 	dnsbl_free(&run.dnsbl);
 	if ((sig = cli_signal()) != 0)

@@ -178,23 +178,17 @@ sumrun_free(struct sumrun *r)
 }
 
 int
-cli_summary(const struct options *o, struct catalog *c, size_t width)
+cli_summary(const struct options *o, struct catalog *c, struct rules *rs,
+    size_t width)
 {
 	struct sigaction	 old[CLI_NSTOP];
-	struct rules		 rs;
 	struct sumrun		 r;
 	const char		*path;
 	int			 i, rc, err, sig;
 	int			 n = o->nargs == 0 ? 1 : o->nargs;
 
 	cli_signals_catch(old);
-	rules_init(&rs);
-	if ((rc = options_load_rules(o, &rs)) != 0) {
-		rules_free(&rs);
-		cli_signals_restore(old);
-		return (rc);
-	}
-	sumrun_init(&r, o, c, &rs);
+	sumrun_init(&r, o, c, rs);
 	for (i = 0; i < n && cli_signal() == 0; i++) {
 		path = o->nargs == 0 ? "-" : o->args[i];
 		if ((err = sum_input(&r, path)) != 0) {
@@ -210,7 +204,6 @@ cli_summary(const struct options *o, struct catalog *c, size_t width)
 	if (rc == 0)
 		rc = r.s.failures != 0 ? 0 : 1;
 	sumrun_free(&r);
-	rules_free(&rs);
 	if ((sig = cli_signal()) != 0)
 		return (cli_signals_raise(sig));
 	if (err == EPIPE)

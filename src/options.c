@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -572,5 +573,48 @@ options_load_rules(const struct options *o, struct rules *rs)
 
 	if (rules_load_dir(rs, options_rules_dir(o), &err) != 0)
 		return (options_data_error(&err));
+	return (0);
+}
+
+struct rules_loader {
+	const char		*dir;
+	struct rules		*rs;
+	struct load_error	 err;
+	int			 failed;
+};
+
+static void *
+rules_loader_run(void *arg)
+{
+	struct rules_loader	*l = arg;
+
+	l->failed = rules_load_dir(l->rs, l->dir, &l->err) != 0;
+	return (NULL);
+}
+
+int
+options_load_data(const struct options *o, struct catalog *c,
+    struct rules *rs)
+{
+	struct rules_loader	 l;
+	struct load_error	 err;
+	pthread_t		 t;
+	int			 threaded, cat_failed;
+
+	/* Both paths are found here: the exe path's cache is not shared. */
+	memset(&l, 0, sizeof l);
+	l.dir = options_rules_dir(o);
+	l.rs = rs;
+	threaded = thread_start_quiet(&t, rules_loader_run, &l) == 0;
+	cat_failed = catalog_load_path(c, options_data_path(o), &err) != 0;
+	if (threaded)
+		pthread_join(t, NULL);
+	else
+		rules_loader_run(&l);
+	/* Told in a fixed order, whichever thread finished first. */
+	if (cat_failed)
+		return (options_data_error(&err));
+	if (l.failed)
+		return (options_data_error(&l.err));
 	return (0);
 }

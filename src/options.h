@@ -72,5 +72,12 @@ int	options_data_error(const struct load_error *);
 int	options_load_catalog(const struct options *, struct catalog *);
 /* Load the rules of options_rules_dir(), the same way; rs is inited. */
 int	options_load_rules(const struct options *, struct rules *rs);
+/*
+ * Both, the rules on a second thread: compiling their patterns is most
+ * of the start-up of --diagnose.  c and rs are inited; on error, the
+ * catalogue's is printed first, and 2 is returned.
+ */
+int	options_load_data(const struct options *, struct catalog *,
+	    struct rules *rs);
 
 #endif
