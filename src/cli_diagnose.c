@@ -63,6 +63,11 @@ struct run {
 	/* --check: the resolver and the blocklists, or NULL. */
 	struct dns_resolver	*dns;
 	struct dnsbl_list	 dnsbl;
+	/*
+	 * The file of a directory operand that emit() is told about: set
+	 * only by the item holding the pool's turn, around its pool_flush.
+	 */
+	const char		*item_path;
 };
 
 /* A worker's own: the analysis, the input and the match state. */
@@ -77,6 +82,12 @@ static const char *
 input_path(const struct run *run, size_t i)
 {
 	return (run->o->nargs == 0 ? "-" : run->o->args[i]);
+}
+
+static const char *
+emit_path(const struct run *run, size_t i)
+{
+	return (run->item_path != NULL ? run->item_path : input_path(run, i));
 }
 
 static void *
@@ -170,21 +181,16 @@ output_records(struct worker *w, const struct run *run, const char *source,
  * be none, with whatever limit cut any of its messages.
  */
 static long
-worker_run(void *state, size_t i, struct buf *out, void *arg)
+diagnose_fd(struct worker *w, struct run *run, int fd, off_t size,
+    const char *path, struct buf *out)
 {
-	struct worker	*w = state;
-	struct run	*run = arg;
-	const char	*path = input_path(run, i);
 	const char	*source = strcmp(path, "-") == 0 ? "(stdin)" : path;
 	const char	*msg;
-	off_t		 size;
 	size_t		 len, total = 0, unflushed = 0;
 	unsigned	 cut_any = 0;
-	int		 fd, big, cut, rc, err = 0, truncated = 0, more = 0;
+	int		 big, cut, rc, err = 0, truncated = 0, more = 0;
 	struct analyser	 an;
 
-	if ((fd = cli_input_open(path, &size)) < 0)
-		return (errno != 0 ? -errno : -EIO);
 	/*
 	 * Standard input may be any size: it counts as big, and so does a
 	 * gzip file, whose size says nothing of what it inflates to.
@@ -252,6 +258,62 @@ worker_run(void *state, size_t i, struct buf *out, void *arg)
 	return (err != 0 ? RESULT_GZ_CUT : (long)unflushed);
 }
 
+/*
+ * A directory stands for its files (options_dir_files: a rotated log's
+ * oldest first), diagnosed here in turn as if each had been named: its
+ * output goes out file by file, and a file's error names that file.
+ */
+static long
+diagnose_dir(struct worker *w, struct run *run, const char *dir,
+    struct buf *out)
+{
+	struct arena	 names;
+	char		**files = NULL;
+	size_t		 n = 0, k;
+	off_t		 size;
+	long		 result = 0, file_result;
+	int		 fd;
+
+	if (pool_turn(out) != 0)
+		return (0);
+	arena_init(&names);
+	if (options_dir_files(dir, &names, &files, &n) != 0)
+		result = errno != 0 ? -errno : -EIO;
+	for (k = 0; k < n && result == 0 && cli_signal() == 0; k++) {
+		if ((fd = cli_input_open(files[k], &size, NULL)) < 0)
+			file_result = errno != 0 ? -errno : -EIO;
+		else
+			file_result = diagnose_fd(w, run, fd, size, files[k],
+			    out);
+		/* The turn is held: emit() is ours, and names this file. */
+		run->item_path = files[k];
+		if (pool_flush(out, file_result) != 0)
+			k = n;		/* the run is stopping */
+		run->item_path = NULL;
+	}
+	free(files);
+	arena_free(&names);
+	return (result);
+}
+
+static long
+worker_run(void *state, size_t i, struct buf *out, void *arg)
+{
+	struct worker	*w = state;
+	struct run	*run = arg;
+	const char	*path = input_path(run, i);
+	off_t		 size;
+	int		 fd, is_dir;
+
+	if ((fd = cli_input_open(path, &size, &is_dir)) < 0)
+		return (errno != 0 ? -errno : -EIO);
+	if (is_dir) {
+		close(fd);
+		return (diagnose_dir(w, run, path, out));
+	}
+	return (diagnose_fd(w, run, fd, size, path, out));
+}
+
 /* Write out the records held back; after a failed write, drop them. */
 static void
 output_flush(struct run *run)
@@ -279,14 +341,14 @@ emit(size_t i, long result, struct buf *out, void *arg)
 		output_flush(run);
 		utf8_eprintf(_("%1$s: %2$s: the compressed data ends early or "
 		    "is damaged: only what came before it was read\n"),
-		    PACKAGE, input_path(run, i));
+		    PACKAGE, emit_path(run, i));
 		run->rc = 2;
 		return;
 	}
 	if (result < 0) {
 		/* The message goes between the records before and after. */
 		output_flush(run);
-		utf8_eprintf("%s: %s: %s\n", PACKAGE, input_path(run, i),
+		utf8_eprintf("%s: %s: %s\n", PACKAGE, emit_path(run, i),
 		    strerror((int)-result));
 		run->rc = 2;
 		return;

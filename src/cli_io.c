@@ -96,18 +96,24 @@ cli_signals_raise(int sig)
 }
 
 int
-cli_input_open(const char *path, off_t *size)
+cli_input_open(const char *path, off_t *size, int *is_dir)
 {
 	struct stat	 st;
 	int		 fd;
 
 	*size = -1;
+	if (is_dir != NULL)
+		*is_dir = 0;
 	if (strcmp(path, "-") == 0)
 		return (STDIN_FILENO);
 	if ((fd = open(path, O_RDONLY)) < 0)
 		return (-1);
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-		*size = st.st_size;
+	if (fstat(fd, &st) == 0) {
+		if (S_ISREG(st.st_mode))
+			*size = st.st_size;
+		else if (is_dir != NULL && S_ISDIR(st.st_mode))
+			*is_dir = 1;
+	}
 	return (fd);
 }
 

@@ -24,8 +24,11 @@ int	cli_signal(void);
 /* End as that signal would have; returns 128 + sig if we live on. */
 int	cli_signals_raise(int sig);
 
-/* Open path ("-": stdin); *size is a regular file's size, else -1. */
-int	cli_input_open(const char *path, off_t *size);
+/*
+ * Open path ("-": stdin); *size is a regular file's size, else -1, and
+ * *is_dir (when not NULL) says whether it is a directory.
+ */
+int	cli_input_open(const char *path, off_t *size, int *is_dir);
 /*
  * A msgstream's wait hook: wait until fd has something to read, or
  * return -1 (EINTR) once the run is to end.

@@ -71,7 +71,7 @@ sum_input(struct sumrun *r, const char *path)
 	size_t		 len, message = 0;
 	int		 fd, cut, rc, err = 0;
 
-	if ((fd = cli_input_open(path, &size)) < 0)
+	if ((fd = cli_input_open(path, &size, NULL)) < 0)
 		return (errno != 0 ? errno : EIO);
 	msgstream_start(&r->ms, fd, (long long)size);
 	while ((rc = msgstream_next(&r->ms, &msg, &len, &cut)) == 1) {

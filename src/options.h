@@ -66,6 +66,15 @@ const char *options_data_path(const struct options *);
  * default location.
  */
 const char *options_rules_dir(const struct options *);
+/*
+ * The regular files of directory dir (not its subdirectories), a
+ * rotated log's oldest first (mail.log.2.gz, mail.log.1, mail.log) so
+ * that a summary's times and the queue-ID join run forward; appended to
+ * *files (of *nfiles names, realloc'd), the names kept in names.  -1 with
+ * errno when dir cannot be read.
+ */
+int	options_dir_files(const char *dir, struct arena *names, char ***files,
+	    size_t *nfiles);
 /* Print a data file error as file:line: message; returns 2, the status. */
 int	options_data_error(const struct load_error *);
 /* Load the catalogue; prints file:line: message and returns 2 on error. */

@@ -106,4 +106,23 @@ PY
 run 0 "$SMTP_DOCTOR" --summary "$tmp/rot"
 expect "$tmp/out" "Failures: 4 (bounced 3, deferred 1)"
 
+# Between other operands, on two workers, the directory's records stay
+# in their place; a damaged file inside it is named, and the files after
+# it are still read.
+cp "$samples/postfix-noqueue.log" "$tmp/before.log"
+cp "$samples/opensmtpd.log" "$tmp/after.log"
+head -c 30 "$tmp/rot/mail.log.2.gz" >"$tmp/rot/mail.log.3.gz"
+run 2 "$SMTP_DOCTOR" --diagnose --json --jobs 2 "$tmp/before.log" \
+    "$tmp/rot" "$tmp/after.log"
+checks=$((checks + 1))
+python3 - "$tmp/out" <<'PY' || fail "a directory among files"
+import itertools, json, sys
+got = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+names = [k for k, _ in itertools.groupby(
+    r["source"].rsplit("/", 1)[1] for r in got)]
+assert names == ["before.log", "mail.log.2.gz", "mail.log.1", "mail.log",
+                 "after.log"], names
+PY
+expect "$tmp/err" "mail.log.3.gz: the compressed data ends early"
+
 finish
