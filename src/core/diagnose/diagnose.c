@@ -213,14 +213,17 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 	int		 rc;
 	PCRE2_SIZE	*ov;
 
+	/*
+	 * The cheapest proofs that the rule cannot match come first: a few
+	 * bit tests rule out most rules before any string is compared.
+	 */
+	if (ru->re != NULL && (s->len[ru->in] < ru->minlen ||
+	    (ru->in == RF_DIAGNOSTIC && !rule_may_match(ru, s->bits))))
+		return (0);
 	if (!conditions_hold(ru, r, status, reply, s))
 		return (0);
 	if (ru->re == NULL)
 		return (agent_ok(rs, ru, s));
-	/* The cheap proofs that the pattern cannot match come first. */
-	if (s->len[ru->in] < ru->minlen ||
-	    (ru->in == RF_DIAGNOSTIC && !rule_may_match(ru, s->bits)))
-		return (0);
 	rc = rule_match(rs, ru, s->text[ru->in], s->len[ru->in], s->st->md);
 	if (rc < 0)
 		return (0);
@@ -386,7 +389,8 @@ rules_run(const struct rules *rs, const struct bounce_rcpt *r,
 	const struct rule	*ru;
 	size_t			 i, moff = 0, mlen = 0;
 
-	for (i = 0; i < rs->n; i++) {
+	for (i = 0; i < rs->n && (v->reason == NULL || v->provider == NULL);
+	    i++) {
 		ru = &rs->v[i];
 		if ((ru->reason == NULL || v->reason != NULL) &&
 		    (ru->provider == NULL || v->provider != NULL))
