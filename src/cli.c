@@ -200,6 +200,12 @@ run_lookup(struct catalog *c, const struct options *o, size_t width)
 				utf8_eprintf(_("%s: %s is not in the "
 				    "catalogue; here is what its class and "
 				    "subject say\n"), PACKAGE, codes[j]);
+			if (n == 1 && found[0]->range != NULL &&
+			    strcasecmp(found[0]->code, codes[j]) != 0)
+				utf8_eprintf(_("%1$s: %2$s has no entry of its "
+				    "own; %3$s stands for the codes %4$s\n"),
+				    PACKAGE, codes[j], found[0]->code,
+				    found[0]->range);
 			if (n == 0) {
 				utf8_eprintf(_("%s: %s: no such code in the "
 				    "catalogue\n"), PACKAGE, codes[j]);

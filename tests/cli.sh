@@ -30,6 +30,14 @@ expect "$tmp/err" "5.7.99 is not in the catalogue"
 expect "$tmp/out" "X.7.YYY"
 run 1 "$sd" 599
 expect "$tmp/err" "599: no such code"
+# A code in a range a provider documents as one finds its entry.
+run 0 "$sd" 4.7.555
+expect "$tmp/err" "4.7.555 has no entry of its own; 4.7.500 stands for the codes 4.7.500-4.7.699"
+expect "$tmp/out" "4.7.500  Server busy"
+expect "$tmp/out" "Stands for the codes 4.7.500-4.7.699"
+run 0 "$sd" --json 5.7.620
+expect "$tmp/out" '"code":"5.7.606"'
+expect "$tmp/out" '"range":"5.7.606-5.7.649"'
 run 0 "$sd" 5.7.27
 expect "$tmp/out" "Gmail"
 

@@ -247,6 +247,61 @@ START_TEST(test_code_syntax)
 }
 END_TEST
 
+/* A provider's documented range: codes without an entry find it. */
+START_TEST(test_range_lookup)
+{
+	struct catalog		 c;
+	struct load_error	 err;
+	const struct entry	*e[4];
+
+	ck_assert_int_eq(parse_text(&c,
+	    ENTRY("4.7.500", "nonstandard", "range: 4.7.500-4.7.699\n") "\n"
+	    ENTRY("4.7.650", "nonstandard", "") "\n"
+	    ENTRY("5.7.606", "nonstandard", "range: 5.7.606-5.7.649\n"),
+	    &err), 0);
+	ck_assert_uint_eq(catalog_lookup(&c, "4.7.555", e, 4), 1);
+	ck_assert_str_eq(e[0]->code, "4.7.500");
+	ck_assert_str_eq(e[0]->range, "4.7.500-4.7.699");
+	ck_assert_uint_eq(catalog_lookup(&c, "4.7.699", e, 4), 1);
+	ck_assert_str_eq(e[0]->code, "4.7.500");
+	/* An entry of its own wins over the range. */
+	ck_assert_uint_eq(catalog_lookup(&c, "4.7.650", e, 4), 1);
+	ck_assert_str_eq(e[0]->code, "4.7.650");
+	ck_assert_ptr_null(e[0]->range);
+	/* Outside the range, another class or subject: nothing. */
+	ck_assert_uint_eq(catalog_lookup(&c, "4.7.700", e, 4), 0);
+	ck_assert_uint_eq(catalog_lookup(&c, "4.7.499", e, 4), 0);
+	ck_assert_uint_eq(catalog_lookup(&c, "5.7.555", e, 4), 0);
+	ck_assert_uint_eq(catalog_lookup(&c, "4.6.555", e, 4), 0);
+	ck_assert_uint_eq(catalog_lookup(&c, "5.7.6060", e, 4), 0);
+	ck_assert_uint_eq(catalog_lookup(&c, "5.7.620", e, 4), 1);
+	ck_assert_str_eq(e[0]->code, "5.7.606");
+	catalog_free(&c);
+}
+END_TEST
+
+START_TEST(test_range_errors)
+{
+	expect_error(ENTRY("4.7.500", "nonstandard", "range: 4.7.500\n"), 3,
+	    "range takes two status codes");
+	expect_error(ENTRY("4.7.500", "nonstandard",
+	    "range: 4.7.500-4.x.699\n"), 3, "range takes two status codes");
+	expect_error(ENTRY("4.7.500", "nonstandard",
+	    "range: 4.7.500-4.6.699\n"), 3, "share class and subject");
+	expect_error(ENTRY("4.7.500", "nonstandard",
+	    "range: 4.7.699-4.7.500\n"), 3, "the lower first");
+	expect_error(ENTRY("4.7.500", "nonstandard",
+	    "range: 4.7.501-4.7.699\n"), 3, "does not hold the entry's own");
+	expect_error(ENTRY("550", "reply", "range: 5.7.1-5.7.9\n"), 3,
+	    "needs a status code entry");
+	expect_error(ENTRY("X.7.9", "enhanced", "classes: 5\n"
+	    "range: 5.7.9-5.7.19\n"), 4, "takes no range");
+	expect_error(ENTRY("4.7.500", "nonstandard", "range: 4.7.500-4.7.699\n")
+	    "\n" ENTRY("4.7.600", "nonstandard", "range: 4.7.600-4.7.799\n"),
+	    12, "overlaps range 4.7.500-4.7.699 of 4.7.500 (t.txt:1)");
+}
+END_TEST
+
 START_TEST(test_shipped_lookup)
 {
 	struct catalog		*c = shipped_catalog();
@@ -344,9 +399,11 @@ catalog_suite(void)
 	tcase_add_test(tc, test_expansion_and_qualifiers);
 	tcase_add_test(tc, test_continuation_and_paragraphs);
 	tcase_add_test(tc, test_load_path_errors);
+	tcase_add_test(tc, test_range_errors);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("lookup");
 	tcase_add_test(tc, test_code_syntax);
+	tcase_add_test(tc, test_range_lookup);
 	tcase_add_test(tc, test_shipped_lookup);
 	tcase_add_test(tc, test_shipped_integrity);
 	tcase_add_test(tc, test_categories);

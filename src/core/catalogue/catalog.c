@@ -152,6 +152,7 @@ catalog_free(struct catalog *c)
 	search_index_free(c->index);
 	free(c->entries);
 	free(c->code_hash);
+	free(c->ranges);
 	arena_free(&c->arena);
 	memset(c, 0, sizeof *c);
 }
@@ -238,6 +239,76 @@ build_hash(struct catalog *c)
 	}
 }
 
+/* Class and subject of a status code ("5.7"), for comparing ranges. */
+static int
+same_subject(const char *a, const char *b)
+{
+	const char	*da = strchr(a + 2, '.'), *db = strchr(b + 2, '.');
+
+	return (da != NULL && db != NULL && da - a == db - b &&
+	    strncmp(a, b, (size_t)(da - a)) == 0);
+}
+
+/* The entries with a range, which must not overlap: a code has one. */
+static int
+build_ranges(struct catalog *c, struct load_error *err)
+{
+	size_t	 i, k;
+
+	free(c->ranges);
+	c->ranges = NULL;
+	c->nranges = 0;
+	for (i = 0; i < c->n; i++) {
+		const struct entry *e = &c->entries[i];
+
+		if (e->range == NULL)
+			continue;
+		for (k = 0; k < c->nranges; k++) {
+			const struct entry *o = &c->entries[c->ranges[k]];
+
+			if (!same_subject(e->code, o->code) ||
+			    e->range_lo > o->range_hi ||
+			    o->range_lo > e->range_hi)
+				continue;
+			snprintf(err->file, sizeof err->file, "%s", e->file);
+			err->line = e->line;
+			snprintf(err->message, sizeof err->message,
+			    "range %s of %s overlaps range %s of %s (%s:%u)",
+			    e->range, e->code, o->range, o->code, o->file,
+			    o->line);
+			return (-1);
+		}
+		c->ranges = xrealloc(c->ranges, (c->nranges + 1) *
+		    sizeof *c->ranges);
+		c->ranges[c->nranges++] = (uint32_t)i;
+	}
+	return (0);
+}
+
+/* The entry whose range holds status code code, or NULL. */
+static const struct entry *
+range_lookup(const struct catalog *c, const char *code)
+{
+	const char	*dot;
+	char		*end;
+	unsigned long	 detail;
+	size_t		 k;
+
+	if (!code_is_enhanced(code) || (dot = strrchr(code, '.')) == NULL)
+		return (NULL);
+	detail = strtoul(dot + 1, &end, 10);
+	if (*end != '\0')
+		return (NULL);
+	for (k = 0; k < c->nranges; k++) {
+		const struct entry *e = &c->entries[c->ranges[k]];
+
+		if (same_subject(e->code, code) && detail >= e->range_lo &&
+		    detail <= e->range_hi)
+			return (e);
+	}
+	return (NULL);
+}
+
 int
 catalog_finish(struct catalog *c, struct load_error *err)
 {
@@ -261,6 +332,8 @@ catalog_finish(struct catalog *c, struct load_error *err)
 	if (c->n > 1)	/* qsort must not see the NULL of an empty catalogue */
 		qsort(c->entries, c->n, sizeof *c->entries, entry_cmp);
 	build_hash(c);
+	if (build_ranges(c, err) != 0)
+		return (-1);
 	search_index_free(c->index);
 	c->index = NULL;
 	return (0);
@@ -286,6 +359,8 @@ catalog_lookup(const struct catalog *c, const char *code,
 	slot = hash_slot(c, code);
 	if (c->code_hash[slot] != 0 && cap > 0)
 		out[n++] = &c->entries[c->code_hash[slot] - 1];
+	else if (cap > 0 && (out[n] = range_lookup(c, code)) != NULL)
+		n++;
 	return (n);
 }
 

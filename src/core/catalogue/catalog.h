@@ -69,6 +69,13 @@ struct entry {
 	size_t			 nproviders;
 	const char		*note;
 	const char		*guide_type;
+	/*
+	 * "4.7.500-4.7.699" when a provider documents a range of detail
+	 * numbers as one: a lookup of any code in it that has no entry of
+	 * its own finds this one.  NULL for most.
+	 */
+	const char		*range;
+	unsigned		 range_lo, range_hi;	/* its detail numbers */
 	const char		*file;	   /* where it was defined */
 	unsigned		 line;
 };
@@ -83,6 +90,8 @@ struct catalog {
 	uint32_t		*code_hash; /* open addressing, entry + 1 */
 	size_t			 code_hash_size;
 	struct search_index	*index;	   /* built on the first search */
+	uint32_t		*ranges;   /* the entries with a range */
+	size_t			 nranges;
 };
 
 
@@ -109,7 +118,9 @@ int	catalog_finish(struct catalog *, struct load_error *err);
 
 /*
  * Exact lookup of a code, case-insensitive: "550", "5.7.26", "x.7.26"
- * (every class), "X.7.YYY".  Fills out (up to cap) and returns the count.
+ * (every class), "X.7.YYY"; a status code with no entry of its own finds
+ * the entry whose range holds it (4.7.555: 4.7.500's 4.7.500-4.7.699).
+ * Fills out (up to cap) and returns the count.
  */
 size_t	catalog_lookup(const struct catalog *, const char *code,
 	    const struct entry **out, size_t cap);

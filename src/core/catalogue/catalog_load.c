@@ -19,7 +19,7 @@
 enum field_id {
 	F_CODE, F_KIND, F_CLASSES, F_CATEGORY, F_TITLE, F_MEANING, F_CAUSE,
 	F_FIX, F_RETRY, F_RETRY_NOTE, F_FREQUENCY, F_IMPORTANCE, F_SOURCE,
-	F_RELATED, F_EXAMPLE, F_PROVIDER, F_NOTE, F_GUIDE_TYPE, F__COUNT
+	F_RELATED, F_EXAMPLE, F_PROVIDER, F_NOTE, F_GUIDE_TYPE, F_RANGE, F__COUNT
 };
 
 #define FL_REQUIRED	0x1
@@ -49,6 +49,7 @@ static const struct {
 	[F_PROVIDER] =	 { "provider",	 FL_REPEAT | FL_LABEL | FL_NEEDLABEL },
 	[F_NOTE] =	 { "note",	 0 },
 	[F_GUIDE_TYPE] = { "guide-type", 0 },
+	[F_RANGE] =	 { "range",	 0 },
 };
 
 struct raw_field {
@@ -396,6 +397,58 @@ entry_lists(struct arena *a, struct entry *e, const struct stanza *s,
 	e->providers = pv;
 }
 
+/* "5.7.606": its class, subject and detail; 0, or -1 when not a code. */
+static int
+enhanced_parts(const char *s, size_t len, unsigned v[3])
+{
+	size_t	 i, k = 0, digits = 0;
+
+	memset(v, 0, 3 * sizeof *v);
+	if (len == 0 || len > 16)
+		return (-1);
+	for (i = 0; i < len; i++) {
+		if (s[i] == '.') {
+			if (digits == 0 || ++k > 2)
+				return (-1);
+			digits = 0;
+		} else if (s[i] >= '0' && s[i] <= '9' && digits < 3) {
+			v[k] = v[k] * 10 + (unsigned)(s[i] - '0');
+			digits++;
+		} else
+			return (-1);
+	}
+	return (k == 2 && digits != 0 ? 0 : -1);
+}
+
+/*
+ * "range: 4.7.500-4.7.699": the codes a provider documents as one, all
+ * of them this entry's, which holds the lowest or one inside.
+ */
+static int
+range_parse(struct parser *p, const struct raw_field *f, const char *code,
+    unsigned *lo, unsigned *hi)
+{
+	const char	*v = f->value.data, *dash = strchr(v, '-');
+	unsigned	 a[3], b[3], c[3];
+
+	if (dash == NULL || enhanced_parts(v, (size_t)(dash - v), a) != 0 ||
+	    enhanced_parts(dash + 1, strlen(dash + 1), b) != 0)
+		return (fail(p, f->line, "range takes two status codes, as in "
+		    "4.7.500-4.7.699, not '%s'", v));
+	if (enhanced_parts(code, strlen(code), c) != 0)
+		return (fail(p, f->line, "a range needs a status code entry "
+		    "such as 4.7.500, not '%s'", code));
+	if (a[0] != b[0] || a[1] != b[1] || a[2] > b[2])
+		return (fail(p, f->line, "range %s: the two ends must share "
+		    "class and subject, the lower first", v));
+	if (c[0] != a[0] || c[1] != a[1] || c[2] < a[2] || c[2] > b[2])
+		return (fail(p, f->line, "range %s does not hold the entry's "
+		    "own code %s", v, code));
+	*lo = a[2];
+	*hi = b[2];
+	return (0);
+}
+
 /* Build one entry of class klass (0: no expansion) from the stanza. */
 static int
 emit(struct parser *p, const struct stanza *s, const char *code,
@@ -417,6 +470,15 @@ emit(struct parser *p, const struct stanza *s, const char *code,
 	e->group = group_of(kind, klass);
 	entry_singles(a, e, single);
 	entry_lists(a, e, s, family, klass, count);
+	if (single[F_RANGE] != NULL) {
+		if (family != NULL)
+			return (fail(p, single[F_RANGE]->line, "an X.n.n entry "
+			    "takes no range"));
+		if (range_parse(p, single[F_RANGE], code, &e->range_lo,
+		    &e->range_hi) != 0)
+			return (-1);
+		e->range = arena_strdup(a, single[F_RANGE]->value.data);
+	}
 	return (0);
 }
 

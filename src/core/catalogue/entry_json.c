@@ -61,5 +61,6 @@ json_entry(struct buf *b, const struct entry *e)
 	json_labelled(b, e->providers, e->nproviders, "provider");
 	json_str(b, &first, "note", e->note);
 	json_str(b, &first, "guide_type", e->guide_type);
+	json_str(b, &first, "range", e->range);
 	buf_addc(b, '}');
 }

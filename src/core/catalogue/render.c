@@ -219,6 +219,11 @@ render_entry(const struct catalog *c, const struct entry *e, size_t width,
 	buf_reset(&b);
 	buf_printf(&b, _("Defined by: %s"), C_(e->source));
 	render_wrap(d, RS_META, "", b.data, width);
+	if (e->range != NULL) {
+		buf_reset(&b);
+		buf_printf(&b, _("Stands for the codes %s"), e->range);
+		render_wrap(d, RS_META, "", b.data, width);
+	}
 
 	heading(d, _("Meaning"), width);
 	render_wrap(d, RS_TEXT, "  ", C_(e->meaning), width);
