@@ -527,6 +527,24 @@ START_TEST(test_shipped_catalogue)
 }
 END_TEST
 
+/* A code inside a provider's range finds the range's entry. */
+START_TEST(test_range_code_filter)
+{
+	struct catalog		*c = shipped_catalog();
+	struct browse		 s;
+	const struct entry	*e;
+
+	browse_init(&s, c);
+	browse_set_query(&s, "4.7.555");
+	ck_assert_uint_ge(s.nshown, 1);
+	ck_assert_ptr_nonnull(e = browse_entry(&s));
+	ck_assert_str_eq(e->code, "4.7.500");
+	browse_set_query(&s, "4.7.755");
+	ck_assert_ptr_null(browse_entry(&s));
+	browse_free(&s);
+}
+END_TEST
+
 /*
  * "mailbox full" opens on the mailbox-full codes in a Best matches
  * group, above the class groups; the authentication codes that share a
@@ -689,6 +707,7 @@ browse_suite(void)
 	tc = tcase_create("limits");
 	tcase_add_test(tc, test_empty_catalogue);
 	tcase_add_test(tc, test_shipped_catalogue);
+	tcase_add_test(tc, test_range_code_filter);
 	tcase_add_test(tc, test_best_matches_first);
 	suite_add_tcase(s, tc);
 

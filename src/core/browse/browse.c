@@ -90,6 +90,39 @@ browse_free(struct browse *b)
 }
 
 /* Recompute which entries pass the query, the class and the category. */
+/* The query is one code and nothing else: 1, with it copied to code. */
+static int
+query_code(const char *q, char *code, size_t size)
+{
+	size_t	 len;
+
+	while (*q == ' ')
+		q++;
+	len = strcspn(q, " ");
+	if (len == 0 || len >= size || q[len + strspn(q + len, " ")] != '\0')
+		return (0);
+	memcpy(code, q, len);
+	code[len] = '\0';
+	return (code_is_any(code));
+}
+
+/*
+ * A code with no entry of its own inside a range a provider documents
+ * (4.7.555 in Microsoft's 4.7.500-4.7.699) matches the range's entry,
+ * which the words alone would not find.
+ */
+static void
+match_range(struct browse *b)
+{
+	const struct entry	*found[1];
+	char			 code[32];
+
+	if (query_code(b->query, code, sizeof code) &&
+	    catalog_lookup(b->cat, code, found, 1) == 1 &&
+	    found[0]->range != NULL)
+		b->matched[found[0] - b->cat->entries] = 1;
+}
+
 static void
 refilter(struct browse *b)
 {
@@ -105,6 +138,7 @@ refilter(struct browse *b)
 		n = b->nhits = catalog_filter(b->cat, b->query, b->hits);
 		for (i = 0; i < n; i++)
 			b->matched[b->hits[i].entry] = 1;
+		match_range(b);
 	}
 	b->nshown = 0;
 	for (i = 0; i < b->cat->n; i++) {
@@ -402,7 +436,7 @@ int
 browse_set_query(struct browse *b, const char *q)
 {
 	const struct entry	*found[8], *old = browse_entry(b);
-	size_t			 n, i, len;
+	size_t			 n, i;
 	char			 code[32];
 
 	if (strcmp(q, b->query) == 0)
@@ -421,15 +455,7 @@ browse_set_query(struct browse *b, const char *q)
 		select_best(b);
 
 	/* A code typed on its own selects that entry. */
-	while (*q == ' ')
-		q++;
-	len = strcspn(q, " ");
-	if (len == 0 || len >= sizeof code || q[len + strspn(q + len, " ")]
-	    != '\0')
-		return (1);
-	memcpy(code, q, len);
-	code[len] = '\0';
-	if (!code_is_any(code))
+	if (!query_code(q, code, sizeof code))
 		return (1);
 	n = catalog_lookup(b->cat, code, found, 8);
 	for (i = 0; i < n; i++) {
