@@ -217,6 +217,62 @@ START_TEST(test_reply_opens_with_rcpt)
 }
 END_TEST
 
+/*
+ * Postfix folds a long reply at a space, so a line of it may end in
+ * " -" (Gmail's "... plk.134 -" before "gsmtp"): that is no heading
+ * rule, and the "(in reply to ...)" after it still names the stage.
+ */
+START_TEST(test_folded_line_ending_in_dash)
+{
+	struct bounce_doc	 d;
+	const char		*s = "From: MAILER-DAEMON@x.example\n"
+	    "Subject: Undelivered Mail Returned to Sender\n\n"
+	    "This is the mail system at host x.example.\n\n"
+	    "<q@example.com>: host mx.example.com[192.0.2.1] said: 550-5.7.1\n"
+	    "    Messages with multiple addresses in From: header are not\n"
+	    "    accepted. abc123.45 -\n"
+	    "    gsmtp (in reply to end of DATA command)\n";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
+	    1);
+	ck_assert_ptr_nonnull(d.rcpts[0].command);
+	ck_assert_str_eq(d.rcpts[0].command, "DATA");
+	ck_assert(strstr(d.rcpts[0].diagnostic, "gsmtp") != NULL);
+	bounce_doc_free(&d);
+}
+END_TEST
+
+/*
+ * Exim's "SMTP error from remote mail server after RCPT TO:<a@b>:" and
+ * the reply under it: the reply answers a@b's command even when it names
+ * another address (an alias the server rewrote), as Exim's deliver.c
+ * writes the pair.
+ */
+START_TEST(test_exim_reply_answers_its_command)
+{
+	struct bounce_doc	 d;
+	const char		*s = "From: Mail Delivery System "
+	    "<Mailer-Daemon@x.example>\n"
+	    "Subject: Mail delivery failed: returning message to sender\n\n"
+	    "A message that you sent could not be delivered to one or more "
+	    "of its\nrecipients. This is a permanent error. The following "
+	    "address(es) failed:\n\n  q@example.com\n"
+	    "    host mx.example.com [192.0.2.1]\n"
+	    "    SMTP error from remote mail server after "
+	    "RCPT TO:<q@example.com>:\n"
+	    "    550 <alias@example.com>... Relaying denied\n";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
+	    1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "q@example.com");
+	ck_assert(strstr(d.rcpts[0].diagnostic, "Relaying denied") != NULL);
+	ck_assert_int_eq(d.rcpts[0].reply_code, 550);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 /* "[Status: Error, Address: <a@b>, ResponseCode 421, ...]" names a@b. */
 START_TEST(test_address_item)
 {
@@ -762,6 +818,8 @@ bounce_suite(void)
 	    sizeof address_forms / sizeof address_forms[0]);
 	tcase_add_test(tc, test_rfc5321_address_forms_bounded);
 	tcase_add_test(tc, test_ip_spans_are_addresses);
+	tcase_add_test(tc, test_folded_line_ending_in_dash);
+	tcase_add_test(tc, test_exim_reply_answers_its_command);
 	suite_add_tcase(s, tc);
 	return (s);
 }

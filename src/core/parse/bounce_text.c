@@ -398,6 +398,12 @@ struct region_state {
 	int		 transcript;	/* in an SMTP dialogue (">>>", "<<<") */
 	int		 named;		/* cur named by its reply (sendmail) */
 	const char	*pending;	/* ">>> DATA" before any name */
+	/*
+	 * Whose "... after RCPT TO:<a@b>:" the line before quoted (Exim):
+	 * the reply on this line answers that command, whatever address
+	 * it names (an alias, a rewritten address).
+	 */
+	struct trcpt	*asked, *answering;
 };
 
 static void
@@ -437,10 +443,13 @@ line_rcpt_command(struct tscan *ts, struct region_state *st, const char *p,
 	/*
 	 * A line that opens with the command is the dialogue; one that
 	 * quotes it ("... in reply to RCPT TO:<a@b>") is the error's text.
+	 * (In a dialogue, pipelined replies name their own recipients.)
 	 */
 	st->transcript = (p[0] == '>' || p[0] == 'R' || p[0] == 'r');
-	if (!st->transcript && st->cur != NULL)
+	if (!st->transcript && st->cur != NULL) {
 		diag_add(&st->cur->diag, p, (size_t)(q - p));
+		st->asked = r;
+	}
 	return (1);
 }
 
@@ -535,6 +544,12 @@ line_reply(struct tscan *ts, struct region_state *st, const char *p,
 
 	if (!is_reply_line(p, (size_t)(q - p)))
 		return (0);
+	if (st->answering != NULL) {
+		/* Its text, as the quoted command's line was. */
+		st->cur = st->answering;
+		st->named = 0;
+		return (0);
+	}
 	/* "550 5.1.1 <a@b>... User unknown" names its own. */
 	a = addr_find(p, (size_t)(q - p), &al);
 	names = a != NULL && reply_names(p, q, a, al);
@@ -569,12 +584,20 @@ line_reply(struct tscan *ts, struct region_state *st, const char *p,
 static int
 is_section_heading(const char *p, const char *q)
 {
-	size_t	k = 0;
+	const char	*s = p;
+	size_t		 rule = 0;
 
-	while (p + k < q && (p[k] == '-' || p[k] == '=' ||
-	    is_space((unsigned char)p[k])))
-		k++;
-	return (k >= HEADING_RULE_MIN && q - p > HEADING_LINE_MIN &&
+	/*
+	 * The rule is counted without the indent: an indented reply that
+	 * ends in " -" (Yahoo's "... due to user complaints -") is no
+	 * heading.
+	 */
+	while (s < q && is_space((unsigned char)*s))
+		s++;
+	for (; s < q && (*s == '-' || *s == '=' || is_space((unsigned char)*s));
+	    s++)
+		rule += *s != ' ' && *s != '\t';
+	return (rule >= HEADING_RULE_MIN && q - p > HEADING_LINE_MIN &&
 	    (q[-1] == '-' || q[-1] == '='));
 }
 
@@ -598,6 +621,8 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 			q = end;
 		if (q == p)
 			continue;
+		st.answering = st.asked;
+		st.asked = NULL;
 		if (is_marker(p, (size_t)(q - p))) {
 			if (ts->returned == NULL) {
 				ts->returned = p;
