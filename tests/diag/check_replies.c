@@ -11,8 +11,9 @@
  * printed, so "make check" logs the figures; any miss fails.
  *
  * Then each row again, as the MTAs that relay it report it: inside a
- * Postfix, Exim, Sendmail, qmail and Exchange bounce, written from
- * their sources (the formats are facts).  The report around a reply
+ * Postfix, Exim, Sendmail, qmail, Exchange, Gmail, Microsoft 365 and
+ * OpenSMTPD bounce, written from their sources and documented samples
+ * (the formats are facts).  The report around a reply
  * must not change its reason: a reply means what it says whoever
  * carries it.
  */
@@ -154,6 +155,50 @@ static const struct wrapper wrappers[] = {
 	  "Final-recipient: RFC822; bob@example.net\nAction: failed\n"
 	  "Status: %S\nDiagnostic-Code: smtp;%R\n"
 	  "Remote-MTA: dns;mx.example.net\n\n--B1--\n", " " },
+	/* Gmail's own DSN: "The response from the remote server was". */
+	{ "gmail",
+	  "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
+	  "To: alice@gmail.com\n"
+	  "Subject: Delivery Status Notification (Failure)\n"
+	  "MIME-Version: 1.0\n"
+	  "Content-Type: multipart/report; report-type=delivery-status;\n"
+	  "\tboundary=\"B1\"\n\n--B1\nContent-Type: text/plain\n\n"
+	  "** Message not delivered **\n\nThere was a problem delivering "
+	  "your message to bob@example.net. See the technical details "
+	  "below.\n\nThe response from the remote server was:\n%R\n\n"
+	  "--B1\nContent-Type: message/delivery-status\n\n"
+	  "Reporting-MTA: dns; googlemail.com\n\n"
+	  "Final-Recipient: rfc822; bob@example.net\nAction: failed\n"
+	  "Status: %S\nRemote-MTA: dns; mx.example.net. (192.0.2.5, the "
+	  "server for the domain example.net.)\n"
+	  "Diagnostic-Code: smtp; %R\n\n--B1--\n", "\n" },
+	/* Microsoft 365's NDR: "Remote Server returned '...'". */
+	{ "microsoft365",
+	  "From: postmaster@outlook.com\nTo: alice@outlook.com\n"
+	  "Subject: Undeliverable: hi\nMIME-Version: 1.0\n"
+	  "Content-Type: multipart/report; report-type=delivery-status;\n"
+	  "\tboundary=\"B1\"\n\n--B1\nContent-Type: text/plain\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "bob@example.net\nA problem occurred while delivering this "
+	  "message to this email address.\n\nDiagnostic information for "
+	  "administrators:\n\nGenerating server: "
+	  "AM0PR01MB1234.eurprd01.prod.exchangelabs.com\n\n"
+	  "bob@example.net\nRemote Server returned '%R'\n\n"
+	  "--B1\nContent-Type: message/delivery-status\n\n"
+	  "Reporting-MTA: dns;AM0PR01MB1234.eurprd01.prod.exchangelabs.com\n"
+	  "\nFinal-Recipient: rfc822;bob@example.net\nAction: failed\n"
+	  "Status: %S\nRemote-MTA: dns;mx.example.net\n"
+	  "Diagnostic-Code: smtp;%R\n\n--B1--\n", " " },
+	/* OpenSMTPD's bounce.c: "address: reply" under its list. */
+	{ "opensmtpd",
+	  "From: MAILER-DAEMON@mx.example.org\nTo: alice@example.org\n"
+	  "Subject: Delivery status notification: error\n\nHi!\n\n"
+	  "This is the MAILER-DAEMON, please DO NOT REPLY to this email.\n\n"
+	  "An error has occurred while attempting to deliver a message for\n"
+	  "the following list of recipients:\n\nbob@example.net: %R\n\n"
+	  "Below is a copy of the original message:\n\n"
+	  "From: alice@example.org\nTo: bob@example.net\nSubject: hi\n\n"
+	  "hello\n", " " },
 };
 
 /* The status a report gives a reply: its own enhanced code, or N.0.0. */
