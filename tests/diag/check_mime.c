@@ -347,6 +347,146 @@ time_lines(size_t n)
 	return (t);
 }
 
+/*
+ * The header blocks shown folded (issue 14): the report's own header
+ * and the returned message's, whole lines without the blank line after
+ * them; MIME parts' headers are none.
+ */
+static const char hblock_mail[] =
+    "From: MAILER-DAEMON@mail.example.org\n"
+    "To: alice@example.org\n"
+    "Subject: Undelivered Mail Returned to Sender\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: multipart/report; report-type=delivery-status;\n"
+    "    boundary=\"B1\"\n"
+    "\n"
+    "--B1\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "<bob@example.net>: host mx.example.net[192.0.2.25] said: 550 5.1.1\n"
+    "    User unknown (in reply to RCPT TO command)\n"
+    "\n"
+    "--B1\n"
+    "Content-Type: %s\n"
+    "\n"
+    "Received: by mail.example.org (Postfix) id 4F2A8\n"
+    "From: alice@example.org\n"
+    "To: bob@example.net\n"
+    "Subject: hello\n"
+    "\n"
+    "the body\n"
+    "--B1--\n";
+
+static void
+check_hblock(const struct bounce_doc *d, size_t i, const char *first,
+    const char *last, size_t lines, int returned)
+{
+	const struct bounce_hblock	*h = &d->hblocks[i];
+	const char			*t = d->text.data;
+
+	ck_assert_uint_lt(i, d->nhblocks);
+	ck_assert_msg(strncmp(t + h->off, first, strlen(first)) == 0,
+	    "block %zu starts: %.40s", i, t + h->off);
+	ck_assert(h->off == 0 || t[h->off - 1] == '\n');
+	ck_assert(t[h->end - 1] == '\n');
+	ck_assert_msg(h->end - h->off > strlen(last) && strncmp(t + h->end -
+	    strlen(last) - 1, last, strlen(last)) == 0, "block %zu ends: %.*s",
+	    i, (int)(h->end - h->off), t + h->off);
+	ck_assert_uint_eq(h->lines, lines);
+	ck_assert_int_eq(h->returned, returned);
+}
+
+START_TEST(test_header_blocks)
+{
+	static const char *const types[] = { "message/rfc822",
+	    "text/rfc822-headers" };
+	struct bounce_doc	 d;
+	char			 in[2048];
+	size_t			 i;
+
+	bounce_doc_init(&d);
+	for (i = 0; i < 2; i++) {
+		snprintf(in, sizeof in, hblock_mail, types[i]);
+		bounce_parse(&d, in, strlen(in), NULL, BOUNCE_SPANS);
+		ck_assert_uint_eq(d.nhblocks, 2);
+		check_hblock(&d, 0, "From: MAILER-DAEMON", "boundary=\"B1\"",
+		    6, 0);
+		check_hblock(&d, 1, "Received: by mail.example.org",
+		    "Subject: hello", 4, 1);
+		/* The batch diagnosis shows no text: no blocks. */
+		bounce_parse(&d, in, strlen(in), NULL, BOUNCE_BRIEF);
+		ck_assert_uint_eq(d.nhblocks, 0);
+		bounce_parse(&d, in, strlen(in), NULL, 0);
+		ck_assert_uint_eq(d.nhblocks, 0);
+	}
+	bounce_doc_free(&d);
+}
+END_TEST
+
+/* The copy after a marker line of a plain-text report is a block too. */
+START_TEST(test_header_block_inline)
+{
+	static const char in[] =
+	    "From: postmaster@example.org\n"
+	    "To: alice@example.org\n"
+	    "Subject: failure notice\n"
+	    "\n"
+	    "Sorry, I couldn't deliver to <bob@example.net>:\n"
+	    "550 5.1.1 no such user\n"
+	    "\n"
+	    "----- Original message -----\n"
+	    "\n"
+	    "Received: from a.example.org\n"
+	    "\tby mail.example.org; Tue, 2 Dec 2026 08:11:50 +0000\n"
+	    "To: bob@example.net\n"
+	    "Subject: hello\n"
+	    "\n"
+	    "the body\n";
+	static const char none[] =
+	    "From: postmaster@example.org\n"
+	    "Subject: failure notice\n"
+	    "\n"
+	    "550 5.1.1 <bob@example.net> no such user\n"
+	    "----- Original message -----\n"
+	    "\n"
+	    "hello Bob: the body alone\n";
+	struct bounce_doc	 d;
+
+	bounce_doc_init(&d);
+	bounce_parse(&d, in, sizeof in - 1, NULL, BOUNCE_SPANS);
+	ck_assert_uint_eq(d.nhblocks, 2);
+	check_hblock(&d, 0, "From: postmaster", "Subject: failure notice",
+	    3, 0);
+	check_hblock(&d, 1, "Received: from a.example.org", "Subject: hello",
+	    4, 1);
+	/* "hello Bob: the body" is no header: a field name has no space. */
+	bounce_parse(&d, none, sizeof none - 1, NULL, BOUNCE_SPANS);
+	ck_assert_uint_eq(d.nhblocks, 1);
+	bounce_doc_free(&d);
+}
+END_TEST
+
+/* A header of 10,000 lines is one block, found in linear time. */
+START_TEST(test_header_block_long)
+{
+	struct bounce_doc	 d;
+	struct buf		 b;
+	size_t			 i;
+
+	buf_init(&b);
+	buf_adds(&b, "From: MAILER-DAEMON@example.org\n");
+	for (i = 0; i < 9998; i++)
+		buf_adds(&b, "Received: from a.example.org by b.example.org\n");
+	buf_adds(&b, "Subject: failure\n\n550 5.1.1 <bob@example.net> no\n");
+	bounce_doc_init(&d);
+	bounce_parse(&d, b.data, b.len, NULL, BOUNCE_SPANS);
+	ck_assert_uint_eq(d.nhblocks, 1);
+	check_hblock(&d, 0, "From: MAILER", "Subject: failure", 10000, 0);
+	bounce_doc_free(&d);
+	buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_many_lines_linear)
 {
 	double	 t1, t2;
@@ -541,6 +681,8 @@ mime_suite(void)
 	tcase_add_test(tc, test_empty_text);
 	tcase_add_test(tc, test_jis_chunks);
 	tcase_add_test(tc, test_sample_jis_crlf);
+	tcase_add_test(tc, test_header_blocks);
+	tcase_add_test(tc, test_header_block_inline);
 	suite_add_tcase(s, tc);
 	tcase_set_timeout(th, 60);
 	tcase_add_test(th, test_binary_nul_invalid);
@@ -555,6 +697,7 @@ mime_suite(void)
 	tcase_set_timeout(ts, 20);
 	tcase_add_test(ts, test_jis_error_storm);
 	tcase_add_test(ts, test_ses_key_storm);
+	tcase_add_test(ts, test_header_block_long);
 	suite_add_tcase(s, ts);
 	return (s);
 }

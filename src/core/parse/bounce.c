@@ -598,7 +598,7 @@ doc_reset(struct bounce_doc *d)
 	arena_free(&d->arena);
 	arena_init(&d->arena);
 	buf_reset(&d->text);
-	d->nspans = d->nrcpts = d->nmsgs = 0;
+	d->nspans = d->nrcpts = d->nmsgs = d->nhblocks = 0;
 	d->truncated = 0;
 	d->cut = 0;
 }
@@ -731,6 +731,7 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 		buf_adds(&d->text, "");
 	if (d->nspans > 1)
 		qsort(d->spans, d->nspans, sizeof *d->spans, span_order);
+	parser_settle_hblocks(d);
 	parser_end(&P, d, &norm);
 	return (d->nrcpts);
 }

@@ -33,6 +33,20 @@ struct span {
 	enum span_kind	 kind;
 };
 
+/*
+ * A header block of the text, to show folded: a message's own header,
+ * or the returned message's (a message/rfc822 or text/rfc822-headers
+ * part, or the copy after a marker line such as "----- Original
+ * message -----").  Whole lines, the blank line after them excluded.
+ * MIME parts' own few header lines are not blocks.
+ */
+struct bounce_hblock {
+	size_t		 off;		/* its first line in text */
+	size_t		 end;		/* the start of the line after it */
+	size_t		 lines;
+	int		 returned;	/* the returned message's */
+};
+
 /* What one message of the input is. */
 enum msg_kind {
 	MSG_NOT_BOUNCE,
@@ -165,10 +179,16 @@ struct bounce_doc {
 	size_t			 nrcpts;
 	struct bounce_msg	*msgs;
 	size_t			 nmsgs;
+	/*
+	 * The header blocks, sorted and disjoint, with BOUNCE_SPANS only;
+	 * counted against max_spans.
+	 */
+	struct bounce_hblock	*hblocks;
+	size_t			 nhblocks;
 	int			 truncated; /* a limit was hit */
 	unsigned		 cut;	 /* which: BOUNCE_CUT_* bits */
 	struct arena		 arena;	 /* every string above */
-	size_t			 span_cap, rcpt_cap, msg_cap;
+	size_t			 span_cap, rcpt_cap, msg_cap, hblock_cap;
 	unsigned long		 gen;	 /* differs for every parse */
 	/*
 	 * Kept from one parse to the next, so that a thousand files cost

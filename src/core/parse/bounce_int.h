@@ -95,6 +95,15 @@ struct bounce_rcpt *parser_add_rcpt(struct parser *, size_t msgi,
 	    const char *addr, size_t len);
 void	parser_add_span(struct parser *, enum span_kind, size_t off,
 	    size_t len);
+/* "Name:" opens the line p..e: a header field's first line. */
+int	parser_field_line(const char *p, const char *e);
+/*
+ * A header block of the text, [off, end) in whole lines (BOUNCE_SPANS
+ * only); bounce_parse sorts them and drops any inside another.
+ */
+void	parser_add_hblock(struct parser *, size_t off, size_t end,
+	    int returned);
+void	parser_settle_hblocks(struct bounce_doc *);
 /* bounce_reply.c: a multi-line reply made whole, then joined. */
 #define MAX_COMPLETE	32	/* records of a message completed */
 const char *reply_complete(struct parser *, size_t off, const char *diag);

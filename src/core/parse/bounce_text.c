@@ -910,6 +910,43 @@ dsn_records_fill(struct parser *P, size_t first, struct tscan *ts)
 	}
 }
 
+/*
+ * The returned message's header lines after the marker line at p (from
+ * it, when it is a header line itself: "Received: from"), up to the
+ * first line that is neither a field nor a field's continuation.
+ */
+static void
+inline_headers(struct parser *P, const char *p, const char *end)
+{
+	const char	*t = P->doc->text.data, *q, *start = NULL;
+	const char	*stop = NULL;
+	int		 marker = 1, blanks = 0;
+
+	for (; p < end; p = q < end ? q + 1 : end) {
+		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			q = end;
+		if (parser_field_line(p, q) || (start != NULL && q > p &&
+		    (*p == ' ' || *p == '\t'))) {
+			if (start == NULL)
+				start = p;
+			stop = q < end ? q + 1 : end;
+			continue;
+		}
+		if (start != NULL)
+			break;
+		/* The marker line, then at most two blank lines. */
+		if (marker) {
+			marker = 0;
+			continue;
+		}
+		if (q > p || ++blanks > 2)
+			break;
+	}
+	if (start != NULL)
+		parser_add_hblock(P, (size_t)(start - t), (size_t)(stop - t),
+		    1);
+}
+
 void
 text_scan(struct parser *P, struct bmsg *m, size_t msgi)
 {
@@ -920,6 +957,8 @@ text_scan(struct parser *P, struct bmsg *m, size_t msgi)
 		if (m->parts[i].type == PT_TEXT && !m->parts[i].returned)
 			scan_region(P, ts, m->parts[i].off, m->parts[i].len);
 	}
+	if (ts->returned != NULL)
+		inline_headers(P, ts->returned, ts->returned_end);
 	if (m->first_rcpt == P->doc->nrcpts)
 		text_records(P, m, msgi, ts);
 	else

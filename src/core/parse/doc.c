@@ -28,6 +28,7 @@ bounce_doc_free(struct bounce_doc *d)
 
 	buf_free(&d->text);
 	free(d->spans);
+	free(d->hblocks);
 	free(d->rcpts);
 	free(d->msgs);
 	maillog_free(d->log);
@@ -56,6 +57,71 @@ parser_add_span(struct parser *P, enum span_kind k, size_t off, size_t len)
 	d->spans[d->nspans].len = len;
 	d->spans[d->nspans].kind = k;
 	d->nspans++;
+}
+
+int
+parser_field_line(const char *p, const char *e)
+{
+	const char	*s = p;
+
+	while (s < e && *s > 32 && *s < 127 && *s != ':')
+		s++;
+	return (s > p && s < e && *s == ':' && s - p <= 76);
+}
+
+void
+parser_add_hblock(struct parser *P, size_t off, size_t end, int returned)
+{
+	struct bounce_doc	*d = P->doc;
+	struct bounce_hblock	*h;
+	const char		*t = d->text.data, *nl;
+	size_t			 lines = 0, at;
+
+	if (!(P->flags & BOUNCE_SPANS) || (P->flags & BOUNCE_BRIEF) ||
+	    off >= end || end > d->text.len)
+		return;
+	if (d->nhblocks >= P->lim->max_spans) {
+		d->truncated = 1;
+		d->cut |= BOUNCE_CUT_SPANS;
+		return;
+	}
+	for (at = off; at < end && (nl = memchr(t + at, '\n', end - at)) !=
+	    NULL; at = (size_t)(nl - t) + 1)
+		lines++;
+	d->hblocks = xgrow(d->hblocks, &d->hblock_cap, d->nhblocks + 1,
+	    sizeof *d->hblocks);
+	h = &d->hblocks[d->nhblocks++];
+	h->off = off;
+	h->end = end;
+	h->lines = lines;
+	h->returned = returned;
+}
+
+static int
+hblock_order(const void *a, const void *b)
+{
+	const struct bounce_hblock	*x = a, *y = b;
+
+	if (x->off != y->off)
+		return (x->off < y->off ? -1 : 1);
+	return (x->end > y->end ? -1 : x->end < y->end);
+}
+
+void
+parser_settle_hblocks(struct bounce_doc *d)
+{
+	size_t	 i, n = 0;
+
+	if (d->nhblocks > 1)
+		qsort(d->hblocks, d->nhblocks, sizeof *d->hblocks,
+		    hblock_order);
+	/* A block inside another (a marker line in a header) goes. */
+	for (i = 0; i < d->nhblocks; i++) {
+		if (n > 0 && d->hblocks[i].off < d->hblocks[n - 1].end)
+			continue;
+		d->hblocks[n++] = d->hblocks[i];
+	}
+	d->nhblocks = n;
 }
 
 struct bounce_rcpt *

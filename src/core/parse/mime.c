@@ -113,16 +113,6 @@ eol(const char *p, const char *end)
 	return (q != NULL ? q : end);
 }
 
-static int
-is_field_line(const char *p, const char *e)
-{
-	const char	*s = p;
-
-	while (s < e && *s > 32 && *s < 127 && *s != ':')
-		s++;
-	return (s > p && s < e && *s == ':' && s - p <= 76);
-}
-
 /* The value of parameter name in a Content-Type value, unquoted. */
 static void
 param_get(const char *v, size_t len, const char *name, char *out, size_t size)
@@ -236,11 +226,13 @@ field_done(struct parser *P, const char *name, size_t nl, struct ent *e,
 
 /*
  * Parse a header block at p, emitting its lines decoded.  Returns where
- * the body starts.  quoted marks the lines as the returned message's.
+ * the body starts, and sets *lines_end to the end of its lines in text
+ * (before the blank line).  quoted marks the lines as the returned
+ * message's.
  */
 static const char *
 headers_parse(struct parser *P, const char *p, const char *end,
-    struct ent *e, const char **keep, int quoted)
+    struct ent *e, const char **keep, int quoted, size_t *lines_end)
 {
 	const char	*name = NULL, *q, *colon;
 	size_t		 nl = 0, at;
@@ -250,6 +242,7 @@ headers_parse(struct parser *P, const char *p, const char *end,
 	buf_reset(&P->tmp);
 	brief = (P->flags & BOUNCE_BRIEF) != 0;
 	P->quiet = brief;
+	*lines_end = P->doc->text.len;
 	while (p < end) {
 		q = eol(p, end);
 		if (q == p) {		/* the blank line */
@@ -273,7 +266,7 @@ headers_parse(struct parser *P, const char *p, const char *end,
 				    &P->tmp2);
 				parser_emit_raw(P, P->tmp2.data, P->tmp2.len);
 			}
-		} else if (is_field_line(p, q)) {
+		} else if (parser_field_line(p, q)) {
 			if (name != NULL)
 				field_done(P, name, nl, e, keep);
 			colon = memchr(p, ':', (size_t)(q - p));
@@ -298,6 +291,7 @@ headers_parse(struct parser *P, const char *p, const char *end,
 			parser_add_span(P, SPAN_QUOTED, at,
 			    P->doc->text.len - at);
 		parser_emit(P, "\n", 1);
+		*lines_end = P->doc->text.len;
 		first = 0;
 		p = q < end ? q + 1 : end;
 	}
@@ -653,11 +647,14 @@ static const char *
 walk_headers(struct parser *P, struct bmsg *m, struct walk *w, const char *p,
     const char *end, struct ent *e)
 {
-	size_t		 off = P->doc->text.len, n;
+	size_t		 off = P->doc->text.len, n, hend;
 	const char	*q;
 
-	q = headers_parse(P, p, end, e, w->keep, w->returned);
+	q = headers_parse(P, p, end, e, w->keep, w->returned, &hend);
 	n = (size_t)(q - p);
+	/* The message's header and a returned one's fold; a part's not. */
+	if (w->keep == m->h || w->embedded)
+		parser_add_hblock(P, off, hend, w->embedded);
 	/* As received: the rules read it with caseless ^...$. */
 	if (w->keep == m->h)
 		m->headers = arena_strndup(&P->doc->arena, p,
@@ -750,11 +747,12 @@ headers_part(struct parser *P, struct bmsg *m, struct walk *w, const char *p,
 {
 	struct ent	 he;
 	const char	*q, *d;
-	size_t		 off = P->doc->text.len;
+	size_t		 off = P->doc->text.len, hend;
 
 	q = headers_parse(P, p, end, &he,
 	    m->orig[H_FROM] == NULL && m->orig[H_TO] == NULL ? m->orig : NULL,
-	    1);
+	    1, &hend);
+	parser_add_hblock(P, off, hend, 1);
 	part_add(P, m, PT_HEADERS, off, 1);
 	d = delim_find(q, end, w->lv, w->nlev, &w->k, &w->close);
 	if (!(P->flags & BOUNCE_BRIEF))
