@@ -11,6 +11,7 @@
 
 #include "base/i18n.h"
 #include "paste/paste.h"
+#include "paste/paste_fold.h"
 #include "paste/paste_job.h"
 #include "paste/paste_result.h"
 #include "paste/paste_wrap.h"
@@ -490,6 +491,267 @@ START_TEST(test_result_focus)
 }
 END_TEST
 
+/*
+ * The rows with folds (issue 14), against a model: the plain rows, each
+ * folded block's rows replaced by its fold line, each unfolded one's
+ * headed by it.
+ */
+static size_t
+model_rows(const size_t *st, size_t n, const struct folds *f,
+    struct frow *out)
+{
+	size_t	 i, k = 0, m = 0;
+
+	for (i = 0; i < n; i++) {
+		while (k < f->n && f->v[k].end <= st[i])
+			k++;
+		if (k < f->n && st[i] == f->v[k].off) {
+			out[m].off = st[i];
+			out[m++].fold = k;
+		}
+		if (k < f->n && st[i] >= f->v[k].off && !f->v[k].open)
+			continue;
+		out[m].off = st[i];
+		out[m++].fold = FOLD_NONE;
+	}
+	return (m);
+}
+
+static void
+assert_frow(struct frow got, struct frow want, const char *what, size_t i)
+{
+	ck_assert_msg(got.off == want.off && got.fold == want.fold,
+	    "%s %zu: row (%zu, %zd), want (%zu, %zd)", what, i, got.off,
+	    (ssize_t)got.fold, want.off, (ssize_t)want.fold);
+}
+
+/* Folds over whole lines of s: every few lines, a block of a few. */
+static void
+some_folds(const char *s, struct folds *f, unsigned *seed)
+{
+	const char	*p = s, *q;
+	size_t		 cap = 16, lines, first;
+
+	folds_free(f);
+	f->v = xreallocarray(NULL, cap, sizeof *f->v);
+	while ((q = strchr(p, '\n')) != NULL) {
+		*seed = *seed * 1103515245u + 12345u;
+		if ((*seed >> 16) % 4 != 0) {
+			p = q + 1;
+			continue;
+		}
+		first = (size_t)(p - s);
+		for (lines = 2 + (*seed >> 8) % 5; lines > 0 &&
+		    (q = strchr(p, '\n')) != NULL; lines--)
+			p = q + 1;
+		if (f->n == cap) {
+			cap *= 2;
+			f->v = xreallocarray(f->v, cap, sizeof *f->v);
+		}
+		f->v[f->n].off = first;
+		f->v[f->n].end = (size_t)(p - s);
+		f->v[f->n].lines = 2;
+		f->v[f->n].returned = 0;
+		f->v[f->n].open = (*seed >> 20) % 2;
+		f->n++;
+	}
+}
+
+START_TEST(test_fold_rows)
+{
+	struct wrap	 w;
+	struct folds	 f;
+	struct frow	*want, r;
+	size_t		*st, n, m, i, k;
+	unsigned	 seed = 7;
+	char		*s;
+	int		 width;
+
+	folds_init(&f);
+	for (k = 0; k < 6; k++) {
+		s = random_text(&seed, 6000 + k * 3000, 2);
+		width = 5 + (int)k * 11;
+		st = xreallocarray(NULL, strlen(s) + 2, sizeof *st);
+		want = xreallocarray(NULL, 2 * strlen(s) + 4, sizeof *want);
+		n = rows_of(s, width, 1, st, strlen(s) + 2);
+		some_folds(s, &f, &seed);
+		ck_assert_uint_gt(f.n, 3);
+		m = model_rows(st, n, &f, want);
+		wrap_init(&w, s, strlen(s), width, 1);
+		/* Down and up, one row at a time, give the model's rows. */
+		r = frow_at(&w, &f, 0);
+		for (i = 0; i < m; i++) {
+			assert_frow(r, want[i], "down", i);
+			ck_assert_int_eq(frow_next(&w, &f, r, &r),
+			    i + 1 < m ? 0 : -1);
+		}
+		for (i = m; i-- > 0;) {
+			assert_frow(r, want[i], "up", i);
+			ck_assert_int_eq(frow_prev(&w, &f, r, &r),
+			    i > 0 ? 0 : -1);
+		}
+		for (i = 0; i < m; i += 1 + i % 13) {
+			assert_frow(frow_down(&w, &f, want[i], 7),
+			    want[i + 7 < m ? i + 7 : m - 1], "down 7", i);
+			assert_frow(frow_up(&w, &f, want[i], 9),
+			    want[i >= 9 ? i - 9 : 0], "up 9", i);
+			ck_assert_int_lt(i > 0 ? frow_cmp(want[i - 1], want[i]) :
+			    -1, 0);
+			/* A byte shows on its row, or on its fold's line. */
+			if (want[i].fold == FOLD_NONE)
+				assert_frow(frow_at(&w, &f, want[i].off +
+				    (i + 1 < m && want[i + 1].off > want[i].off ?
+				    (want[i + 1].off - want[i].off) / 2 : 0)),
+				    want[i], "at", i);
+		}
+		assert_frow(frow_last_page(&w, &f, 20), want[m > 20 ? m - 20 :
+		    0], "last page", 0);
+		assert_frow(frow_last_page(&w, &f, 1), want[m - 1], "last", 0);
+		/* Folding everything hides every row of every block. */
+		folds_set(&f, FOLD_NONE, 0);
+		for (i = 0; i < f.n; i++) {
+			r = frow_at(&w, &f, f.v[i].end - 1);
+			ck_assert_uint_eq(r.fold, i);
+			r.off = f.v[i].off + 1;
+			r.fold = FOLD_NONE;
+			ck_assert_uint_eq(frow_valid(&f, r).fold, i);
+		}
+		free(want);
+		free(st);
+		free(s);
+	}
+	folds_free(&f);
+}
+END_TEST
+
+/* A folded block of 10,000 lines is stepped over in one row. */
+START_TEST(test_fold_long)
+{
+	struct wrap	 w;
+	struct folds	 f;
+	struct frow	 r;
+	struct buf	 b;
+	size_t		 i;
+
+	buf_init(&b);
+	for (i = 0; i < 10000; i++)
+		buf_adds(&b, "Received: from a.example.org by b.example.org\n");
+	buf_adds(&b, "\nthe words\n");
+	folds_init(&f);
+	f.v = xcalloc(1, sizeof *f.v);
+	f.n = 1;
+	f.v[0].end = b.len - 11;
+	f.v[0].lines = 10000;
+	wrap_init(&w, b.data, b.len, 20, 1);
+	r = frow_at(&w, &f, 0);
+	ck_assert_uint_eq(r.fold, 0);
+	ck_assert_int_eq(frow_next(&w, &f, r, &r), 0);
+	ck_assert_uint_eq(r.off, b.len - 11);
+	ck_assert_int_eq(frow_prev(&w, &f, r, &r), 0);
+	ck_assert_uint_eq(r.fold, 0);
+	r = frow_last_page(&w, &f, 4);
+	ck_assert_uint_eq(r.fold, 0);
+	/* Unfolded: the fold line, then its 30,000 rows at width 20. */
+	folds_set(&f, 0, 1);
+	r.off = 0;
+	r.fold = 0;
+	r = frow_down(&w, &f, r, 30001);
+	ck_assert_uint_eq(r.off, b.len - 11);
+	folds_free(&f);
+	buf_free(&b);
+}
+END_TEST
+
+/* A bounce with its returned message: the headers fold, n stops once. */
+static const char returned_bounce[] =
+    "From: MAILER-DAEMON@mail.example.org (Mail Delivery System)\n"
+    "To: alice@example.org\n"
+    "Subject: Undelivered Mail Returned to Sender\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: multipart/report; report-type=delivery-status;"
+    " boundary=\"B1\"\n"
+    "\n"
+    "--B1\n"
+    "Content-Type: text/plain; charset=us-ascii\n"
+    "\n"
+    "<bob@example.net>: host mx.example.net[192.0.2.25] said: 550 5.1.1\n"
+    "    User unknown (in reply to RCPT TO command)\n"
+    "\n"
+    "--B1\n"
+    "Content-Type: message/rfc822\n"
+    "\n"
+    "Received: by mail.example.org (Postfix) id 4F2A8\n"
+    "From: alice@example.org\n"
+    "To: bob@example.net\n"
+    "Subject: hello\n"
+    "\n"
+    "the body\n"
+    "--B1--\n";
+
+START_TEST(test_fold_result)
+{
+	struct presult	*r;
+	struct folds	 f;
+	struct frow	 row, n1, n2, back;
+	const char	*t;
+
+	r = presult_build(shipped_rules(), NULL, shipped_catalog(),
+	    returned_bounce, sizeof returned_bounce - 1, NULL, NULL);
+	ck_assert_ptr_nonnull(r);
+	t = r->an.doc.text.data;
+	folds_init(&f);
+	folds_build(&f, r);
+	ck_assert_uint_eq(f.n, 2);
+	ck_assert_uint_eq(f.v[0].off, 0);
+	ck_assert_uint_eq(f.v[0].lines, 5);
+	ck_assert_int_eq(f.v[1].returned, 1);
+	ck_assert_uint_eq(f.v[1].lines, 4);
+	ck_assert(!f.v[0].open && !f.v[1].open);
+	/* The pane opens on the server's words, no fold opened. */
+	row = fold_focus(r, &f);
+	ck_assert_uint_eq(row.fold, FOLD_NONE);
+	ck_assert(strncmp(t + row.off, "<bob@example.net>: host", 23) == 0);
+	ck_assert(!f.v[0].open && !f.v[1].open);
+	/* n goes on to the returned header's fold line, once, then stops. */
+	n1 = fold_next_part(r, &f, row, 1);
+	ck_assert_uint_gt(n1.off, row.off);
+	while (n1.fold == FOLD_NONE) {
+		n2 = fold_next_part(r, &f, n1, 1);
+		ck_assert_uint_gt(n2.off, n1.off);
+		n1 = n2;
+	}
+	ck_assert_uint_eq(n1.fold, 1);
+	n2 = fold_next_part(r, &f, n1, 1);
+	ck_assert((n2.off == n1.off && n2.fold == 1) ||
+	    (n2.off >= f.v[1].end && n2.fold == FOLD_NONE));
+	/* N from past it comes back to it, then before it. */
+	back = fold_next_part(r, &f, n1, -1);
+	ck_assert_int_lt(frow_cmp(back, n1), 0);
+	/* Unfolded, n walks into its lines. */
+	folds_set(&f, 1, 1);
+	n2 = fold_next_part(r, &f, back, 1);
+	while (n2.off < f.v[1].off)
+		n2 = fold_next_part(r, &f, n2, 1);
+	ck_assert_uint_eq(n2.fold, FOLD_NONE);
+	ck_assert_uint_lt(n2.off, f.v[1].end);
+	/* Above the first part: the report's header's fold line. */
+	back = fold_next_part(r, &f, row, -1);
+	while (back.off > 0 && frow_cmp(fold_next_part(r, &f, back, -1),
+	    back) < 0)
+		back = fold_next_part(r, &f, back, -1);
+	ck_assert_uint_eq(back.fold, 0);
+	/* A focus inside a fold unfolds it: the words are never hidden. */
+	f.v[0].end = f.v[1].off;
+	f.n = 1;
+	folds_set(&f, FOLD_NONE, 0);
+	row = fold_focus(r, &f);
+	ck_assert_uint_eq(row.fold, FOLD_NONE);
+	ck_assert_int_eq(f.v[0].open, 1);
+	folds_free(&f);
+	presult_free(r);
+}
+END_TEST
+
 START_TEST(test_result_postfix)
 {
 	struct presult	*r;
@@ -867,6 +1129,9 @@ paste_suite(void)
 	tcase_add_test(tc, test_job_no_rules);
 	tcase_add_test(tc, test_layout);
 	tcase_add_test(tc, test_result_focus);
+	tcase_add_test(tc, test_fold_rows);
+	tcase_add_test(tc, test_fold_long);
+	tcase_add_test(tc, test_fold_result);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -138,21 +138,33 @@ first_span(const struct bounce_doc *d, enum span_kind k)
 	return ((size_t)-1);
 }
 
-size_t
-presult_focus(const struct presult *r)
+int
+presult_focus_at(const struct presult *r, size_t *at)
 {
 	const struct bounce_doc	*d = &r->an.doc;
 	size_t			 off;
 
+	*at = 0;
 	if (d->text.len == 0)
 		return (0);
-	if ((off = first_span(d, SPAN_DIAGNOSTIC)) != (size_t)-1)
-		return (line_start(r, off));
-	if (d->nmsgs > 0 && d->msgs[0].text_len > 0)
-		return (line_start(r, d->msgs[0].text_off));
-	if ((off = first_span(d, SPAN_FIELD_NAME)) != (size_t)-1)
-		return (line_start(r, off));
-	return (0);
+	if ((off = first_span(d, SPAN_DIAGNOSTIC)) == (size_t)-1 &&
+	    d->nmsgs > 0 && d->msgs[0].text_len > 0)
+		off = d->msgs[0].text_off;
+	if (off == (size_t)-1)
+		off = first_span(d, SPAN_FIELD_NAME);
+	if (off == (size_t)-1)
+		return (0);
+	*at = line_start(r, off);
+	return (1);
+}
+
+size_t
+presult_focus(const struct presult *r)
+{
+	size_t	 off;
+
+	presult_focus_at(r, &off);
+	return (off);
 }
 
 size_t

@@ -54,6 +54,8 @@ size_t		 presult_seg(const struct presult *, size_t off);
  * fields; 0 when there is none.  Headers come before all of these.
  */
 size_t		 presult_focus(const struct presult *);
+/* The same: 1 and *off, or 0 (and *off 0) when there is none. */
+int		 presult_focus_at(const struct presult *, size_t *off);
 /*
  * The line start of the next (dir > 0) or previous highlighted part
  * whose line is not that of off, or off itself when there is none.
