@@ -727,13 +727,21 @@ START_TEST(test_fold_result)
 	/* N from past it comes back to it, then before it. */
 	back = fold_next_part(r, &f, n1, -1);
 	ck_assert_int_lt(frow_cmp(back, n1), 0);
-	/* Unfolded, n walks into its lines. */
+	/*
+	 * Unfolded, n shows its first line under its fold line, then
+	 * walks into its lines, and N comes back to the fold line.
+	 */
 	folds_set(&f, 1, 1);
 	n2 = fold_next_part(r, &f, back, 1);
 	while (n2.off < f.v[1].off)
 		n2 = fold_next_part(r, &f, n2, 1);
-	ck_assert_uint_eq(n2.fold, FOLD_NONE);
-	ck_assert_uint_lt(n2.off, f.v[1].end);
+	ck_assert_uint_eq(n2.fold, 1);
+	n1 = fold_next_part(r, &f, n2, 1);
+	ck_assert_uint_eq(n1.fold, FOLD_NONE);
+	ck_assert_uint_gt(n1.off, f.v[1].off);
+	ck_assert_uint_lt(n1.off, f.v[1].end);
+	n2 = fold_next_part(r, &f, n1, -1);
+	ck_assert_uint_eq(n2.fold, 1);
 	/* Above the first part: the report's header's fold line. */
 	back = fold_next_part(r, &f, row, -1);
 	while (back.off > 0 && frow_cmp(fold_next_part(r, &f, back, -1),

@@ -242,7 +242,11 @@ fold_focus(const struct presult *r, struct folds *f)
 	return (row);
 }
 
-/* A part's row: its fold line when folded, else its line's start. */
+/*
+ * A part's row: its fold line when folded, else its line's start, or
+ * the fold line above it when it is an unfolded block's first line
+ * (the line says what the block is).
+ */
 static struct frow
 part_row(const struct presult *r, const struct folds *f, size_t off)
 {
@@ -250,9 +254,7 @@ part_row(const struct presult *r, const struct folds *f, size_t off)
 
 	if (hidden(f, off, &row))
 		return (row);
-	row.off = r->lines[presult_line(r, off)];
-	row.fold = FOLD_NONE;
-	return (row);
+	return (row_or_head(f, r->lines[presult_line(r, off)]));
 }
 
 struct frow
@@ -267,8 +269,9 @@ fold_next_part(const struct presult *r, const struct folds *f,
 
 	if (dir > 0) {
 		/* The first part starting at or past from. */
-		if (k != NULL)
-			from = k->open ? k->off : k->end;
+		/* An unfolded block's fold line shows its first line too. */
+		if (k != NULL && !k->open)
+			from = k->end;
 		else if (row.off < t->len && (eol = memchr(t->data + row.off,
 		    '\n', t->len - row.off)) != NULL)
 			from = (size_t)(eol - t->data) + 1;

@@ -82,8 +82,9 @@ struct frow	 fold_focus(const struct presult *, struct folds *);
  * presult_next_part() but with folds: a folded block holding parts is
  * one stop, its fold line (the parts stay folded: a header is mostly
  * highlighted parts, every returned header line is one, and unfolding
- * on the way would undo the fold on the first n); row itself when
- * there is none that way.
+ * on the way would undo the fold on the first n); an unfolded block's
+ * first line is shown under its fold line; row itself when there is
+ * none that way.
  */
 struct frow	 fold_next_part(const struct presult *, const struct folds *,
 		    struct frow, int dir);
