@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "paste/paste.h"
+#include "paste/paste_fold.h"
 #include "paste/paste_result.h"
 #include "paste/paste_wrap.h"
 
@@ -18,9 +19,10 @@ struct tui;
 
 struct tresult {
 	enum paste_pane		 pane;		/* focused (wide) or shown */
-	size_t			 ttop;		/* text: first row's offset */
+	struct frow		 ttop;		/* text: the first row shown */
 	int			 ttop_width;	/* it is a row start at this width */
 	struct wrap_marks	 text_marks;
+	struct folds		 folds;		/* the text's header blocks */
 	size_t			 vblock;	/* verdict: first line shown, */
 	size_t			 vline;		/* as block and line in it */
 	size_t			 lblock;	/* selected catalogue entry */

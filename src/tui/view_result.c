@@ -3,7 +3,9 @@
  * part in its own style under a legend, and the verdict per recipient
  * (result_verdict.c) beside it, or on a narrow terminal instead of it:
  * Tab shows the other.  The verdict's catalogue entries open in the
- * detail view, from which Backspace or Esc comes back here.
+ * detail view, from which Backspace or Esc comes back here.  The text's
+ * header blocks are folded, one line each (paste_fold.h): Enter in the
+ * text, or a click on one, unfolds or folds it.
  */
 #include "config.h"
 
@@ -49,6 +51,8 @@ tresult_get(struct tui *t)
 		return (p);
 	p = xcalloc(1, sizeof *p);
 	wrap_marks_init(&p->text_marks);
+	folds_init(&p->folds);
+	p->ttop.fold = FOLD_NONE;
 	p->llink = -1;
 	p->pane = PP_VERDICT;
 	t->result = p;
@@ -67,6 +71,7 @@ tresult_free(struct tui *t)
 	if (t->result == NULL)
 		return;
 	wrap_marks_free(&t->result->text_marks);
+	folds_free(&t->result->folds);
 	free(t->result);
 	t->result = NULL;
 }
@@ -82,8 +87,10 @@ tresult_reset(struct tui *t)
 {
 	struct tresult	*p = tresult_get(t);
 
-	p->ttop = 0;
+	p->ttop.off = 0;
+	p->ttop.fold = FOLD_NONE;
 	p->ttop_width = 0;
+	folds_free(&p->folds);
 	p->vblock = p->vline = 0;
 	p->lblock = 0;
 	p->llink = -1;
@@ -172,7 +179,8 @@ text_wrap(struct tui *t, const struct rgeom *g, struct wrap *w)
 	wrap_use_marks(w, &p->text_marks);
 	if (p->ttop_width != g->text_w) {
 		/* After a resize: the row that holds the old first byte. */
-		p->ttop = wrap_row_start(w, p->ttop);
+		if (p->ttop.fold == FOLD_NONE)
+			p->ttop = frow_at(w, &p->folds, p->ttop.off);
 		p->ttop_width = g->text_w;
 	}
 }
@@ -208,12 +216,89 @@ tresult_poll(struct tui *t)
 	p = tresult_get(t);
 	wrap_marks_reset(&p->text_marks);
 	tresult_reset(t);
-	/* Open on the words that explain the failure, not on headers. */
-	p->ttop = presult_focus(tresult_shown(t));
+	/* Open on the words that explain the failure, headers folded. */
+	folds_build(&p->folds, tresult_shown(t));
+	p->ttop = fold_focus(tresult_shown(t), &p->folds);
 	/* A new verdict is what the user waits for: it has the focus. */
 	p->pane = PP_VERDICT;
 	verdict_select(t, 1);
 	return (1);
+}
+
+/* "▸ Header, 14 lines": a fold's line. */
+static void
+draw_fold(struct tui *t, WINDOW *win, int y, int x, int w,
+    const struct fold *f, attr_t a)
+{
+	char		 line[160];
+	unsigned long	 n = (unsigned long)f->lines;
+
+	snprintf(line, sizeof line, f->returned ? dngettext(PACKAGE,
+	    "%1$s Returned message header, %2$lu line",
+	    "%1$s Returned message header, %2$lu lines", n) :
+	    dngettext(PACKAGE, "%1$s Header, %2$lu line",
+	    "%1$s Header, %2$lu lines", n), f->open ?
+	    (t->utf8 ? "\xe2\x96\xbe" : "v") : (t->utf8 ? "\xe2\x96\xb8" : ">"),
+	    n);
+	draw_str(win, y, x, w, line, a);
+}
+
+/* A text row in runs of one style: a flat span, or plain text. */
+static void
+draw_text_row(WINDOW *win, const struct rgeom *g, int y, const struct wrap *w,
+    const struct presult *r, size_t row, size_t end)
+{
+	size_t	 pos, k, to;
+	int	 col = 0;
+	attr_t	 a;
+
+	for (pos = row, k = presult_seg(r, row); pos < end; pos = to) {
+		if (k < r->an.nsegs && r->an.segs[k].off <= pos) {
+			to = r->an.segs[k].off + r->an.segs[k].len;
+			a = draw_span_attr(r->an.segs[k].kind);
+			k++;
+		} else {
+			to = k < r->an.nsegs ? r->an.segs[k].off : end;
+			a = A_NORMAL;
+		}
+		if (to > end)
+			to = end;
+		col += draw_wrapped(win, y, g->pl.text.x + MARGIN + col, col,
+		    g->text_w - col, w, pos, to, a);
+	}
+}
+
+/* The text's first row never past the last page: a short text whole. */
+static void
+text_clamp(struct tui *t, const struct rgeom *g, const struct wrap *w)
+{
+	struct tresult	*p = tresult_get(t);
+	struct frow	 last;
+
+	p->ttop = frow_valid(&p->folds, p->ttop);
+	if (g->text_h > 0 && frow_cmp(p->ttop, last = frow_last_page(w,
+	    &p->folds, (size_t)g->text_h)) > 0)
+		p->ttop = last;
+}
+
+/*
+ * The fold Enter acts on: the first fold line on screen, FOLD_NONE if
+ * there is none.
+ */
+static size_t
+fold_on_screen(struct tui *t, const struct rgeom *g, const struct wrap *w)
+{
+	struct tresult	*p = tresult_get(t);
+	struct frow	 row = p->ttop;
+	int		 i;
+
+	for (i = 0; i < g->text_h; i++) {
+		if (row.fold != FOLD_NONE)
+			return (row.fold);
+		if (frow_next(w, &p->folds, row, &row) != 0)
+			break;
+	}
+	return (FOLD_NONE);
 }
 
 static void
@@ -223,46 +308,39 @@ draw_text_pane(struct tui *t, WINDOW *win, const struct rgeom *g)
 	const struct presult	*r = tresult_shown(t);
 	const struct rect	*pr = &g->pl.text;
 	struct wrap		 w;
+	struct frow		 row;
 	char			 head[160];
-	size_t			 row, end, next = WRAP_NONE, pos, k, to, last;
-	int			 i, col;
+	size_t			 end, next, sel;
+	int			 i, more = 0;
 	attr_t			 a;
 
 	text_wrap(t, g, &w);
-	/* Never past the last page: a short text is shown whole. */
-	if (g->text_h > 0 && p->ttop > (last = wrap_last_page(&w,
-	    (size_t)g->text_h)))
-		p->ttop = last;
+	text_clamp(t, g, &w);
 	snprintf(head, sizeof head, _("Text, line %1$zu of %2$zu (%3$d%%)"),
-	    presult_line(r, p->ttop) + 1, r->nlines, r->an.doc.text.len == 0 ?
-	    100 : (int)(p->ttop * 100 / r->an.doc.text.len));
+	    presult_line(r, p->ttop.off) + 1, r->nlines,
+	    r->an.doc.text.len == 0 ? 100 :
+	    (int)(p->ttop.off * 100 / r->an.doc.text.len));
 	draw_pane_title(win, 0, pr->x, pr->w, head, !g->pl.wide ||
 	    p->pane == PP_TEXT);
 	legend(r, win, pr->x, 1, pr->w);
+	/* The fold Enter acts on stands out while the text has the keys. */
+	sel = p->pane == PP_TEXT ? fold_on_screen(t, g, &w) : FOLD_NONE;
 	row = p->ttop;
 	for (i = 0; i < g->text_h; i++) {
-		end = wrap_row(&w, row, &next);
-		col = 0;
-		/* The row in runs of one style: a flat span, or plain text. */
-		for (pos = row, k = presult_seg(r, row); pos < end; pos = to) {
-			if (k < r->an.nsegs && r->an.segs[k].off <= pos) {
-				to = r->an.segs[k].off + r->an.segs[k].len;
-				a = draw_span_attr(r->an.segs[k].kind);
-				k++;
-			} else {
-				to = k < r->an.nsegs ? r->an.segs[k].off : end;
-				a = A_NORMAL;
-			}
-			if (to > end)
-				to = end;
-			col += draw_wrapped(win, g->text_y + i, pr->x + MARGIN +
-			    col, col, g->text_w - col, &w, pos, to, a);
+		if (row.fold != FOLD_NONE) {
+			a = A_BOLD | (row.fold == sel ? A_REVERSE : 0);
+			draw_fold(t, win, g->text_y + i, pr->x + MARGIN,
+			    g->text_w, &p->folds.v[row.fold], a);
+		} else {
+			end = wrap_row(&w, row.off, &next);
+			draw_text_row(win, g, g->text_y + i, &w, r, row.off,
+			    end);
 		}
-		if (next == WRAP_NONE)
+		if (frow_next(&w, &p->folds, row, &row) != 0)
 			break;
-		row = next;
+		more = i + 1 == g->text_h;
 	}
-	if (next != WRAP_NONE && g->text_h > 0)
+	if (more && g->text_h > 0)
 		draw_str(win, g->text_y + g->text_h - 1, pr->x + pr->w - 1, 1,
 		    t->utf8 ? "\xe2\x86\x93" : "v", A_BOLD);
 }
@@ -312,22 +390,73 @@ text_scroll(struct tui *t, const struct rgeom *g, long n)
 {
 	struct tresult	*p = tresult_get(t);
 	struct wrap	 w;
-	size_t		 last;
 
 	if (g->text_h <= 0)
 		return;
 	text_wrap(t, g, &w);
-	last = wrap_last_page(&w, (size_t)g->text_h);
+	p->ttop = frow_valid(&p->folds, p->ttop);
 	if (n == SCROLL_TOP)
-		p->ttop = 0;
+		p->ttop = frow_at(&w, &p->folds, 0);
 	else if (n == SCROLL_BOTTOM)
-		p->ttop = last;
+		p->ttop = frow_last_page(&w, &p->folds, (size_t)g->text_h);
 	else if (n < 0)
-		p->ttop = wrap_up(&w, p->ttop, (size_t)-n);
+		p->ttop = frow_up(&w, &p->folds, p->ttop, (size_t)-n);
 	else
-		p->ttop = wrap_down(&w, p->ttop, (size_t)n);
-	if (p->ttop > last)
-		p->ttop = last;
+		p->ttop = frow_down(&w, &p->folds, p->ttop, (size_t)n);
+	text_clamp(t, g, &w);
+}
+
+/* Fold or unfold fold k, the first row kept where it is. */
+static void
+fold_toggle(struct tui *t, size_t k)
+{
+	struct tresult	*p = tresult_get(t);
+
+	folds_set(&p->folds, k, !p->folds.v[k].open);
+	p->ttop = frow_valid(&p->folds, p->ttop);
+}
+
+/* Enter in the text: the first fold line on screen unfolds or folds. */
+static void
+fold_key(struct tui *t)
+{
+	struct rgeom	 g;
+	struct wrap	 w;
+	size_t		 k;
+
+	result_geom(t, &g);
+	if (g.text_h <= 0)
+		return;
+	text_wrap(t, &g, &w);
+	text_clamp(t, &g, &w);
+	if ((k = fold_on_screen(t, &g, &w)) == FOLD_NONE) {
+		tui_message(t, "%s", _("No header fold on screen: the "
+		    "headers are shown."));
+		return;
+	}
+	fold_toggle(t, k);
+}
+
+/* A click on row y of the text: a fold line unfolds or folds. */
+static void
+fold_click(struct tui *t, const struct rgeom *g, int y)
+{
+	struct tresult	*p = tresult_get(t);
+	struct wrap	 w;
+	struct frow	 row;
+	int		 i;
+
+	if (y < g->text_y || y >= g->text_y + g->text_h)
+		return;
+	text_wrap(t, g, &w);
+	text_clamp(t, g, &w);
+	row = p->ttop;
+	for (i = g->text_y; i < y; i++) {
+		if (frow_next(&w, &p->folds, row, &row) != 0)
+			return;
+	}
+	if (row.fold != FOLD_NONE)
+		fold_toggle(t, row.fold);
 }
 
 static void
@@ -435,11 +564,14 @@ result_key(struct tui *t, enum action a, int key)
 		return (1);
 	case ACT_NEXT_PART:
 	case ACT_PREV_PART:
-		p->ttop = presult_next_part(tresult_shown(t), p->ttop,
-		    a == ACT_NEXT_PART ? 1 : -1);
+		p->ttop = fold_next_part(tresult_shown(t), &p->folds,
+		    frow_valid(&p->folds, p->ttop), a == ACT_NEXT_PART ? 1 : -1);
 		return (1);
 	case ACT_OPEN_ENTRY:
-		open_entry(t);
+		if (p->pane == PP_TEXT)
+			fold_key(t);
+		else
+			open_entry(t);
 		return (1);
 	case ACT_EDIT:
 	case ACT_PASTE:
@@ -489,6 +621,10 @@ result_mouse(struct tui *t, const struct rect *r, int y, int x, mmask_t m)
 	if (m & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
 		result_scroll(t, m & BUTTON4_PRESSED ? -SCROLL_WHEEL :
 		    SCROLL_WHEEL);
+		return;
+	}
+	if (p->pane == PP_TEXT && (m & BUTTON1_PRESSED)) {
+		fold_click(t, &g, y);
 		return;
 	}
 	if (p->pane != PP_VERDICT || y < 1)

@@ -22,7 +22,10 @@ wait_for 'Verdict: 1 recipient' "the verdict of the file"
 wait_for '│ 1/1  bob@example\.net' "the file's recipient"
 wait_for 'What happened: The mailbox does not exist' "the file's reason"
 # Only real addresses are highlighted as IPs: the header's time is not.
+# The header opens folded; Enter in the text unfolds it.
 keys g
+wait_for '^ ▸ Header, 4 lines' "the folded header"
+keys Tab Enter
 wait_for '^ Received: by mail\.example\.org' "the Received header"
 tm capture-pane -p -e -t e2e >"$e2e_tmp/attrs"
 esc=$(printf '\033')

@@ -32,5 +32,6 @@ dist_check_SCRIPTS += \
 	tests/e2e/paste-big.sh \
 	tests/e2e/paste-resize.sh \
 	tests/e2e/paste-signals.sh \
+	tests/e2e/paste-fold.sh \
 	tests/e2e/paste-check.sh
 EXTRA_DIST += tests/e2e/lib.sh

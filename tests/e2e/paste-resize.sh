@@ -45,7 +45,13 @@ wait_for 'Verdict: 1 recipient' "the verdict"
 wait_for 'Soft bounce: a temporary failure|Hard bounce' "hard or soft"
 resize 120 40
 wait_width 120
-keys Tab j j j
+# The Received lines are a returned header, folded: unfold them, then
+# scroll past the fold line and two lines.
+keys Tab
+wait_for '^ ▸ Returned message header, 60 lines' "the folded header"
+keys Enter
+wait_for '^ Received: from relay0\.example\.org' "the header unfolded"
+keys j j j j
 wait_for '^ Text, line 4 of 61 ' "the text scrolled"
 storm 100
 resize 120 40
