@@ -396,7 +396,7 @@ text_scroll(struct tui *t, const struct rgeom *g, long n)
 	text_wrap(t, g, &w);
 	p->ttop = frow_valid(&p->folds, p->ttop);
 	if (n == SCROLL_TOP)
-		p->ttop = frow_at(&w, &p->folds, 0);
+		p->ttop = frow_first(&p->folds);
 	else if (n == SCROLL_BOTTOM)
 		p->ttop = frow_last_page(&w, &p->folds, (size_t)g->text_h);
 	else if (n < 0)

@@ -129,6 +129,15 @@ wait_for '^ ▸ Returned message header' "folded at 30 columns"
 keys G
 wait_for '^ the body' "the end of the text"
 wait_for '^ ▸ Returned message header' "the fold line on the last page"
+# g goes to the first row, an unfolded header's fold line.
+keys g
+wait_for '^ ▸ Header, 8 lines' "the top at 30 columns"
+keys Enter
+wait_for '^ ▾ Header, 8 lines' "the header unfolded at 30 columns"
+keys G
+wait_gone '^ ▾ Header' "the top after G"
+keys g
+wait_for '^ ▾ Header, 8 lines' "the fold line first after g"
 keys q
 expect_exit 0
 echo "PASS: $e2e_name"

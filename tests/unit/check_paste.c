@@ -579,7 +579,7 @@ START_TEST(test_fold_rows)
 		m = model_rows(st, n, &f, want);
 		wrap_init(&w, s, strlen(s), width, 1);
 		/* Down and up, one row at a time, give the model's rows. */
-		r = frow_at(&w, &f, 0);
+		r = frow_first(&f);
 		for (i = 0; i < m; i++) {
 			assert_frow(r, want[i], "down", i);
 			ck_assert_int_eq(frow_next(&w, &f, r, &r),
@@ -653,8 +653,8 @@ START_TEST(test_fold_long)
 	ck_assert_uint_eq(r.fold, 0);
 	/* Unfolded: the fold line, then its 30,000 rows at width 20. */
 	folds_set(&f, 0, 1);
-	r.off = 0;
-	r.fold = 0;
+	r = frow_first(&f);
+	ck_assert_uint_eq(r.fold, 0);
 	r = frow_down(&w, &f, r, 30001);
 	ck_assert_uint_eq(r.off, b.len - 11);
 	folds_free(&f);

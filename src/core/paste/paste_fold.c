@@ -145,6 +145,12 @@ row_or_head(const struct folds *f, size_t off)
 	return (r);
 }
 
+struct frow
+frow_first(const struct folds *f)
+{
+	return (row_or_head(f, 0));
+}
+
 int
 frow_next(const struct wrap *w, const struct folds *f, struct frow r,
     struct frow *next)
@@ -230,12 +236,9 @@ fold_focus(const struct presult *r, struct folds *f)
 	size_t		 off, k;
 
 	row.fold = FOLD_NONE;
-	if (!presult_focus_at(r, &off)) {
-		/* No line to open on: the first row, a fold's line maybe. */
-		row.off = 0;
-		row.fold = starting(f, 0);
-		return (row);
-	}
+	/* No line to open on: the first row. */
+	if (!presult_focus_at(r, &off))
+		return (frow_first(f));
 	row.off = off;
 	if ((k = folds_find(f, off)) != FOLD_NONE)
 		f->v[k].open = 1;

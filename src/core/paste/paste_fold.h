@@ -57,6 +57,8 @@ int		 frow_cmp(struct frow, struct frow);
  */
 struct frow	 frow_at(const struct wrap *, const struct folds *, size_t off);
 struct frow	 frow_valid(const struct folds *, struct frow);
+/* The first row: a fold's line when a block starts the text. */
+struct frow	 frow_first(const struct folds *);
 /* The next or previous row: 0, or -1 at the end or the start. */
 int		 frow_next(const struct wrap *, const struct folds *,
 		    struct frow, struct frow *);
