@@ -96,8 +96,7 @@
 	X(PREV_ENTRY,	"previous-entry", NULL, \
 	    N_("Select the previous catalogue entry of the verdict")) \
 	X(OPEN_ENTRY,	"open-entry",	N_("open"), \
-	    N_("Open the selected catalogue entry (Backspace comes back); " \
-	    "in the text, fold or unfold the first header shown")) \
+	    N_("Open the entry; in the text, fold or unfold headers")) \
 	X(NEXT_PART,	"next-part",	N_("next part"), \
 	    N_("Scroll the text to the next highlighted part")) \
 	X(PREV_PART,	"previous-part", NULL, \
