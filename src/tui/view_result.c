@@ -430,8 +430,8 @@ fold_key(struct tui *t)
 	text_wrap(t, &g, &w);
 	text_clamp(t, &g, &w);
 	if ((k = fold_on_screen(t, &g, &w)) == FOLD_NONE) {
-		tui_message(t, "%s", _("No header fold on screen: the "
-		    "headers are shown."));
+		tui_message(t, "%s", _("No header on screen to fold or "
+		    "unfold."));
 		return;
 	}
 	fold_toggle(t, k);
