@@ -106,7 +106,7 @@ worker_new(void *arg)
 	w->an.catalog = run->c;
 	w->an.limits = &run->lim;
 	/* The checks read the returned message's DKIM-Signature. */
-	w->an.flags = run->o->check ? 0 : BOUNCE_BRIEF;
+	w->an.flags = (run->o->check ? 0 : BOUNCE_BRIEF) | BOUNCE_LOG_RESUME;
 	return (w);
 }
 
@@ -193,9 +193,11 @@ diagnose_fd(struct worker *w, struct run *run, int fd, off_t size,
 
 	/*
 	 * Standard input may be any size: it counts as big, and so does a
-	 * gzip file, whose size says nothing of what it inflates to.
+	 * gzip file, whose size says nothing of what it inflates to (told
+	 * by its first block below: a look at every file first cost a
+	 * system call each).
 	 */
-	big = size < 0 || size > (off_t)BIG_INPUT || msgstream_is_gzip(fd);
+	big = size < 0 || size > (off_t)BIG_INPUT;
 	if (big && pool_turn(out) != 0) {
 		if (fd != STDIN_FILENO)
 			close(fd);
@@ -203,12 +205,19 @@ diagnose_fd(struct worker *w, struct run *run, int fd, off_t size,
 	}
 	msgstream_start(&w->ms, fd, (long long)size);
 	while ((rc = msgstream_next(&w->ms, &msg, &len, &cut)) == 1) {
+		if (!big && w->ms.gz) {
+			big = 1;
+			if (pool_turn(out) != 0)
+				break;
+		}
 		/* A big log comes in blocks: one log, joined across them. */
 		an = w->an;
 		if (more)
 			an.flags |= BOUNCE_LOG_MORE;
 		analysis_run(&w->a, &an, msg, len);
 		more = w->ms.log == 1;
+		/* A block of mass bounces met the limit: the rest comes next. */
+		msgstream_unread(&w->ms, w->a.doc.log_unread);
 		if (cut) {
 			w->a.doc.truncated = 1;
 			w->a.doc.cut |= BOUNCE_CUT_INPUT;
@@ -251,7 +260,7 @@ diagnose_fd(struct worker *w, struct run *run, int fd, off_t size,
 		/* Let go of the big buffers before the next one may grow. */
 		msgstream_free(&w->ms);
 		msgstream_init(&w->ms, run->lim.max_input);
-		w->ms.wait = cli_input_wait;
+			w->ms.wait = cli_input_wait;
 		analysis_free(&w->a);
 		analysis_init(&w->a);
 	}

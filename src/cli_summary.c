@@ -77,6 +77,8 @@ sum_input(struct sumrun *r, const char *path)
 	while ((rc = msgstream_next(&r->ms, &msg, &len, &cut)) == 1) {
 		if (analysis_run(&r->a, &r->an, msg, len) < 0)
 			break;		/* a signal */
+		/* A block of mass bounces met the limit: the rest comes next. */
+		msgstream_unread(&r->ms, r->a.doc.log_unread);
 		if (cut) {
 			r->a.doc.truncated = 1;
 			r->a.doc.cut |= BOUNCE_CUT_INPUT;
@@ -157,7 +159,7 @@ sumrun_init(struct sumrun *r, const struct options *o,
 	r->an.state = &r->st;
 	r->an.catalog = c;
 	r->an.limits = &r->lim;
-	r->an.flags = BOUNCE_BRIEF;
+	r->an.flags = BOUNCE_BRIEF | BOUNCE_LOG_RESUME;
 	r->an.cancel = stop_asked;
 	memset(&f, 0, sizeof f);
 	f.has_since = o->has_since;

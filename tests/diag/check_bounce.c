@@ -273,6 +273,45 @@ START_TEST(test_exim_reply_answers_its_command)
 }
 END_TEST
 
+/*
+ * A log block whose failing lines meet the limit of records: with
+ * BOUNCE_LOG_RESUME it stops at the next line and says how many bytes
+ * it left for the next block; without, the rest is cut and said.
+ */
+START_TEST(test_log_resume)
+{
+	struct bounce_doc	 d;
+	struct bounce_limits	 lim;
+	struct buf		 in;
+	size_t			 i, third = 0;
+
+	buf_init(&in);
+	for (i = 0; i < 5; i++) {
+		if (i == 3)
+			third = in.len;
+		buf_printf(&in, "Dec  1 10:00:00 mx postfix/smtp[1]: "
+		    "%010zX: to=<u%zu@example.com>, relay=none, delay=1, "
+		    "status=bounced (Host or domain name not found)\r\n",
+		    i + 1048576, i);
+	}
+	bounce_limits_default(&lim);
+	lim.max_rcpts = 3;
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, in.data, in.len, &lim,
+	    BOUNCE_BRIEF | BOUNCE_LOG_RESUME), 3);
+	ck_assert_int_eq(d.truncated, 0);
+	/* In the input's bytes, CRLFs and all. */
+	ck_assert_uint_eq(d.log_unread, in.len - third);
+	ck_assert_uint_eq(bounce_parse(&d, in.data, in.len, &lim,
+	    BOUNCE_BRIEF), 3);
+	ck_assert_int_eq(d.truncated, 1);
+	ck_assert(d.cut & BOUNCE_CUT_RCPTS);
+	ck_assert_uint_eq(d.log_unread, 0);
+	bounce_doc_free(&d);
+	buf_free(&in);
+}
+END_TEST
+
 /* "[Status: Error, Address: <a@b>, ResponseCode 421, ...]" names a@b. */
 START_TEST(test_address_item)
 {
@@ -819,6 +858,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_rfc5321_address_forms_bounded);
 	tcase_add_test(tc, test_ip_spans_are_addresses);
 	tcase_add_test(tc, test_folded_line_ending_in_dash);
+	tcase_add_test(tc, test_log_resume);
 	tcase_add_test(tc, test_exim_reply_answers_its_command);
 	suite_add_tcase(s, tc);
 	return (s);

@@ -211,6 +211,42 @@ START_TEST(test_log_blocks)
 }
 END_TEST
 
+/*
+ * The rest of a block the parser did not read (its limit of records
+ * met) comes first in the next block; more than the block is clamped.
+ */
+START_TEST(test_log_unread)
+{
+	struct msgstream	 ms;
+	struct buf		 in;
+	const char		*m;
+	size_t			 len, i, total = 0, first = 0;
+	int			 fd, cut;
+
+	buf_init(&in);
+	for (i = 0; in.len < MSGSTREAM_LOG_BLOCK + 1000; i++)
+		buf_printf(&in, log_line, i);
+	fd = file_of(in.data, in.len);
+	msgstream_init(&ms, 1u << 20);
+	msgstream_start(&ms, fd, (long long)in.len);
+	ck_assert_int_eq(msgstream_next(&ms, &m, &len, &cut), 1);
+	first = len;
+	msgstream_unread(&ms, 3 * sizeof log_line);
+	ck_assert_int_eq(msgstream_next(&ms, &m, &len, &cut), 1);
+	ck_assert_int_eq(memcmp(m, in.data + first - 3 * sizeof log_line,
+	    len), 0);
+	total = first - 3 * sizeof log_line + len;
+	/* Asked for more than the block: the whole block again. */
+	msgstream_unread(&ms, len + 12345);
+	ck_assert_int_eq(msgstream_next(&ms, &m, &len, &cut), 1);
+	ck_assert_uint_eq(first - 3 * sizeof log_line + len, total);
+	ck_assert_int_eq(msgstream_next(&ms, &m, &len, &cut), 0);
+	msgstream_free(&ms);
+	close(fd);
+	buf_free(&in);
+}
+END_TEST
+
 /* gzip's bytes are inflated; a cut gzip hands out what came before. */
 START_TEST(test_gzip)
 {
@@ -256,6 +292,7 @@ msgstream_suite(void)
 	tcase_add_test(tc, test_cut_at_limit);
 	tcase_add_test(tc, test_many_messages);
 	tcase_add_test(tc, test_log_blocks);
+	tcase_add_test(tc, test_log_unread);
 	tcase_add_test(tc, test_gzip);
 	suite_add_tcase(s, tc);
 	return (s);

@@ -125,4 +125,19 @@ assert names == ["before.log", "mail.log.2.gz", "mail.log.1", "mail.log",
 PY
 expect "$tmp/err" "mail.log.3.gz: the compressed data ends early"
 
+# A log of mass bounces: more failing lines than a block's limit of
+# records, in one 4 MiB block.  Every line is a record, none cut.
+awk 'BEGIN { for (i = 0; i < 25000; i++)
+	printf "Dec  1 10:00:00 mx postfix/smtp[1]: %010X: to=<u%d@example.com>, relay=none, delay=1, status=bounced (Host or domain name not found)\n", i + 1048576, i }' \
+    >"$tmp/mass.log"
+run 0 "$SMTP_DOCTOR" --diagnose --json "$tmp/mass.log"
+checks=$((checks + 1))
+n=$(wc -l <"$tmp/out")
+[ "$n" -eq 25000 ] || fail "a log of mass bounces: $n records of 25000"
+if grep -q '"truncated":true' "$tmp/out"; then
+	fail "a log of mass bounces: a record says truncated"
+fi
+run 0 "$SMTP_DOCTOR" --summary "$tmp/mass.log"
+expect "$tmp/out" "Failures: 25000 (bounced 25000, deferred 0)"
+
 finish

@@ -600,6 +600,7 @@ doc_reset(struct bounce_doc *d)
 	buf_reset(&d->text);
 	d->nspans = d->nrcpts = d->nmsgs = d->nhblocks = 0;
 	d->truncated = 0;
+	d->log_unread = 0;
 	d->cut = 0;
 }
 
@@ -689,6 +690,28 @@ messages_parse(struct parser *P, const char *p, const char *end)
 	return (p);
 }
 
+/*
+ * The last unread bytes of norm (orig with its CRLFs made LFs) are how
+ * many of orig: as many lines from its end.  Rare (a CRLF log that met
+ * the record limit), so one count of lines is cheap.
+ */
+static size_t
+unread_of_input(const char *orig, size_t orig_len, const char *norm,
+    size_t norm_len, size_t unread)
+{
+	const char	*p = norm, *end = norm + norm_len - unread;
+	size_t		 lines = 0;
+
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		lines++;
+		p++;
+	}
+	for (p = orig; lines > 0 && (p = memchr(p, '\n',
+	    (size_t)(orig + orig_len - p))) != NULL; lines--)
+		p++;
+	return (p != NULL ? (size_t)(orig + orig_len - p) : 0);
+}
+
 size_t
 bounce_parse(struct bounce_doc *d, const char *in, size_t len,
     const struct bounce_limits *lim, int flags)
@@ -696,7 +719,8 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	struct bounce_limits	 deflim;
 	struct parser		 P;
 	struct buf		 norm;
-	const char		*p, *end;
+	const char		*p, *end, *orig;
+	size_t			 orig_len;
 	int			 log;
 
 	/* Keep the big buffers from the last parse: many files, one doc. */
@@ -711,6 +735,8 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 		d->truncated = 1;
 		d->cut |= BOUNCE_CUT_INPUT;
 	}
+	orig = in;
+	orig_len = len;
 	in = crlf_to_lf(in, &len, &norm);
 	log = (flags & BOUNCE_LOG_MORE) || maillog_looks_like(in, len);
 	/* Batch diagnosis of a log keeps only its failing lines. */
@@ -721,6 +747,9 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	if (log) {
 		log_scan(&P, in, len);
 		p = end;
+		if (d->log_unread != 0 && in != orig)
+			d->log_unread = unread_of_input(orig, orig_len, in, len,
+			    d->log_unread);
 	}
 	p = messages_parse(&P, p, end);
 	if (p < end && d->nmsgs >= lim->max_msgs) {

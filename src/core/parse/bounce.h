@@ -170,6 +170,13 @@ struct bounce_limits {
  * counted on.  Without it a log starts afresh.
  */
 #define BOUNCE_LOG_MORE	0x4
+/*
+ * The caller reads a log in blocks and can hand a block's rest again
+ * (msgstream_unread): a block whose failing lines meet max_rcpts stops
+ * at the next line, not cut, and log_unread says how many of its bytes
+ * were not read.  Without it the rest is cut, and the cut said.
+ */
+#define BOUNCE_LOG_RESUME	0x8
 
 struct bounce_doc {
 	struct buf		 text;	 /* decoded, valid UTF-8, LF ends */
@@ -206,6 +213,7 @@ struct bounce_doc {
 	long long		 log_now;
 	struct maillog		*log;
 	size_t			 log_lines;
+	size_t			 log_unread;	/* BOUNCE_LOG_RESUME */
 };
 
 void	bounce_limits_default(struct bounce_limits *);

@@ -282,8 +282,21 @@ log_block(struct msgstream *ms, const char **msg, size_t *len)
 	*msg = ms->b.data != NULL ? ms->b.data + ms->start : "";
 	*len = n;
 	ms->start += n;
+	ms->last = n;
 	ms->nmsgs++;
 	return (1);
+}
+
+void
+msgstream_unread(struct msgstream *ms, size_t n)
+{
+	if (ms->log != 1 || n == 0)
+		return;
+	if (n > ms->last)
+		n = ms->last;
+	/* The block's bytes are still in b: nothing moves between calls. */
+	ms->start -= n;
+	ms->last -= n;
 }
 
 int
@@ -354,3 +367,4 @@ msgstream_next(struct msgstream *ms, const char **msg, size_t *len, int *cut)
 	ms->nmsgs++;
 	return (1);
 }
+

@@ -44,6 +44,7 @@ struct msgstream {
 	void		*z;		/* the inflate state, or NULL */
 	struct buf	 zin;		/* compressed bytes not inflated yet */
 	int		 raw_eof;	/* no more compressed bytes */
+	size_t		 last;		/* bytes of the last log block */
 	/*
 	 * May be NULL: called before each read of an input of unknown size
 	 * (a pipe, a terminal), to wait for data or give up (-1, errno set)
@@ -73,5 +74,11 @@ int	msgstream_is_gzip(int fd);
  */
 int	msgstream_next(struct msgstream *, const char **msg, size_t *len,
 	    int *cut);
+/*
+ * The last n bytes of the block of a log just handed out are handed out
+ * again, first in the next block: the parser stopped there (its limit
+ * of records met, BOUNCE_LOG_RESUME).  n no more than that block's.
+ */
+void	msgstream_unread(struct msgstream *, size_t n);
 
 #endif
