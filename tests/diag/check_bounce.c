@@ -626,6 +626,63 @@ START_TEST(test_stage_handshake)
 }
 END_TEST
 
+/*
+ * An MTA's own account of a failure carries no code where it is
+ * written (Postfix smtp_connect.c, Exim retry.c, qmail-send.c): pasted
+ * alone it is a reply, when it is short and says it failed.  A note
+ * that says nothing of a failure, or a long text without a code, is not.
+ */
+START_TEST(test_pasted_mta_words)
+{
+	struct bounce_doc	 d;
+	struct buf		 b;
+	const char		*refused = "connect to mx.example.com"
+	    "[192.0.2.2]:25: Connection refused\n";
+	const char		*retry = "retry timeout exceeded\n";
+	const char		*queue = "I'm not going to try again; this "
+	    "message has been in the queue too long.\n";
+	const char		*note = "Hi Bob,\nlunch at noon?\n";
+	size_t			 i;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, refused, strlen(refused), NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "");
+	ck_assert_ptr_nonnull(strstr(d.rcpts[0].diagnostic,
+	    "Connection refused"));
+	ck_assert_uint_eq(bounce_parse(&d, retry, strlen(retry), NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_uint_eq(bounce_parse(&d, queue, strlen(queue), NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_uint_eq(bounce_parse(&d, note, strlen(note), NULL,
+	    BOUNCE_BRIEF), 0);
+	buf_init(&b);
+	for (i = 0; i < 40; i++)
+		buf_adds(&b, "a long letter that failed to say anything\n");
+	ck_assert_uint_eq(bounce_parse(&d, b.data, b.len, NULL, BOUNCE_BRIEF),
+	    0);
+	buf_free(&b);
+	bounce_doc_free(&d);
+}
+END_TEST
+
+/* Postfix's "refused to talk to me" is the server's greeting refused. */
+START_TEST(test_stage_greeting_refused)
+{
+	struct bounce_doc	 d;
+	const char		*s = "<bob@example.net>: host mx.example.net"
+	    "[192.0.2.1] refused to talk to me: 554 mx.example.net ESMTP "
+	    "not accepting messages\n";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
+	    1);
+	ck_assert_ptr_nonnull(d.rcpts[0].command);
+	ck_assert_str_eq(d.rcpts[0].command, "CONN");
+	bounce_doc_free(&d);
+}
+END_TEST
+
 /* A thousand truncated replies in one message: still linear. */
 START_TEST(test_multiline_reply_many)
 {
@@ -851,6 +908,8 @@ bounce_suite(void)
 	tcase_add_test(tc, test_reply_line_with_hyphen);
 	tcase_add_test(tc, test_ses_through_sns);
 	tcase_add_test(tc, test_stage_handshake);
+	tcase_add_test(tc, test_stage_greeting_refused);
+	tcase_add_test(tc, test_pasted_mta_words);
 	tcase_add_test(tc, test_jmrp_recipient);
 	tcase_add_test(tc, test_sendmail_bare_addresses);
 	tcase_add_loop_test(tc, test_rfc5321_address_forms, 0,

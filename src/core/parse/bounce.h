@@ -225,7 +225,10 @@ void	bounce_doc_free(struct bounce_doc *);
  * mbox or a mail log (maillog.h: a record per failing delivery, the
  * log_* fields set).  Linear time.  limits may be NULL for the defaults;
  * flags are BOUNCE_* bits.  The doc is reset first.  Returns the record
- * count.
+ * count.  A paste with no header that names no recipient is one record
+ * when it holds a reply or status code, or when it is short (1 KiB) and
+ * in an MTA's words of a failure ("connect to HOST: Connection refused",
+ * "retry timeout exceeded"); other text is no record.
  */
 size_t	bounce_parse(struct bounce_doc *, const char *in, size_t len,
 	    const struct bounce_limits *, int flags);

@@ -663,6 +663,11 @@ command_of(const char *d)
 		{ "after ehlo", "HELO" }, { "initial connection", "CONN" },
 		{ "greeting", "CONN" },
 		/*
+		 * Postfix smtp(8) (smtp_proto.c): "host HOST refused to talk
+		 * to me: REPLY", the server's refusal at its greeting.
+		 */
+		{ "refused to talk to me", "CONN" },
+		/*
 		 * Postfix smtp(8) (smtp_proto.c): "lost connection with HOST
 		 * while performing the EHLO handshake", "... HELO handshake".
 		 */
@@ -838,7 +843,53 @@ failed_header(struct tscan *ts, const struct bmsg *m)
 	}
 }
 
-/* A pasted reply (no headers) that names nobody, yet is a reply. */
+/*
+ * The words of an MTA's own account of a failure, which carries no code
+ * where it is written: Postfix's "connect to HOST: Connection refused"
+ * and "unknown user" (smtp_connect.c, local/unknown.c), Exim's "retry
+ * timeout exceeded" (retry.c), Sendmail's "Cannot send message for 5
+ * days" (queue.c), qmail's "I'm not going to try again" (qmail-send.c),
+ * OpenSMTPD's "Domain does not exist" (mta.c), procmail's "Lock failure
+ * on".  Stems, so that "fail" holds failed and failure.
+ */
+static const char *const failure_words[] = {
+	"fail", "error", "unknown", "denied", "reject", "refused",
+	"exceed", "not found", "timed out", "timeout", "loop", "quota",
+	"unable", "cannot", "can't", "couldn't", "could not", "invalid",
+	"not exist", "n't exist", "died", "expired", "too many", "too big",
+	"too large", "lost connection", "unreachable", "no route", "no such",
+	"no mailbox", "not listed", "giving up", "required", "not trusted",
+	"no longer", "not accept", "full", "not delivered", "matches found",
+	"try again", "no mx", "no valid", "violat", "reset", "non-existent",
+	"closed connection", "signal", "local host", "no smtp",
+	"child process",
+};
+
+/*
+ * A pasted text this short is one reply or one account of a failure,
+ * not a letter or a file of bytes: beyond it, a paste needs a code.
+ */
+#define PASTED_WORDS_MAX	1024
+
+/* The text is short and speaks of a failure, in an MTA's words. */
+static int
+says_failure(const char *s, size_t len)
+{
+	size_t	i;
+
+	if (len > PASTED_WORDS_MAX)
+		return (0);
+	for (i = 0; i < sizeof failure_words / sizeof failure_words[0]; i++)
+		if (memcasemem(s, len, failure_words[i],
+		    strlen(failure_words[i])) != NULL)
+			return (1);
+	return (0);
+}
+
+/*
+ * A pasted reply (no headers) that names nobody, yet is a reply: it has
+ * a reply or status code, or it is an MTA's account of a failure.
+ */
 static int
 is_pasted_reply(const struct tscan *ts, const struct bmsg *m)
 {
@@ -846,7 +897,8 @@ is_pasted_reply(const struct tscan *ts, const struct bmsg *m)
 
 	return (!m->has_headers && ts->global.len != 0 &&
 	    (reply_find(ts->global.data, ts->global.len, NULL) != 0 ||
-	    status_find(ts->global.data, ts->global.len, code, NULL)));
+	    status_find(ts->global.data, ts->global.len, code, NULL) ||
+	    says_failure(ts->global.data, ts->global.len)));
 }
 
 /* No DSN: the text's recipients are the records. */
