@@ -862,7 +862,7 @@ static const char *const failure_words[] = {
 	"no longer", "not accept", "full", "not delivered", "matches found",
 	"try again", "no mx", "no valid", "violat", "reset", "non-existent",
 	"closed connection", "signal", "local host", "no smtp",
-	"child process",
+	"child process", "ambiguous",
 };
 
 /*
