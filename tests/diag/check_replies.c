@@ -220,6 +220,38 @@ reply_status(const char *reply, char *st, size_t size)
 	snprintf(st, size, "%c.0.0", reply[0] == '4' ? '4' : '5');
 }
 
+/* An address's byte: the reply's addresses become the recipient's. */
+static int
+addr_byte(int c)
+{
+	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
+	    c == '+' || c == '%');
+}
+
+/* reply with every a@b in it made the recipient's, bob@example.net. */
+static void
+own_addresses(const char *reply, struct buf *out)
+{
+	const char	*p = reply, *a, *e;
+
+	buf_reset(out);
+	while (*p != '\0') {
+		if (*p != '@' || p == reply || !addr_byte((unsigned char)p[-1]) ||
+		    !addr_byte((unsigned char)p[1])) {
+			buf_addc(out, *p++);
+			continue;
+		}
+		for (a = p; a > reply && addr_byte((unsigned char)a[-1]); a--)
+			;
+		for (e = p + 1; addr_byte((unsigned char)*e); e++)
+			;
+		out->len -= (size_t)(p - a);
+		buf_adds(out, "bob@example.net");
+		p = e;
+	}
+}
+
 /* The report of w around reply (its lines broken as w breaks them). */
 static void
 wrap(const struct wrapper *w, const char *reply, struct buf *out)
@@ -246,18 +278,31 @@ wrap(const struct wrapper *w, const char *reply, struct buf *out)
 	}
 }
 
-/* Row lineno of list name inside every MTA's report: the same reason. */
+/*
+ * Row lineno of list name inside every MTA's report: the same reason.
+ * Only a reply (a row that opens with its code) is carried by another
+ * MTA; a row that is an MTA's own account is its report already.  The
+ * addresses it names are the recipient's, as a refusal names its own.
+ */
 static size_t
-check_wrapped(const char *name, size_t lineno, const char *reply,
-    const char *reason, size_t misses[])
+check_wrapped(const char *name, size_t lineno, const char *row,
+    const char *reason, size_t misses[], size_t *wrapped)
 {
 	struct bounce_doc	 d;
 	struct verdict		 v;
 	struct arena		 scratch;
-	struct buf		 report;
+	struct buf		 report, own;
+	const char		*reply;
 	size_t			 i, bad = 0;
 
+	if (row[0] < '2' || row[0] > '5' || row[1] < '0' || row[1] > '9' ||
+	    row[2] < '0' || row[2] > '9' || (row[3] != ' ' && row[3] != '-'))
+		return (0);
+	(*wrapped)++;
 	buf_init(&report);
+	buf_init(&own);
+	own_addresses(row, &own);
+	reply = own.data;
 	bounce_doc_init(&d);
 	for (i = 0; i < sizeof wrappers / sizeof wrappers[0]; i++) {
 		wrap(&wrappers[i], reply, &report);
@@ -284,6 +329,7 @@ check_wrapped(const char *name, size_t lineno, const char *reply,
 	}
 	bounce_doc_free(&d);
 	buf_free(&report);
+	buf_free(&own);
 	return (bad);
 }
 
@@ -292,7 +338,7 @@ check_wrapped(const char *name, size_t lineno, const char *reply,
 /* One list: its rows diagnosed; the misses counted and printed. */
 static void
 check_list(const char *path, const char *name, size_t *rows, size_t *misses,
-    size_t wrapped_misses[NWRAPPERS])
+    size_t wrapped_misses[NWRAPPERS], size_t *wrapped)
 {
 	struct bounce_doc	 d;
 	struct verdict		 v;
@@ -334,7 +380,8 @@ check_list(const char *path, const char *name, size_t *rows, size_t *misses,
 			bad++;
 		}
 		arena_free(&scratch);
-		check_wrapped(name, lineno, reply.data, f[2], wrapped_misses);
+		check_wrapped(name, lineno, reply.data, f[2], wrapped_misses,
+		    wrapped);
 	}
 	fclose(fp);
 	bounce_doc_free(&d);
@@ -351,7 +398,7 @@ START_TEST(test_published_lists)
 	struct dirent	*e;
 	DIR		*dp;
 	size_t		 rows = 0, misses = 0, lists = 0, len, i, wrapped = 0;
-	size_t		 wmisses[NWRAPPERS] = { 0 };
+	size_t		 wmisses[NWRAPPERS] = { 0 }, wbad = 0;
 
 	snprintf(dir, sizeof dir, "%s/diag/replies", TEST_SRCDIR);
 	if ((dp = opendir(dir)) == NULL)
@@ -361,24 +408,25 @@ START_TEST(test_published_lists)
 		if (len < 5 || strcmp(e->d_name + len - 4, ".tsv") != 0)
 			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		check_list(path, e->d_name, &rows, &misses, wmisses);
+		check_list(path, e->d_name, &rows, &misses, wmisses, &wrapped);
 		lists++;
 	}
 	closedir(dp);
 	printf("all lists: %zu of %zu right (%.1f%%)\n", rows - misses, rows,
 	    rows != 0 ? 100.0 * (double)(rows - misses) / (double)rows : 0.0);
 	for (i = 0; i < NWRAPPERS; i++) {
-		printf("in %s reports: %zu of %zu right (%.1f%%)\n",
-		    wrappers[i].name, rows - wmisses[i], rows, rows != 0 ?
-		    100.0 * (double)(rows - wmisses[i]) / (double)rows : 0.0);
-		wrapped += wmisses[i];
+		printf("replies in %s reports: %zu of %zu right (%.1f%%)\n",
+		    wrappers[i].name, wrapped - wmisses[i], wrapped,
+		    wrapped != 0 ? 100.0 * (double)(wrapped - wmisses[i]) /
+		    (double)wrapped : 0.0);
+		wbad += wmisses[i];
 	}
 	fflush(stdout);
 	ck_assert_uint_gt(lists, 0);
 	ck_assert_msg(misses == 0, "%zu of %zu published replies misdiagnosed",
 	    misses, rows);
-	ck_assert_msg(wrapped == 0, "%zu wrapped replies misdiagnosed",
-	    wrapped);
+	ck_assert_uint_gt(wrapped, 0);
+	ck_assert_msg(wbad == 0, "%zu wrapped replies misdiagnosed", wbad);
 }
 END_TEST
 

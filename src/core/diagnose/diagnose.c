@@ -148,6 +148,17 @@ word_in(const char *const *list, size_t n, const char *s)
 	return (0);
 }
 
+/*
+ * A status code that says more than its class: not X.0.0, which an MTA
+ * writes when the reply gave none (Postfix's smtp(8) makes "4.0.0" of a
+ * bare 451), "other undefined status" (RFC 3463, section 3.1).
+ */
+static int
+status_speaks(const char *status)
+{
+	return (status[0] != '\0' && strcmp(status + 1, ".0.0") != 0);
+}
+
 /* The SMTP stage is one of the rule's; "none" when the record has none. */
 static int
 command_in(const struct rule *ru, const char *command)
@@ -182,7 +193,7 @@ conditions_hold(const struct rule *ru, const struct bounce_rcpt *r,
 
 	if (ru->kinds != 0 && !(ru->kinds & (1u << r->kind)))
 		return (0);
-	if (ru->no_status && status[0] != '\0')
+	if (ru->no_status && status_speaks(status))
 		return (0);
 	if (ru->action != NULL && (r->action == NULL ||
 	    strncasecmp(r->action, ru->action, strlen(ru->action)) != 0))
