@@ -69,7 +69,9 @@ def without(data, family, tmp):
         path = os.path.join(rules, name)
         keep = []
         for st in stanzas(open(path, encoding="utf-8").read()):
-            srcs = re.findall(r"^source:\s*(.*)$", st, re.M)
+            # A source goes on over its indented continuation lines.
+            srcs = [m.replace("\n", " ") for m in re.findall(
+                r"^source:\s*(.*(?:\n[ \t]+.*)*)", st, re.M)]
             if re.search(r"^rule:", st, re.M) and any(own(family, s)
                                                        for s in srcs):
                 dropped += 1
