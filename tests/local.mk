@@ -14,7 +14,7 @@ if HAVE_CHECK
 check_PROGRAMS += tests/check_catalog tests/check_search tests/check_utf8 \
 	tests/check_json tests/check_render tests/check_pool \
 	tests/check_stanza tests/check_maillog tests/check_buf \
-	tests/check_summary
+	tests/check_summary tests/check_sumlive
 endif
 TESTS += $(check_PROGRAMS)
 
@@ -53,6 +53,10 @@ tests_check_summary_SOURCES = tests/unit/check_summary.c \
 	tests/unit/testutil.h tests/unit/jsoncheck.h
 tests_check_summary_CFLAGS = $(UNIT_CFLAGS)
 tests_check_summary_LDADD = $(UNIT_LDADD)
+tests_check_sumlive_SOURCES = tests/unit/check_sumlive.c \
+	tests/unit/testutil.h
+tests_check_sumlive_CFLAGS = $(UNIT_CFLAGS)
+tests_check_sumlive_LDADD = $(UNIT_LDADD)
 tests_check_render_SOURCES = tests/unit/check_render.c tests/unit/testutil.h
 tests_check_render_CFLAGS = $(UNIT_CFLAGS)
 tests_check_render_LDADD = $(UNIT_LDADD)

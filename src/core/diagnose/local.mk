@@ -11,6 +11,8 @@ src_core_libcore_a_SOURCES += \
 	src/core/diagnose/summary.c \
 	src/core/diagnose/summary.h \
 	src/core/diagnose/summary_out.c \
+	src/core/diagnose/sumlive.c \
+	src/core/diagnose/sumlive.h \
 	src/core/diagnose/verdict_out.c \
 	src/core/diagnose/verdict_out.h \
 	src/core/diagnose/verdict_render.c \

@@ -288,6 +288,7 @@ summary_add(struct summary *s, const struct verdict *v,
 	(void)d;
 	rcpt_domain(r->recipient, dom, sizeof dom);
 	g = group_get(s, v, dom);
+	s->last_group = (size_t)(g - s->groups);
 	if (g->count == 0)
 		example_set(s, g, v, source, message);
 	if (g->provider == NULL && v->provider != NULL)

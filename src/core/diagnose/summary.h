@@ -86,6 +86,8 @@ struct summary {
 	size_t			 cut_records;	/* in "other domains" */
 	size_t			 inputs_cut;	/* inputs a bounce limit cut */
 	unsigned		 cut;		/* their BOUNCE_CUT_* bits */
+	/* The index in groups of the one summary_add() last added to. */
+	size_t			 last_group;
 };
 
 /* filter may be NULL for none; max_groups 0 for SUMMARY_MAX_GROUPS. */

@@ -300,6 +300,30 @@ msgstream_unread(struct msgstream *ms, size_t n)
 }
 
 int
+msgstream_is_log(struct msgstream *ms)
+{
+	int	 rc;
+
+	if (ms->log >= 0)
+		return (ms->log);
+	while (ms->mbox < 0 && ms->b.len < 5 && (rc = fill(ms)) != 0)
+		if (rc < 0)
+			return (-1);
+	if (ms->mbox < 0)
+		ms->mbox = ms->b.len >= 5 && memcmp(ms->b.data, "From ", 5) == 0;
+	if (ms->mbox) {
+		ms->log = 0;
+		return (0);
+	}
+	while (ms->b.len - ms->start < LOG_PEEK && (rc = fill(ms)) != 0)
+		if (rc < 0)
+			return (-1);
+	ms->log = ms->b.data != NULL && maillog_looks_like(ms->b.data +
+	    ms->start, ms->b.len - ms->start);
+	return (ms->log);
+}
+
+int
 msgstream_next(struct msgstream *ms, const char **msg, size_t *len, int *cut)
 {
 	size_t	 rel = 1, at, n, avail;
@@ -319,14 +343,8 @@ msgstream_next(struct msgstream *ms, const char **msg, size_t *len, int *cut)
 		ms->mbox = ms->b.len >= 5 && memcmp(ms->b.data, "From ", 5) == 0;
 	if (ms->start >= ms->b.len && ms->eof && ms->nmsgs > 0)
 		return (0);
-	if (!ms->mbox && ms->log < 0) {
-		while (ms->b.len - ms->start < LOG_PEEK && (rc = fill(ms)) != 0)
-			if (rc < 0)
-				return (-1);
-		ms->log = ms->b.data != NULL &&
-		    maillog_looks_like(ms->b.data + ms->start,
-		    ms->b.len - ms->start);
-	}
+	if (!ms->mbox && ms->log < 0 && msgstream_is_log(ms) < 0)
+		return (-1);
 	if (ms->log == 1)
 		return (log_block(ms, msg, len));
 	for (;;) {

@@ -68,6 +68,12 @@ void	msgstream_free(struct msgstream *);
 /* Whether a regular file starts with gzip's magic bytes (1f 8b). */
 int	msgstream_is_gzip(int fd);
 /*
+ * Whether the input is a mail log, told as msgstream_next() tells it
+ * (the first 64 KiB read, inflated); 1, 0, or -1 with errno set on a
+ * read error.  What it reads is handed out by msgstream_next() after.
+ */
+int	msgstream_is_log(struct msgstream *);
+/*
  * The next message: 1 with *msg and *len set (valid until the next
  * call) and *cut set when the message went past max; 0 at the end; -1
  * with errno set on a read error.  An empty input is one empty message.
