@@ -79,7 +79,9 @@ options_usage(FILE *f)
 	    "\n"), f);
 	fputs(_("With FILEs (a bounce, an mbox, a mail log; - for standard "
 	    "input),\n"
-	    "diagnose them: in the browser on a terminal, else as text.\n"
+	    "diagnose them: in the browser on a terminal (a mail log: its "
+	    "summary),\n"
+	    "else as text.\n"
 	    "\n"), f);
 	fputs(_(
 "  -s, --search WORDS...    search the catalogue, best match first\n"

@@ -69,6 +69,7 @@ static const struct keybind global_keys[] = {
 	{ CTRL_KEY('h'),	ACT_HISTORY_BACK },
 	{ 'p',			ACT_PASTE },
 	{ 'e',			ACT_EDIT },
+	{ 'L',			ACT_LOG_SUMMARY },
 	{ 0,			ACT_NONE }
 };
 
@@ -201,6 +202,39 @@ static const struct keybind result_keys[] = {
 	{ 0,			ACT_NONE }
 };
 
+/*
+ * The summary of a log: a list as the codes' is, and its diagnosis
+ * pane, which Esc, Backspace or Left leaves.  F is tail's -F.
+ */
+static const struct keybind summary_keys[] = {
+	{ 'q',			ACT_QUIT },
+	{ '?',			ACT_HELP },
+	{ KEY_F(1),		ACT_HELP },
+	{ CTRL_KEY('l'),	ACT_REDRAW },
+	KEYS_LINES,
+	KEYS_PAGES,
+	{ ' ',			ACT_PAGE_DOWN },
+	KEYS_ENDS,
+	{ '\r',			ACT_OPEN_GROUP },
+	{ '\n',			ACT_OPEN_GROUP },
+	{ KEY_ENTER,		ACT_OPEN_GROUP },
+	{ KEY_LEFT,		ACT_FOLD },
+	{ '-',			ACT_FOLD },
+	{ 'h',			ACT_FOLD },
+	{ KEY_RIGHT,		ACT_UNFOLD },
+	{ '+',			ACT_UNFOLD },
+	{ 'l',			ACT_UNFOLD },
+	{ '*',			ACT_FOLD_ALL },
+	{ '/',			ACT_FILTER },
+	{ 'F',			ACT_FOLLOW },
+	{ KEY_ESC,		ACT_BACK },
+	{ KEY_BACKSPACE,	ACT_HISTORY_BACK },
+	{ 127,			ACT_HISTORY_BACK },
+	{ CTRL_KEY('h'),	ACT_HISTORY_BACK },
+	{ 'p',			ACT_PASTE },
+	{ 0,			ACT_NONE }
+};
+
 static const struct {
 	const struct keybind	*keys;
 	int			 fallback;	/* a keymap, or -1 */
@@ -217,12 +251,14 @@ static const struct {
 	[KM_PASTE] = { paste_keys, -1,
 	    N_("Paste box (other keys type text; a paste goes in whole)") },
 	[KM_RESULT] = { result_keys, -1, N_("Diagnosis of the pasted text") },
+	[KM_SUMMARY] = { summary_keys, -1,
+	    N_("Summary of a mail log (a log file given to open)") },
 };
 
 /* The order of the sections in the help and the man page. */
 static const enum keymap help_order[] = {
-	KM_GLOBAL, KM_LIST, KM_DETAIL, KM_PROMPT, KM_PASTE, KM_RESULT, KM_MENU,
-	KM_HELP
+	KM_GLOBAL, KM_LIST, KM_DETAIL, KM_PROMPT, KM_PASTE, KM_RESULT,
+	KM_SUMMARY, KM_MENU, KM_HELP
 };
 
 /* Readline keys worth knowing: they are readline's, not in a table. */

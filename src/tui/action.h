@@ -105,7 +105,14 @@
 	    N_("Check in the DNS what the selected verdict points to " \
 	    "(SPF, DKIM, DMARC, MX, PTR, blocklists); asks first")) \
 	X(CHECK_RECORDS, "check-records", NULL, \
-	    N_("Show or hide the DNS records the checks read"))
+	    N_("Show or hide the DNS records the checks read")) \
+	X(OPEN_GROUP,	"open-group",	N_("open"), \
+	    N_("Fold or unfold a reason; on a domain, show the diagnosis " \
+	    "of its example and its log lines")) \
+	X(FOLLOW,	"follow",	N_("follow"), \
+	    N_("Follow the log as it grows, as tail -F does; again stops")) \
+	X(LOG_SUMMARY,	"log-summary",	NULL, \
+	    N_("Go back to the summary of the mail log given"))
 
 enum action {
 #define X(id, name, hint, help) ACT_##id,
@@ -124,6 +131,7 @@ enum keymap {
 	KM_MENU,
 	KM_PASTE,	/* the paste box: other keys are text */
 	KM_RESULT,	/* the diagnosis of the pasted text */
+	KM_SUMMARY,	/* the summary of a mail log */
 	KM__COUNT
 };
 

@@ -18,5 +18,6 @@ TUI_SOURCES = \
 	src/tui/paste_io.c \
 	src/tui/view_paste.c \
 	src/tui/view_result.c \
+	src/tui/view_summary.c \
 	src/tui/result_verdict.c
 src_smtp_doctor_SOURCES += $(TUI_SOURCES) src/tui/tui_main.c

@@ -109,12 +109,34 @@ feed(int c)
 	stash = -1;
 }
 
+/* The prompt filters the summary of a log when it is on screen. */
+static int
+for_summary(const struct tui *t)
+{
+	return (t->focus == VIEW_SUMMARY);
+}
+
+static const char *
+query_get(const struct tui *t)
+{
+	return (for_summary(t) ? tsum_query(t) : t->b.query);
+}
+
+static void
+query_set(struct tui *t, const char *q)
+{
+	if (for_summary(t))
+		tsum_set_query(t, q);
+	else
+		browse_set_query(&t->b, q);
+}
+
 /* Filter as you type: the model follows the line after every key. */
 static void
 sync_query(struct tui *t)
 {
-	if (rl_line_buffer != NULL && strcmp(rl_line_buffer, t->b.query) != 0)
-		browse_set_query(&t->b, rl_line_buffer);
+	if (rl_line_buffer != NULL && strcmp(rl_line_buffer, query_get(t)) != 0)
+		query_set(t, rl_line_buffer);
 }
 
 void
@@ -125,14 +147,15 @@ prompt_open(struct tui *t, int first_key)
 	accepted = 0;
 	t->prompting = 1;
 	t->overlay = -1;
-	t->focus = VIEW_LIST;
+	if (!for_summary(t))
+		t->focus = VIEW_LIST;
 	rl_callback_handler_install(PROMPT, box_accept);
 	if (first_key > 0) {
 		/* A digit starts a new query: the code being typed. */
 		rl_replace_line("", 1);
 		feed(first_key);
 	} else {
-		rl_replace_line(t->b.query, 1);
+		rl_replace_line(query_get(t), 1);
 		rl_point = rl_end;
 	}
 	sync_query(t);
@@ -186,6 +209,7 @@ void
 prompt_key(struct tui *t, int c)
 {
 	enum action	 a = keymap_lookup(KM_PROMPT, c);
+	const struct view *list = for_summary(t) ? &view_summary : &view_list;
 	long		 n;
 	int		 next, searching;
 
@@ -214,8 +238,8 @@ prompt_key(struct tui *t, int c)
 			ungetch(next);
 	}
 	/* The moving keys move in the list, as they do there. */
-	if (scroll_motion(a, view_list.page(t), &n)) {
-		view_list.motion(t, n);
+	if (scroll_motion(a, list->page(t), &n)) {
+		list->motion(t, n);
 		return;
 	}
 	switch (a) {
@@ -279,12 +303,12 @@ finish(struct tui *t, int keep)
 	if (keep) {
 		line = xstrdup(accepted ? (accepted_line != NULL ?
 		    accepted_line : "") : rl_line_buffer);
-		browse_set_query(&t->b, line);
+		query_set(t, line);
 		remember(t, line);
 		free(line);
 	} else {
 		rl_callback_sigcleanup();
-		browse_set_query(&t->b, "");
+		query_set(t, "");
 	}
 	free(accepted_line);
 	accepted_line = NULL;
@@ -317,7 +341,11 @@ prompt_draw(struct tui *t, WINDOW *win, const struct rect *r)
 
 	if (point > strlen(line))
 		point = strlen(line);
-	snprintf(counts, sizeof counts, " %zu/%zu ", t->b.nshown, t->cat->n);
+	if (for_summary(t))
+		tsum_counts(t, counts, sizeof counts);
+	else
+		snprintf(counts, sizeof counts, " %zu/%zu ", t->b.nshown,
+		    t->cat->n);
 	cw = (int)strlen(counts);
 	if (cw > r->w / 3)
 		cw = 0;

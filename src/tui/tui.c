@@ -30,12 +30,14 @@ const struct view *const views[VIEW__COUNT] = {
 	[VIEW_MENU] = &view_menu,
 	[VIEW_PASTE] = &view_paste,
 	[VIEW_RESULT] = &view_result,
+	[VIEW_SUMMARY] = &view_summary,
 };
 
 int
 tui_body_mode(const struct tui *t)
 {
-	return (t->focus == VIEW_PASTE || t->focus == VIEW_RESULT);
+	return (t->focus == VIEW_PASTE || t->focus == VIEW_RESULT ||
+	    t->focus == VIEW_SUMMARY);
 }
 
 static const struct view *
@@ -147,6 +149,8 @@ draw_title(struct tui *t)
 		what = _("Paste a bounce");
 	else if (t->focus == VIEW_RESULT)
 		what = _("Diagnosis");
+	else if (t->focus == VIEW_SUMMARY)
+		what = _("Mail log summary");
 	else
 		what = _("SMTP reply codes");
 	snprintf(left, sizeof left, " %s \xe2\x80\x94 %s", PACKAGE, what);
@@ -180,6 +184,11 @@ hint_applies(const struct tui *t, enum action a)
 		    NULL && tpaste_result(t->paste)->an.nv != 0);
 	case ACT_HISTORY_BACK:
 		return (t->b.nhistory != 0);
+	case ACT_LOG_SUMMARY:
+		return (t->sum != NULL);
+	case ACT_OPEN_GROUP:
+	case ACT_FILTER:
+		return (!tsum_detail(t));
 	case ACT_NEXT_LINK:
 	case ACT_FOLLOW_LINK:
 		return (e != NULL && e->related.n != 0);
@@ -216,6 +225,10 @@ body_status(const struct tui *t, char *buf, size_t size)
 	size_t		 len;
 
 	buf[0] = '\0';
+	if (t->focus == VIEW_SUMMARY) {
+		tsum_status(t, buf, size);
+		return;
+	}
 	if (p == NULL)
 		return;
 	if (t->focus == VIEW_PASTE) {
@@ -474,6 +487,13 @@ global_action(struct tui *t, enum action a, int key)
 	case ACT_CATEGORY_MENU:
 		menu_open(t, MENU_CATEGORY);
 		break;
+	case ACT_LOG_SUMMARY:
+		if (t->sum != NULL)
+			t->focus = VIEW_SUMMARY;
+		else
+			tui_message(t, "%s", _("No mail log was given to sum "
+			    "up."));
+		break;
 	case ACT_BACK:
 		if (t->focus == VIEW_DETAIL)
 			tui_back(t);
@@ -659,6 +679,7 @@ tui_close(struct tui *t)
 		save_folds(t);
 
 	prompt_cleanup();
+	tsum_free(t);
 	tpaste_free(t);
 	free(t->datadir);
 	t->datadir = NULL;

@@ -18,6 +18,7 @@
 #include "base/i18n.h"
 #include "options.h"
 #include "catalogue/search.h"
+#include "diagnose/sumlive.h"
 #include "base/utf8.h"
 #include "tui/tpaste.h"
 #include "tui/tui.h"
@@ -43,7 +44,7 @@ next_key(struct tui *t, int *timed_out)
 {
 	struct timespec	 a, b;
 	int		 key, busy = tpaste_analysing(t->paste) ||
-			    tpaste_checking(t->paste);
+			    tpaste_checking(t->paste) || tsum_busy(t);
 	int		 wait_ms = busy ? POLL_MS : IDLE_MS;
 	double		 ms;
 
@@ -82,6 +83,23 @@ resolver_check(const struct options *o)
 	}
 	dns_resolver_close(r);
 	return (0);
+}
+
+/*
+ * A file operand: a mail log (as --summary tells one) opens its
+ * summary, with the other files of a directory after it; anything else
+ * goes into the paste box, diagnosed.  0, or -1 with errno set.
+ */
+static int
+open_files(struct tui *t, const struct options *o)
+{
+	int	 log = sumlive_is_log(o->args[0]);
+
+	if (log < 0)
+		return (-1);
+	if (log == 1)
+		return (tsum_open(t, o->args, (size_t)o->nargs));
+	return (tpaste_load_file(t, o->args[0]));
 }
 
 int
@@ -131,7 +149,7 @@ tui_main(const struct options *o)
 	 * cannot start before it is done.
 	 */
 	catalog_index(&c);
-	if (o->files && tpaste_load_file(&t, o->args[0]) != 0)
+	if (o->files && open_files(&t, o) != 0)
 		tui_message(&t, "%s: %s", o->args[0], strerror(errno));
 	if (o->files)
 		tui_frame(&t);
@@ -151,7 +169,7 @@ tui_main(const struct options *o)
 				/* KEY_RESIZE is queued: the next read has it. */
 				if (term_check_size())
 					continue;
-				if (tresult_poll(&t))
+				if (tresult_poll(&t) | tsum_poll(&t))
 					tui_frame(&t);
 				continue;
 			}
@@ -165,6 +183,7 @@ tui_main(const struct options *o)
 		tui_key(&t, key);
 		if (!t.quit) {
 			tresult_poll(&t);
+			tsum_poll(&t);
 			tui_frame(&t);
 		}
 	}

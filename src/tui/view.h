@@ -18,6 +18,7 @@ struct pasteio;
 struct tbox;
 struct tpaste;
 struct tresult;
+struct tsum;
 struct tui;
 
 /*
@@ -58,6 +59,7 @@ enum view_id {
 	VIEW_MENU,
 	VIEW_PASTE,	/* the paste box: whole bounce messages */
 	VIEW_RESULT,	/* their diagnosis */
+	VIEW_SUMMARY,	/* the summary of a mail log given */
 	VIEW__COUNT
 };
 
@@ -110,6 +112,7 @@ struct tui {
 	struct tbox		*box;		/* view_paste.c's own state */
 	struct tresult		*result;	/* view_result.c's (tresult.h) */
 	struct pasteio		*pio;		/* paste_io.c's own state */
+	struct tsum		*sum;		/* view_summary.c's, or NULL */
 	int			 from_result;	/* the detail came from it */
 	char			*datadir;	/* where the rules are */
 	char			*resolver;	/* --resolver, or NULL */
@@ -127,6 +130,7 @@ extern const struct view view_help;
 extern const struct view view_menu;
 extern const struct view view_paste;
 extern const struct view view_result;
+extern const struct view view_summary;
 extern const struct view *const views[VIEW__COUNT];
 
 /* tui.c */
@@ -178,6 +182,24 @@ int	 history_save(void);
 
 /* view_menu.c */
 void	 menu_open(struct tui *, enum menu_kind);
+
+/* view_summary.c: a mail log given, summed up as it is read. */
+/* Read the files in a thread and show their summary: 0, or -1, errno. */
+int	 tsum_open(struct tui *, char *const *paths, size_t n);
+void	 tsum_free(struct tui *);
+/* The diagnosis of a group is on screen, not the list. */
+int	 tsum_detail(const struct tui *);
+/* The reading goes on (a load, or following): poll often. */
+int	 tsum_busy(const struct tui *);
+/* New sums are taken: 1 when the screen should be drawn again. */
+int	 tsum_poll(struct tui *);
+/* The filter of the summary, which the prompt edits. */
+const char *tsum_query(const struct tui *);
+void	 tsum_set_query(struct tui *, const char *);
+/* " 12/40 ": failures shown of all. */
+void	 tsum_counts(const struct tui *, char *, size_t);
+/* The right of the status line: following, reading, or the counts. */
+void	 tsum_status(const struct tui *, char *, size_t);
 
 /* view_help.c */
 void	 help_open(struct tui *);
