@@ -586,10 +586,15 @@ draw_detail(struct tui *t, WINDOW *win, const struct rect *r)
 {
 	struct tsum	*s = t->sum;
 	int		 h = detail_height(t), i;
-	size_t		 w = doc_width(r);
+	size_t		 w = doc_width(r), old;
 
-	if ((size_t)s->doc_width != w)
+	if ((size_t)s->doc_width != w) {
+		/* After a resize: about the same place in the longer text. */
+		old = s->doc.n;
 		detail_build(t, w);
+		if (old != 0)
+			s->dtop = s->dtop * s->doc.n / old;
+	}
 	draw_pane_title(win, 0, 0, r->w, _("Diagnosis of the group's example "
 	    "and its log lines"), 1);
 	if (s->dtop + (size_t)h > s->doc.n)
@@ -814,7 +819,7 @@ summary_mouse(struct tui *t, const struct rect *r, int y, int x, mmask_t m)
 		    SCROLL_WHEEL);
 		return;
 	}
-	if (s->detail || !(m & BUTTON1_PRESSED) || y < HEAD_ROWS)
+	if (s->detail || y < HEAD_ROWS)
 		return;
 	row = s->top + (size_t)(y - HEAD_ROWS);
 	if (row >= s->nrows)

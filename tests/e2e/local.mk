@@ -27,6 +27,7 @@ dist_check_SCRIPTS += \
 	tests/e2e/browse-terms.sh \
 	tests/e2e/browse-keys.sh \
 	tests/e2e/browse-file.sh \
+	tests/e2e/browse-log.sh \
 	tests/e2e/paste-diagnose.sh \
 	tests/e2e/paste-safety.sh \
 	tests/e2e/paste-big.sh \
