@@ -75,6 +75,7 @@ EXTRA_DIST += tests/lib.sh \
 	tests/log/samples/journal.log \
 	tests/log/samples/opensmtpd.log \
 	tests/log/samples/postfix-deferred.log \
+	tests/log/samples/postfix-expired.log \
 	tests/log/samples/postfix-four.log \
 	tests/log/samples/postfix-noqueue.log \
 	tests/log/samples/qmail-multilog \

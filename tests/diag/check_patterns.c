@@ -52,6 +52,8 @@ static const struct {
 	{ "554 Refused: your server 192.0.2.1 is an open relay", "blocked" },
 	{ "550 Unroutable sender address", "rejected" },
 	{ "Could not deliver for the last 5 days. Giving up.", "expired" },
+	/* Postfix qmgr, a message past maximal_queue_lifetime (qmgr_active.c). */
+	{ "status=expired, returned to sender", "expired" },
 	{ "Host not reachable", "networkerror" },
 	{ "552 exceeded maximum inbound message size", "emailtoolarge" },
 	{ "554 Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.1",

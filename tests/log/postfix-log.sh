@@ -327,6 +327,50 @@ echo "$out" | sed '$d'
 set -- $(echo "$out" | tail -n 1)
 checks=$((checks + ${1:-1}))
 failures=$((failures + ${2:-1}))
+# The queue lifetime: postconf(5) has maximal_queue_lifetime = 0 try a
+# delivery once, so a deferral to Yahoo's 421 is followed at once by
+# qmgr's "from=<>, status=expired, returned to sender" (qmgr_active.c):
+# a record that bounced, with the recipient and reply of the deferral.
+postconf -c "$conf" -e maximal_queue_lifetime=0 bounce_queue_lifetime=0 ||
+	die "postconf maximal_queue_lifetime=0"
+postfix -c "$conf" reload >/dev/null 2>&1 || die "postfix reload"
+start=$(date +%s)
+printf 'From: alice@sender.test\nTo: expire@yahoo.test\nSubject: t\n\nhi\n' |
+	sendmail -C "$conf" -f alice@sender.test -- expire@yahoo.test ||
+	die "sendmail to expire@yahoo.test"
+expired_logged() {
+	qid=$(sed -n 's/.*postfix\/smtp\[[0-9]*\]: \([0-9A-F]*\): to=<expire@yahoo\.test>.* status=deferred .*/\1/p' "$log")
+	[ -n "$qid" ] && logged "qmgr\[[0-9]*\]: $qid: from=<alice@sender\.test>, status=expired, returned to sender"
+}
+wait_for "Postfix to expire the deferred message" expired_logged
+checks=$((checks + 1))
+"$sd" --diagnose --json "$log" >"$pf/json2" 2>"$pf/json2.err" ||
+	fail "smtp-doctor --diagnose --json after the expiry: $(head -3 "$pf/json2.err")"
+checks=$((checks + 1))
+python3 - "$pf/json2" "$qid" <<'EOF2' || fail "no bounced record of the expiry of $qid"
+import json, sys
+qid = sys.argv[2]
+recs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+mine = [r for r in recs if r.get("log", {}).get("queue_id") == qid]
+acts = sorted(r["action"] for r in mine)
+ok = acts == ["delayed", "failed"] and all(
+    r["recipient"] == "expire@yahoo.test" and r["status"] == "4.7.0" and
+    "[TSS04]" in (r["diagnostic"] or "") and
+    r["log"]["sender"] == "alice@sender.test" for r in mine)
+if not ok:
+    print(json.dumps(mine, indent=1)[:2000])
+sys.exit(0 if ok else 1)
+EOF2
+# In the summary it is a bounce, not a deferral.
+run 0 "$sd" --summary --json "$log"
+checks=$((checks + 1))
+python3 - "$tmp/out" <<'EOF2' || fail "the expiry is not summed up as a bounce"
+import json, sys
+g = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+y = [x for x in g if x.get("type") == "group" and x.get("domain") == "yahoo.test"]
+sys.exit(0 if y and sum(x["bounced"] for x in y) >= 1 else 1)
+EOF2
+
 if [ "$failures" != 0 ]; then
 	echo "--- smtp-doctor --diagnose --json"
 	sed 's/^/  /' "$pf/json" | cut -c1-400

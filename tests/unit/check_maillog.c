@@ -98,6 +98,21 @@ static const struct want wants[] = {
 	{ "postfix-deferred.log", 2, "ann@slow.example.com", "failed", "4.4.1",
 	  0, "CONN", "postfix", NULL, NULL, "C1D2E3F4A5", "news@example.org",
 	  5, "Connection timed out" },
+	/*
+	 * A real Postfix 3.7's log with maximal_queue_lifetime = 0
+	 * (tests/log/postfix-log.sh): the deferral, then qmgr's expiry,
+	 * which takes the deferral's recipient and reply; an expiry whose
+	 * deferral was not in the log names no recipient.
+	 */
+	{ "postfix-expired.log", 0, "user@yahoo.test", "delayed", "4.7.0",
+	  421, "MAIL", "postfix", "127.0.0.1", "127.0.0.1", "1769DA840DB",
+	  "alice@sender.test", 5, "[TSS04]" },
+	{ "postfix-expired.log", 1, "user@yahoo.test", "failed", "4.7.0",
+	  421, "MAIL", "postfix", NULL, NULL, "1769DA840DB",
+	  "alice@sender.test", 6, "[TSS04]" },
+	{ "postfix-expired.log", 2, "", "failed", "", 0, NULL, "postfix",
+	  NULL, NULL, "3A9C1A840E2", "news@sender.test", 13,
+	  "status=expired, returned to sender" },
 	{ "journal.log", 0, "pat@example.com", "failed", "5.2.2", 552, "RCPT",
 	  "postfix", "mx.example.com", "192.0.2.10", "E5F6A7B8C9", NULL, 2,
 	  "Mailbox full" },
@@ -160,7 +175,8 @@ static const struct {
 	size_t		 n;
 } counts[] = {
 	{ "postfix-four.log", 4 }, { "postfix-noqueue.log", 1 },
-	{ "postfix-deferred.log", 3 }, { "journal.log", 1 },
+	{ "postfix-deferred.log", 3 }, { "postfix-expired.log", 3 },
+	{ "journal.log", 1 },
 	{ "journal-iso.log", 1 }, { "rfc3339.log", 1 },
 	{ "exim-mainlog", 4 }, { "sendmail.log", 4 }, { "opensmtpd.log", 4 },
 	{ "qmail-multilog", 2 }, { "qmail-syslog.log", 1 },
