@@ -228,9 +228,9 @@ static const struct keybind summary_keys[] = {
 	{ '/',			ACT_FILTER },
 	{ 'F',			ACT_FOLLOW },
 	{ KEY_ESC,		ACT_BACK },
-	{ KEY_BACKSPACE,	ACT_HISTORY_BACK },
-	{ 127,			ACT_HISTORY_BACK },
-	{ CTRL_KEY('h'),	ACT_HISTORY_BACK },
+	{ KEY_BACKSPACE,	ACT_BACK },
+	{ 127,			ACT_BACK },
+	{ CTRL_KEY('h'),	ACT_BACK },
 	{ 'p',			ACT_PASTE },
 	{ 0,			ACT_NONE }
 };

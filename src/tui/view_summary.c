@@ -141,6 +141,7 @@ tsum_open(struct tui *t, char *const *paths, size_t n)
 	struct tsum		*s;
 	struct load_error	 err;
 	char			 msg[LOAD_ERROR_TEXT_MAX];
+	int			 saved;
 
 	tsum_free(t);
 	s = xcalloc(1, sizeof *s);
@@ -160,7 +161,9 @@ tsum_open(struct tui *t, char *const *paths, size_t n)
 	s->nfiles = n;
 	t->sum = s;
 	if (sumlive_start(s->live, (const char *const *)paths, n) != 0) {
+		saved = errno;
 		tsum_free(t);
+		errno = saved;
 		return (-1);
 	}
 	t->focus = VIEW_SUMMARY;
@@ -767,7 +770,6 @@ summary_key(struct tui *t, enum action a, int key)
 			    "back."));
 		}
 		return (1);
-	case ACT_HISTORY_BACK:
 	case ACT_FOLD:
 		if (s->detail) {
 			s->detail = 0;
