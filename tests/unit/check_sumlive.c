@@ -195,8 +195,8 @@ START_TEST(test_follow)
 	wait_failures(l, &sn, 2);
 	ck_assert_uint_eq(sn.failures, 2);
 	/* Rotated: the new file is read from its start. */
-	q = xstrdup(p);
-	q[strlen(q) - 1] = 'R';
+	q = xmalloc(strlen(p) + 3);
+	snprintf(q, strlen(p) + 3, "%s.1", p);
 	ck_assert_int_eq(rename(p, q), 0);
 	append(p, LINE_BOUNCE("cid", 3));
 	wait_failures(l, &sn, 3);
