@@ -301,8 +301,11 @@ pending_flush(struct sumlive *l)
 	l->pending.data[l->pending.len] = '\0';
 }
 
-/* What was added to the followed file since the last look. */
-static void
+/*
+ * What was added to the followed file since the last look, at most
+ * FOLLOW_READ_MAX: returns 1 when there may be more.
+ */
+static int
 read_new(struct sumlive *l)
 {
 	char		 chunk[FOLLOW_CHUNK];
@@ -324,6 +327,7 @@ read_new(struct sumlive *l)
 	l->pub.got = l->off;
 	l->pub.size = l->off;
 	pthread_mutex_unlock(&l->mu);
+	return (total >= FOLLOW_READ_MAX);
 }
 
 /* Read the file again from its start: fd, if not -1, is its new one. */
@@ -344,8 +348,11 @@ restart(struct sumlive *l, int fd, const struct stat *st)
 	pthread_mutex_unlock(&l->mu);
 }
 
-/* One look, as tail -F takes it: rotated, truncated, or grown. */
-static void
+/*
+ * One look, as tail -F takes it: rotated, truncated, or grown.  Returns
+ * 1 when the file grew faster than one look reads: look again at once.
+ */
+static int
 follow_look(struct sumlive *l)
 {
 	const char	*path = l->paths[l->npaths - 1];
@@ -355,18 +362,19 @@ follow_look(struct sumlive *l)
 	if (stat(path, &st) == 0 && (st.st_dev != l->dev ||
 	    st.st_ino != l->ino)) {
 		/* The rest of the old file first, then the new one. */
-		read_new(l);
+		if (read_new(l))
+			return (1);
 		pending_flush(l);
 		if ((fd = open(path, O_RDONLY)) == -1)
-			return;
+			return (0);
 		if (fstat(fd, &now) != 0 || !S_ISREG(now.st_mode)) {
 			close(fd);
-			return;
+			return (0);
 		}
 		restart(l, fd, &now);
 	} else if (fstat(l->fd, &now) == 0 && now.st_size < l->off)
 		restart(l, -1, NULL);
-	read_new(l);
+	return (read_new(l));
 }
 
 static void *
@@ -375,6 +383,7 @@ worker(void *arg)
 	struct sumlive	*l = arg;
 	struct timespec	 ts;
 	size_t		 k;
+	int		 more = 0;
 
 	for (k = 0; k < l->npaths && !atomic_load(&l->quit); k++)
 		read_file(l, k);
@@ -386,15 +395,19 @@ worker(void *arg)
 			pthread_cond_wait(&l->cv, &l->mu);
 			continue;
 		}
-		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_nsec += (long)SUMLIVE_POLL_MS * 1000000L;
-		ts.tv_sec += ts.tv_nsec / 1000000000L;
-		ts.tv_nsec %= 1000000000L;
-		pthread_cond_timedwait(&l->cv, &l->mu, &ts);
-		if (atomic_load(&l->quit) || !l->follow)
+		if (!more) {
+			clock_gettime(CLOCK_REALTIME, &ts);
+			ts.tv_nsec += (long)SUMLIVE_POLL_MS * 1000000L;
+			ts.tv_sec += ts.tv_nsec / 1000000000L;
+			ts.tv_nsec %= 1000000000L;
+			pthread_cond_timedwait(&l->cv, &l->mu, &ts);
+		}
+		if (atomic_load(&l->quit) || !l->follow) {
+			more = 0;
 			continue;
+		}
 		pthread_mutex_unlock(&l->mu);
-		follow_look(l);
+		more = follow_look(l);
 		pthread_mutex_lock(&l->mu);
 	}
 	pthread_mutex_unlock(&l->mu);
