@@ -43,7 +43,7 @@ struct tsum {
 	char			 query[MAX_QUERY];
 	char			**folded;	/* reasons folded */
 	size_t			 nfolded, foldcap;
-	int			 error_said, gz_said;
+	int			 error_said, gz_said, cut_said;
 
 	/* The diagnosis of a group's example, with its lines. */
 	int			 detail;
@@ -211,6 +211,26 @@ tsum_busy(const struct tui *t)
 	return (st.loading || st.following);
 }
 
+/* A limit reached is said once, as --summary says it. */
+static void
+cut_say(struct tui *t)
+{
+	struct tsum	*s = t->sum;
+
+	if (s->cut_said || t->msg[0] != '\0')
+		return;
+	if (s->snap.cut_records != 0)
+		tui_message(t, _("%1$zu failures of domains past the first %2$d "
+		    "are summed up under (other domains)"),
+		    s->snap.cut_records, SUMMARY_MAX_GROUPS);
+	else if (s->snap.inputs_cut != 0)
+		tui_message(t, "%s", _("A limit cut part of the log (a line "
+		    "over 64 KiB, say): what it cut is not summed up"));
+	else
+		return;
+	s->cut_said = 1;
+}
+
 int
 tsum_poll(struct tui *t)
 {
@@ -233,6 +253,7 @@ tsum_poll(struct tui *t)
 	if (!sumlive_snap(s->live, &s->snap))
 		return (st.loading && t->focus == VIEW_SUMMARY);
 	rows_rebuild(s);
+	cut_say(t);
 	return (t->focus == VIEW_SUMMARY);
 }
 
@@ -781,7 +802,12 @@ summary_key(struct tui *t, enum action a, int key)
 		}
 		return (1);
 	case ACT_UNFOLD:
-		if (!s->detail && s->nrows != 0) {
+		/* As in the code list: on a domain, its detail. */
+		if (s->detail || s->nrows == 0)
+			return (1);
+		if (!s->rows[s->sel].header)
+			open_group(t);
+		else {
 			fold_set(s, sel_reason(s), 0);
 			rows_rebuild(s);
 		}

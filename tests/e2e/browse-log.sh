@@ -134,4 +134,20 @@ keys G
 wait_for '^ 7 more lines not shown' "the diagnosis after the resize"
 keys q
 expect_exit 0
+
+# A line past the parser's 64 KiB: the cut is said, the rest summed up;
+# Right on a domain opens it, as on an entry of the code list.
+{
+	printf '%s' 'Dec  2 15:09:01 mx1 postfix/local[12348]: A5F611234E: to=<nobody@example.org>, relay=local, delay=0.02, dsn=5.1.1, status=bounced (unknown user: '
+	head -c 70000 /dev/zero | tr '\0' x
+	echo ')'
+	cat "$samples/postfix-four.log"
+} >"$e2e_tmp/long.log"
+run_app "'$e2e_tmp/long.log'"
+wait_for 'A limit cut part of the log' "the cut, said"
+wait_for 'long\.log: 5 failures' "the failures around the long line"
+keys j Right
+wait_for "Diagnosis of the group's example" "Right on a domain"
+keys q
+expect_exit 0
 echo "PASS: $e2e_name"
