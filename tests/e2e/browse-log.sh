@@ -107,7 +107,8 @@ wait_for '^ smtp-doctor .* Mail log summary' "the summary after L"
 keys q
 expect_exit 0
 
-# A gzip log: summed up as it is; it cannot be followed, and says so.
+# A gzip log (with --browse): summed up as it is; it cannot be followed,
+# and says so.
 # Many lines of one group: the first 50 are shown, the rest counted.
 i=0
 : >"$e2e_tmp/many.log"
@@ -116,7 +117,7 @@ while [ $i -lt 57 ]; do
 	i=$((i + 1))
 done
 gzip -9 "$e2e_tmp/many.log" || fail "cannot gzip"
-run_app "'$e2e_tmp/many.log.gz'"
+run_app "--browse '$e2e_tmp/many.log.gz'"
 wait_for 'many\.log\.gz: 57 failures \(57 bounced, 0 deferred\)' \
     "the gzip log's totals"
 keys j Enter
