@@ -151,4 +151,23 @@ keys j Right
 wait_for "Diagnosis of the group's example" "Right on a domain"
 keys q
 expect_exit 0
+
+# Hostile bytes of a log line reach the screen escaped: in the list, the
+# diagnosis and the log lines; the pane's title stays the shell's.
+title=$(tm display-message -p -t e2e '#{pane_title}')
+printf 'Dec  2 15:09:01 mx1 postfix/smtp[12348]: A5F611234E: to=<bob@ev\033]2;PWNED\007il.example>, relay=mx.evil.example[192.0.2.9]:25, delay=0.02, dsn=5.1.1, status=bounced (host said: 550 5.1.1 \033[31mred\033[0m \342\200\256gnp.exe unknown)\n' \
+    >"$e2e_tmp/evil.log"
+cat "$samples/postfix-four.log" >>"$e2e_tmp/evil.log"
+run_app "'$e2e_tmp/evil.log'"
+wait_for '^    ev\^\[\]2;pwned\^Gil\.example ' "the domain, escaped"
+keys /
+type_text pwned
+keys Enter Enter
+wait_for 'Server said: 550 5\.1\.1 \^\[\[31mred\^\[\[0m <U\+202E>gnp\.exe' \
+    "the reply, escaped"
+wait_for 'to=<bob@ev\^\[\]2;PWNED\^Gil\.example>' "the log line, escaped"
+[ "$(tm display-message -p -t e2e '#{pane_title}')" = "$title" ] ||
+	fail "the pane title changed"
+keys q
+expect_exit 0
 echo "PASS: $e2e_name"
