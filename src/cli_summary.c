@@ -69,14 +69,20 @@ sum_input(struct sumrun *r, const char *path)
 	const char	*msg;
 	off_t		 size;
 	size_t		 len, message = 0;
-	int		 fd, cut, rc, err = 0;
+	struct analyser	 an;
+	int		 fd, cut, rc, err = 0, more = 0;
 
 	if ((fd = cli_input_open(path, &size, NULL)) < 0)
 		return (errno != 0 ? errno : EIO);
 	msgstream_start(&r->ms, fd, (long long)size);
 	while ((rc = msgstream_next(&r->ms, &msg, &len, &cut)) == 1) {
-		if (analysis_run(&r->a, &r->an, msg, len) < 0)
+		/* A big log comes in blocks: one log, its lines counted on. */
+		an = r->an;
+		if (more)
+			an.flags |= BOUNCE_LOG_MORE;
+		if (analysis_run(&r->a, &an, msg, len) < 0)
 			break;		/* a signal */
+		more = r->ms.log == 1;
 		/* A block of mass bounces met the limit: the rest comes next. */
 		msgstream_unread(&r->ms, r->a.doc.log_unread);
 		if (cut) {

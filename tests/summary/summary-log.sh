@@ -56,4 +56,23 @@ expect "$tmp/out" '"outside_time":2,'
 run 0 "$sd" --summary --json --domain example.org <"$tmp/mail.log"
 expect "$tmp/out" '"failures":1,'
 expect "$tmp/out" '"source":"(stdin)","line":5,"message":null}'
+
+# A log bigger than a block (4 MiB): read as one log, its lines counted
+# on, and a deferral joined to the expiry in the next block.
+python3 - "$tmp/big.log" <<'PY'
+import sys
+noise = "2026-12-02T09:00:00+00:00 mx postfix/smtpd[1]: connect from c.example[192.0.2.1]\n"
+with open(sys.argv[1], "w") as f:
+    f.write("2026-12-02T09:00:00+00:00 mx postfix/smtp[2]: 9AB12C3D4E: to=<eve@slow.example>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.slow.example[192.0.2.50]:25: Connection timed out)\n")
+    f.write(noise * ((5 << 20) // len(noise) + 1))
+    f.write("2026-12-02T13:00:00+00:00 mx postfix/qmgr[3]: 9AB12C3D4E: from=<news@example.org>, status=expired, returned to sender\n")
+PY
+nlines=$(wc -l <"$tmp/big.log")
+run 0 "$sd" --summary --json "$tmp/big.log"
+expect "$tmp/out" '"failures":2,"bounced":1,"deferred":1,'
+refuse "$tmp/out" '"domain":""'
+expect "$tmp/out" '"domain":"slow.example"'
+run 0 "$sd" --summary --json --since 2026-12-02T12:00:00Z "$tmp/big.log"
+expect "$tmp/out" "\"line\":$((nlines)),\"message\":null}"
+expect "$tmp/out" '"recipient":"eve@slow.example"'
 finish
