@@ -220,8 +220,8 @@ cut_say(struct tui *t)
 	if (s->cut_said || t->msg[0] != '\0')
 		return;
 	if (s->snap.cut_records != 0)
-		tui_message(t, _("%1$zu failures of domains past the first %2$d "
-		    "are summed up under (other domains)"),
+		tui_message(t, _("%1$zu failures of domains past the first "
+		    "%2$d are summed up under (other domains)"),
 		    s->snap.cut_records, SUMMARY_MAX_GROUPS);
 	else if (s->snap.inputs_cut != 0)
 		tui_message(t, "%s", _("A limit cut part of the log (a line "

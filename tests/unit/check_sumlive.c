@@ -1,4 +1,4 @@
-/* Tests of the browser's summary of a log (sumlive.c): thread, rows, tail -F. */
+/* Tests of the browser's summary of a log (sumlive.c): rows, tail -F. */
 #include "config.h"
 
 #include <check.h>

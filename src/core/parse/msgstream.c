@@ -310,7 +310,8 @@ msgstream_is_log(struct msgstream *ms)
 		if (rc < 0)
 			return (-1);
 	if (ms->mbox < 0)
-		ms->mbox = ms->b.len >= 5 && memcmp(ms->b.data, "From ", 5) == 0;
+		ms->mbox = ms->b.len >= 5 &&
+		    memcmp(ms->b.data, "From ", 5) == 0;
 	if (ms->mbox) {
 		ms->log = 0;
 		return (0);
