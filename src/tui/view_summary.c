@@ -52,6 +52,7 @@ struct tsum {
 	struct analysis		 a;
 	struct rdoc		 doc;
 	int			 doc_width;
+	int			 doc_stale;	/* the group has new lines */
 	size_t			 dtop;
 };
 
@@ -254,6 +255,8 @@ tsum_poll(struct tui *t)
 		return (st.loading && t->focus == VIEW_SUMMARY);
 	rows_rebuild(s);
 	cut_say(t);
+	if (s->detail)
+		s->doc_stale = 1;
 	return (t->focus == VIEW_SUMMARY);
 }
 
@@ -547,6 +550,7 @@ detail_build(struct tui *t, size_t width)
 	rdoc_free(&s->doc);
 	rdoc_init(&s->doc);
 	s->doc_width = (int)width;
+	s->doc_stale = 0;
 	snprintf(label, sizeof label, "%s: ", s->dlabel != NULL ? s->dlabel :
 	    _("(other domains)"));
 	nv = sumlive_diagnose(s->live, s->did, &s->a);
@@ -618,7 +622,8 @@ draw_detail(struct tui *t, WINDOW *win, const struct rect *r)
 		detail_build(t, w);
 		if (old != 0)
 			s->dtop = s->dtop * s->doc.n / old;
-	}
+	} else if (s->doc_stale)
+		detail_build(t, w);
 	draw_pane_title(win, 0, 0, r->w, _("Diagnosis of the group's example "
 	    "and its log lines"), 1);
 	if (s->dtop + (size_t)h > s->doc.n)

@@ -89,10 +89,21 @@ wait_for 'mail\.log: 5 failures \(4 bounced, 1 deferred\), following' \
     "the appended failure counted"
 wait_for '^    gmail\.com \(Gmail / Google Workspace\) +2 +2 +0' \
     "the appended failure in its group"
+# The diagnosis of a group follows as well: its lines count on.
+# Its reason is first now (2 failures, and "authfailure" sorts first).
+wait_for '^ ▾ SPF, DKIM or DMARC failed +2 ' "the reason of two on top"
+keys g j Enter
+wait_for '^ gmail\.com: bob@gmail\.com' "the gmail.com group's example"
+wait_for '^ Log lines of this group \(2\)' "the group's two lines"
 # Rotated, as logrotate does: the new file is read from its start.
 mv "$log" "$log.1"
 bounce fred 6B1C2D3E4F >"$log"
+wait_for '^ Log lines of this group \(3\)' "the rotated log's line in the group"
+keys G
+wait_for '6B1C2D3E4F: to=<fred@gmail\.com>' "the new line itself"
+keys Escape
 wait_for 'mail\.log: 6 failures \(5 bounced' "the rotated log's failure"
+wait_for ' following *$' "still following after Esc left the diagnosis"
 # F again stops; what is added after is not read.
 keys F
 wait_gone ' following *$' "following to stop"

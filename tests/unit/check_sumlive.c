@@ -97,6 +97,7 @@ START_TEST(test_groups_lines_diagnosis)
 	struct sumlive		*l = sumlive_new(shipped_rules(),
 				    shipped_catalog());
 	struct sumlive_snap	 sn;
+	struct sumlive_state	 st;
 	struct analysis		 a;
 	struct buf		 b;
 	const char		*path = sample("postfix-four.log");
@@ -108,6 +109,13 @@ START_TEST(test_groups_lines_diagnosis)
 	ck_assert_int_eq(sumlive_start(l, &path, 1), 0);
 	wait_failures(l, &sn, 4);
 	ck_assert_uint_eq(sn.failures, 4);
+	/* All of the file was read, and the state says so. */
+	sumlive_state(l, &st);
+	ck_assert(!st.loading && !st.following);
+	ck_assert_int_gt(st.size, 0);
+	ck_assert_int_eq(st.got, st.size);
+	ck_assert_str_eq(st.path, path);
+	ck_assert_int_eq(st.error, 0);
 	ck_assert_uint_eq(sn.bounced, 3);
 	ck_assert_uint_eq(sn.deferred, 1);
 	ck_assert_uint_eq(sn.n, 4);
@@ -133,11 +141,45 @@ START_TEST(test_groups_lines_diagnosis)
 	}
 	ck_assert(yahoo);
 	ck_assert_int_eq(sumlive_diagnose(l, 99999, &a), -1);
-	/* Not the last file's to follow when it cannot be: a gzip. */
 	buf_free(&b);
 	analysis_free(&a);
 	sumlive_snap_free(&sn);
 	sumlive_free(l);
+}
+END_TEST
+
+/* Files read in order; one that cannot be read is said, not followed. */
+START_TEST(test_files)
+{
+	struct sumlive		*l = sumlive_new(shipped_rules(), NULL);
+	struct sumlive_snap	 sn;
+	struct sumlive_state	 st;
+	char			*four = xstrdup(sample("postfix-four.log"));
+	char			*deferred;
+	const char		*paths[3];
+
+	deferred = xstrdup(sample("postfix-deferred.log"));
+	paths[0] = four;
+	paths[1] = deferred;
+	paths[2] = "/nonexistent/mail.log";
+	sumlive_snap_init(&sn);
+	ck_assert_int_eq(sumlive_start(l, paths, 3), 0);
+	wait_failures(l, &sn, 7);
+	ck_assert_uint_eq(sn.failures, 7);
+	sumlive_state(l, &st);
+	ck_assert_int_eq(st.error, ENOENT);
+	errno = 0;
+	ck_assert_int_eq(sumlive_follow(l, 1), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	sumlive_snap_free(&sn);
+	sumlive_free(l);
+	/* The first not found: no thread at all. */
+	l = sumlive_new(shipped_rules(), NULL);
+	ck_assert_int_eq(sumlive_start(l, &paths[2], 1), -1);
+	ck_assert_int_eq(errno, ENOENT);
+	sumlive_free(l);
+	free(four);
+	free(deferred);
 }
 END_TEST
 
@@ -282,6 +324,7 @@ sumlive_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_is_log);
 	tcase_add_test(tc, test_groups_lines_diagnosis);
+	tcase_add_test(tc, test_files);
 	tcase_add_test(tc, test_lines_bounded);
 	tcase_add_test(tc, test_follow);
 	tcase_add_test(tc, test_rows);
