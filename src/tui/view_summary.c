@@ -237,6 +237,7 @@ tsum_poll(struct tui *t)
 {
 	struct tsum		*s = t->sum;
 	struct sumlive_state	 st;
+	struct rowkey		 k;
 
 	if (s == NULL)
 		return (0);
@@ -251,9 +252,11 @@ tsum_poll(struct tui *t)
 		    "damaged: only what came before it was read"), s->label);
 		s->gz_said = 1;
 	}
+	/* What is selected, read from the rows of the old snapshot. */
+	row_key(s, &k);
 	if (!sumlive_snap(s->live, &s->snap))
 		return (st.loading && t->focus == VIEW_SUMMARY);
-	rows_rebuild(s);
+	rows_build(s, &k);
 	cut_say(t);
 	if (s->detail)
 		s->doc_stale = 1;
