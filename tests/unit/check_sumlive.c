@@ -211,6 +211,50 @@ START_TEST(test_lines_bounded)
 }
 END_TEST
 
+/* n failing lines of mass bounces, each its own queue ID. */
+static void
+append_mass(const char *path, size_t from, size_t n)
+{
+	FILE	*f = fopen(path, "a");
+	size_t	 i;
+
+	ck_assert_ptr_nonnull(f);
+	for (i = from; i < from + n; i++)
+		fprintf(f, "Dec  2 15:09:01 mx1 postfix/smtp[1]: %010zX: "
+		    "to=<u%zu@example.com>, relay=none, delay=1, "
+		    "status=bounced (Host or domain name not found)\n",
+		    i + 1048576, i);
+	fclose(f);
+}
+
+/*
+ * More failing lines than a parse's limit of records, read and then
+ * followed: every one counts (the parse stops at the limit and the rest
+ * is read next).
+ */
+START_TEST(test_mass_bounces)
+{
+	struct sumlive		*l = sumlive_new(shipped_rules(), NULL);
+	struct sumlive_snap	 sn;
+	char			*p = tmp_log();
+	const char		*path = p;
+
+	append_mass(p, 0, 25000);
+	sumlive_snap_init(&sn);
+	ck_assert_int_eq(sumlive_start(l, &path, 1), 0);
+	wait_failures(l, &sn, 25000);
+	ck_assert_uint_eq(sn.failures, 25000);
+	ck_assert_int_eq(sumlive_follow(l, 1), 0);
+	append_mass(p, 25000, 22000);
+	wait_failures(l, &sn, 47000);
+	ck_assert_uint_eq(sn.failures, 47000);
+	sumlive_snap_free(&sn);
+	sumlive_free(l);
+	unlink(p);
+	free(p);
+}
+END_TEST
+
 START_TEST(test_follow)
 {
 	struct sumlive		*l = sumlive_new(shipped_rules(), NULL);
@@ -327,6 +371,7 @@ sumlive_suite(void)
 	tcase_add_test(tc, test_files);
 	tcase_add_test(tc, test_lines_bounded);
 	tcase_add_test(tc, test_follow);
+	tcase_add_test(tc, test_mass_bounces);
 	tcase_add_test(tc, test_rows);
 	suite_add_tcase(s, tc);
 	return (s);

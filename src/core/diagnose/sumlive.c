@@ -124,7 +124,7 @@ sumlive_new(const struct rules *rs, const struct catalog *c)
 	l->an.state = &l->st;
 	l->an.catalog = c;
 	l->an.limits = &l->lim;
-	l->an.flags = BOUNCE_BRIEF;
+	l->an.flags = BOUNCE_BRIEF | BOUNCE_LOG_RESUME;
 	l->an.cancel = stopping;
 	l->an.arg = l;
 	return (l);
@@ -250,6 +250,8 @@ read_file(struct sumlive *l, size_t k)
 		if (analyse(l, msg, len, more) != 0)
 			break;
 		more = l->ms.log == 1;
+		/* A block of mass bounces met the limit: the rest comes next. */
+		msgstream_unread(&l->ms, l->a.doc.log_unread);
 		if (cut) {
 			l->a.doc.truncated = 1;
 			l->a.doc.cut |= BOUNCE_CUT_INPUT;
@@ -282,7 +284,7 @@ static void
 pending_flush(struct sumlive *l)
 {
 	const char	*nl;
-	size_t		 n;
+	size_t		 n, done;
 
 	if (l->pending.len == 0)
 		return;
@@ -293,12 +295,19 @@ pending_flush(struct sumlive *l)
 		n = l->pending.len;
 	else
 		return;
-	if (analyse(l, l->pending.data, n, 1) != 0)
-		return;
-	sum_block(l, l->paths[l->npaths - 1]);
-	memmove(l->pending.data, l->pending.data + n, l->pending.len - n);
-	l->pending.len -= n;
-	l->pending.data[l->pending.len] = '\0';
+	/* A run of mass bounces past the limit of records: in turns. */
+	while (n > 0) {
+		if (analyse(l, l->pending.data, n, 1) != 0)
+			return;
+		sum_block(l, l->paths[l->npaths - 1]);
+		if ((done = n - l->a.doc.log_unread) == 0)
+			break;
+		memmove(l->pending.data, l->pending.data + done,
+		    l->pending.len - done);
+		l->pending.len -= done;
+		l->pending.data[l->pending.len] = '\0';
+		n -= done;
+	}
 }
 
 /*

@@ -184,7 +184,8 @@ log_scan(struct parser *P, const char *in, size_t len)
 	c.P = P;
 	c.lineno = d->log_lines + 1;
 	while (!P->full && maillog_scan_next(d->log, in, len, &pos, &s, &e)) {
-		if ((P->flags & BOUNCE_LOG_RESUME) &&
+		/* (Only after a record: a block always moves on.) */
+		if ((P->flags & BOUNCE_LOG_RESUME) && d->nrcpts > 0 &&
 		    d->nrcpts >= P->lim->max_rcpts) {
 			/* The next block starts at this line. */
 			d->log_unread = len - s;
