@@ -89,10 +89,19 @@ START_TEST(test_patterns)
 	    "prefilter of %s skips %s", patterns[_i].pattern, text);
 	ck_assert_msg((rs.v[0].nlits != 0) == patterns[_i].filtered,
 	    "%s: %zu literals", patterns[_i].pattern, rs.v[0].nlits);
+	ck_assert(rule_may_match_text(&rs.v[0], bits, text, strlen(text)));
 	/* And it does skip a text without the literals. */
 	rule_trigrams("zzzz qqqq", 9, bits);
 	if (patterns[_i].filtered)
 		ck_assert(!rule_may_match(&rs.v[0], bits));
+	/*
+	 * Every trigram present, as a chance collision makes it for a short
+	 * literal: the bytes themselves still rule the text out.
+	 */
+	memset(bits, 0xff, sizeof bits);
+	if (patterns[_i].filtered)
+		ck_assert(!rule_may_match_text(&rs.v[0], bits, "zzzz qqqq",
+		    9));
 	rules_free(&rs);
 	buf_free(&t);
 }
@@ -115,7 +124,7 @@ check_text(const char *text, size_t len, const char *where)
 		if (r->re == NULL || r->in != RF_DIAGNOSTIC || r->nlits == 0)
 			continue;
 		checked++;
-		if (rule_may_match(r, bits))
+		if (rule_may_match_text(r, bits, text, len))
 			continue;
 		skipped++;
 		/*

@@ -45,7 +45,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rule_trigrams(nl + 1, tlen, bits);
 		md = pcre2_match_data_create(4, NULL);
 		if (pcre2_match(rs.v[0].re, (PCRE2_SPTR)(nl + 1), tlen, 0, 0,
-		    md, NULL) >= 0 && !rule_may_match(&rs.v[0], bits))
+		    md, NULL) >= 0 && (!rule_may_match(&rs.v[0], bits) ||
+		    !rule_may_match_text(&rs.v[0], bits, nl + 1, tlen)))
 			abort();	/* the prefilter would skip a match */
 		pcre2_match_data_free(md);
 	}

@@ -229,7 +229,8 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 	 * bit tests rule out most rules before any string is compared.
 	 */
 	if (ru->re != NULL && (s->len[ru->in] < ru->minlen ||
-	    (ru->in == RF_DIAGNOSTIC && !rule_may_match(ru, s->bits))))
+	    (ru->in == RF_DIAGNOSTIC && !rule_may_match_text(ru, s->bits,
+	    s->text[RF_DIAGNOSTIC], s->len[RF_DIAGNOSTIC]))))
 		return (0);
 	if (!conditions_hold(ru, r, status, reply, s))
 		return (0);

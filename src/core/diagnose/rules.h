@@ -43,6 +43,12 @@ rule_trigram(const unsigned char *p)
 #define RULE_MAX_SOURCES	4
 #define RULE_MAX_LITS	128
 #define RULE_LIT_GRAMS	4
+#define RULE_LIT_TEXT	15	/* bytes of a literal kept to look for */
+
+struct rule_lit {
+	unsigned char	 len;
+	unsigned char	 text[RULE_LIT_TEXT];
+};
 
 struct rule {
 	const char	*id;
@@ -70,6 +76,13 @@ struct rule {
 	 */
 	uint16_t	 lits[RULE_MAX_LITS][RULE_LIT_GRAMS];
 	size_t		 nlits;
+	/*
+	 * And the literals' first bytes, lower case (malloc'd, nlits of
+	 * them): the trigrams of a short literal are one or two bits that
+	 * a text sets by chance one time in a hundred, so the bytes are
+	 * looked for too before the regex runs.
+	 */
+	struct rule_lit	*lit;
 	const char	*status[RULE_MAX_CODES];  /* patterns: 5.1.1, 5.1.*, *.2.2 */
 	size_t		 nstatus;
 	const char	*reply[RULE_MAX_CODES];   /* 550, 55*, 4** */
@@ -188,6 +201,10 @@ void	rule_trigrams(const char *text, size_t len,
 /* 0 when the prefilter proves the regex cannot match a text of bits. */
 int	rule_may_match(const struct rule *,
 	    const unsigned char bits[RULE_TRIGRAM_BYTES]);
+/* The same, and one literal whose trigrams passed is in the text too. */
+int	rule_may_match_text(const struct rule *,
+	    const unsigned char bits[RULE_TRIGRAM_BYTES], const char *text,
+	    size_t len);
 /*
  * Match text with rule r: the JIT copy once there is one (compiling it
  * on the RULE_JIT_AFTER-th run), else the interpreter.  Thread-safe for

@@ -113,6 +113,7 @@ rules_free(struct rules *rs)
 	size_t	 i;
 
 	for (i = 0; i < rs->n; i++) {
+		free(rs->v[i].lit);
 		if (rs->v[i].re != NULL)
 			pcre2_code_free(rs->v[i].re);
 		if (atomic_load(&rs->v[i].jit_re) != NULL)

@@ -5,6 +5,7 @@
 
 #include <pcre2.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -141,7 +142,7 @@ class_end(const unsigned char *p)
  * literal of three bytes or r no room: then no prefilter is possible.
  */
 static int
-alternative_end(struct rule *r, struct litscan *ls)
+alternative_end(struct rule *r, struct litscan *ls, struct rule_lit *lit)
 {
 	size_t	 k;
 
@@ -151,6 +152,9 @@ alternative_end(struct rule *r, struct litscan *ls)
 	for (k = 0; k < RULE_LIT_GRAMS; k++)
 		r->lits[r->nlits][k] = rule_trigram(ls->best +
 		    (ls->nbest - 3) * k / (RULE_LIT_GRAMS - 1));
+	lit[r->nlits].len = (unsigned char)(ls->nbest < RULE_LIT_TEXT ?
+	    ls->nbest : RULE_LIT_TEXT);
+	memcpy(lit[r->nlits].text, ls->best, lit[r->nlits].len);
 	r->nlits++;
 	ls->nbest = 0;
 	return (1);
@@ -169,20 +173,26 @@ rule_prefilter(struct rule *r)
 {
 	const unsigned char	*p = (const unsigned char *)r->pattern;
 	struct litscan		 ls;
+	struct rule_lit		 lit[RULE_MAX_LITS];
 	int			 depth = 0;
 
 	r->nlits = 0;
+	free(r->lit);
+	r->lit = NULL;
 	ls.ncur = ls.nbest = 0;
 	if (!pattern_simple(r->pattern))
 		return;
 	for (;; p++) {
 		if (*p == '\0' || (*p == '|' && depth == 0)) {
-			if (!alternative_end(r, &ls)) {
+			if (!alternative_end(r, &ls, lit)) {
 				r->nlits = 0;
 				return;
 			}
-			if (*p == '\0')
+			if (*p == '\0') {
+				r->lit = xmalloc(r->nlits * sizeof *r->lit);
+				memcpy(r->lit, lit, r->nlits * sizeof *r->lit);
 				return;
+			}
 			continue;
 		}
 		if (*p == '\\' && p[1] != '\0') {
@@ -291,6 +301,54 @@ rule_trigrams(const char *text, size_t len,
 		h = rule_trigram(c);
 		bits[h >> 3] |= (unsigned char)(1u << (h & 7));
 	}
+}
+
+/* Lower-case lit (ASCII folded, as the trigrams) in the len bytes at t. */
+static int
+lit_in(const struct rule_lit *lit, const char *t, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)t;
+	size_t			 i, k;
+	unsigned char		 c;
+
+	for (i = 0; i + lit->len <= len; i++) {
+		for (k = 0; k < lit->len; k++) {
+			c = p[i + k];
+			if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != lit->text[k])
+				break;
+		}
+		if (k == lit->len)
+			return (1);
+	}
+	return (0);
+}
+
+static int
+grams_in(const uint16_t grams[RULE_LIT_GRAMS],
+    const unsigned char bits[RULE_TRIGRAM_BYTES])
+{
+	size_t	 k;
+
+	for (k = 0; k < RULE_LIT_GRAMS; k++)
+		if (!(bits[grams[k] >> 3] & (1u << (grams[k] & 7))))
+			return (0);
+	return (1);
+}
+
+int
+rule_may_match_text(const struct rule *r,
+    const unsigned char bits[RULE_TRIGRAM_BYTES], const char *text,
+    size_t len)
+{
+	size_t	 i;
+
+	if (r->nlits == 0)
+		return (1);
+	for (i = 0; i < r->nlits; i++)
+		if (grams_in(r->lits[i], bits) &&
+		    (r->lit == NULL || lit_in(&r->lit[i], text, len)))
+			return (1);
+	return (0);
 }
 
 int
