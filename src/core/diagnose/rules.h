@@ -43,7 +43,8 @@ rule_trigram(const unsigned char *p)
 #define RULE_MAX_SOURCES	4
 #define RULE_MAX_LITS	128
 #define RULE_LIT_GRAMS	4
-#define RULE_LIT_TEXT	15	/* bytes of a literal kept to look for */
+#define RULE_LIT_SHORT	6	/* four distinct trigrams from here on */
+#define RULE_LIT_TEXT	7	/* bytes of a short literal, to look for */
 
 struct rule_lit {
 	unsigned char	 len;
@@ -77,10 +78,10 @@ struct rule {
 	uint16_t	 lits[RULE_MAX_LITS][RULE_LIT_GRAMS];
 	size_t		 nlits;
 	/*
-	 * And the literals' first bytes, lower case (malloc'd, nlits of
-	 * them): the trigrams of a short literal are one or two bits that
-	 * a text sets by chance one time in a hundred, so the bytes are
-	 * looked for too before the regex runs.
+	 * And the literals themselves, lower case (malloc'd, nlits of
+	 * them): a literal shorter than RULE_LIT_SHORT has fewer than four
+	 * trigrams, one or two bits that a text sets by chance one time in
+	 * a hundred, so its bytes are looked for too before the regex runs.
 	 */
 	struct rule_lit	*lit;
 	const char	*status[RULE_MAX_CODES];  /* patterns: 5.1.1, 5.1.*, *.2.2 */

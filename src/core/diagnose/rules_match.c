@@ -345,8 +345,9 @@ rule_may_match_text(const struct rule *r,
 	if (r->nlits == 0)
 		return (1);
 	for (i = 0; i < r->nlits; i++)
-		if (grams_in(r->lits[i], bits) &&
-		    (r->lit == NULL || lit_in(&r->lit[i], text, len)))
+		if (grams_in(r->lits[i], bits) && (r->lit == NULL ||
+		    r->lit[i].len >= RULE_LIT_SHORT ||
+		    lit_in(&r->lit[i], text, len)))
 			return (1);
 	return (0);
 }
