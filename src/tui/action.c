@@ -45,6 +45,25 @@ struct keybind {
 	{ 'g',			ACT_TOP }, \
 	{ KEY_END,		ACT_BOTTOM }, \
 	{ 'G',			ACT_BOTTOM }
+/* A pager's keys: lines, pages (Space too, as in less) and ends. */
+#define KEYS_SCROLL \
+	KEYS_LINES, \
+	KEYS_PAGES, \
+	{ ' ',			ACT_PAGE_DOWN }, \
+	KEYS_ENDS
+/* A full-screen view of its own has no global table behind it. */
+#define KEYS_VIEW \
+	{ 'q',			ACT_QUIT }, \
+	{ '?',			ACT_HELP }, \
+	{ KEY_F(1),		ACT_HELP }, \
+	{ CTRL_KEY('l'),	ACT_REDRAW }, \
+	KEYS_SCROLL
+/* Esc and every terminal's Backspace leave a view. */
+#define KEYS_BACK \
+	{ KEY_ESC,		ACT_BACK }, \
+	{ KEY_BACKSPACE,	ACT_BACK }, \
+	{ 127,			ACT_BACK }, \
+	{ CTRL_KEY('h'),	ACT_BACK }
 
 /*
  * The defaults.  'g' is "top" as in less and vim, so the category menu
@@ -92,10 +111,7 @@ static const struct keybind list_keys[] = {
 };
 
 static const struct keybind detail_keys[] = {
-	KEYS_LINES,
-	KEYS_PAGES,
-	{ ' ',			ACT_PAGE_DOWN },
-	KEYS_ENDS,
+	KEYS_SCROLL,
 	{ ']',			ACT_NEXT_LINK },
 	{ '[',			ACT_PREV_LINK },
 	{ '\r',			ACT_FOLLOW_LINK },
@@ -120,10 +136,7 @@ static const struct keybind prompt_keys[] = {
 };
 
 static const struct keybind help_keys[] = {
-	KEYS_LINES,
-	KEYS_PAGES,
-	{ ' ',			ACT_PAGE_DOWN },
-	KEYS_ENDS,
+	KEYS_SCROLL,
 	{ '?',			ACT_BACK },
 	{ 'q',			ACT_BACK },
 	{ KEY_ESC,		ACT_BACK },
@@ -175,14 +188,7 @@ static const struct keybind paste_keys[] = {
 
 /* The keys move in the focused pane: the text, or the verdict. */
 static const struct keybind result_keys[] = {
-	{ 'q',			ACT_QUIT },
-	{ '?',			ACT_HELP },
-	{ KEY_F(1),		ACT_HELP },
-	{ CTRL_KEY('l'),	ACT_REDRAW },
-	KEYS_LINES,
-	KEYS_PAGES,
-	{ ' ',			ACT_PAGE_DOWN },
-	KEYS_ENDS,
+	KEYS_VIEW,
 	{ '\t',			ACT_RESULT_PANE },
 	{ ']',			ACT_NEXT_ENTRY },
 	{ '[',			ACT_PREV_ENTRY },
@@ -195,10 +201,7 @@ static const struct keybind result_keys[] = {
 	{ KEY_ENTER,		ACT_OPEN_ENTRY },
 	{ 'e',			ACT_EDIT },
 	{ 'p',			ACT_PASTE },
-	{ KEY_ESC,		ACT_BACK },
-	{ KEY_BACKSPACE,	ACT_BACK },
-	{ 127,			ACT_BACK },
-	{ CTRL_KEY('h'),	ACT_BACK },
+	KEYS_BACK,
 	{ 0,			ACT_NONE }
 };
 
@@ -207,14 +210,7 @@ static const struct keybind result_keys[] = {
  * pane, which Esc, Backspace or Left leaves.  F is tail's -F.
  */
 static const struct keybind summary_keys[] = {
-	{ 'q',			ACT_QUIT },
-	{ '?',			ACT_HELP },
-	{ KEY_F(1),		ACT_HELP },
-	{ CTRL_KEY('l'),	ACT_REDRAW },
-	KEYS_LINES,
-	KEYS_PAGES,
-	{ ' ',			ACT_PAGE_DOWN },
-	KEYS_ENDS,
+	KEYS_VIEW,
 	{ '\r',			ACT_OPEN_GROUP },
 	{ '\n',			ACT_OPEN_GROUP },
 	{ KEY_ENTER,		ACT_OPEN_GROUP },
@@ -227,10 +223,7 @@ static const struct keybind summary_keys[] = {
 	{ '*',			ACT_FOLD_ALL },
 	{ '/',			ACT_FILTER },
 	{ 'F',			ACT_FOLLOW },
-	{ KEY_ESC,		ACT_BACK },
-	{ KEY_BACKSPACE,	ACT_BACK },
-	{ 127,			ACT_BACK },
-	{ CTRL_KEY('h'),	ACT_BACK },
+	KEYS_BACK,
 	{ 'p',			ACT_PASTE },
 	{ 0,			ACT_NONE }
 };
