@@ -266,7 +266,6 @@ START_TEST(test_gzip)
 		size_t n = cutlen ? sizeof gz - 6 : sizeof gz;
 
 		fd = file_of((const char *)gz, n);
-		ck_assert(msgstream_is_gzip(fd));
 		msgstream_init(&ms, 4096);
 		msgstream_start(&ms, fd, (long long)n);
 		ck_assert_int_eq(msgstream_next(&ms, &m, &len, &cut), 1);

@@ -230,7 +230,7 @@ read_file(struct sumlive *l, size_t k)
 	const char	*path = l->paths[k], *msg;
 	struct stat	 st;
 	size_t		 len;
-	int		 fd, rc, cut, more = 0, gz, err = 0;
+	int		 fd, rc, cut, more = 0, err = 0;
 
 	if ((fd = open(path, O_RDONLY)) == -1 || fstat(fd, &st) != 0) {
 		err = errno;
@@ -241,7 +241,6 @@ read_file(struct sumlive *l, size_t k)
 		pthread_mutex_unlock(&l->mu);
 		return;
 	}
-	gz = msgstream_is_gzip(fd);
 	set_reading(l, path, S_ISREG(st.st_mode) ? (long long)st.st_size : -1);
 	msgstream_start(&l->ms, fd, S_ISREG(st.st_mode) ?
 	    (long long)st.st_size : -1);
@@ -266,8 +265,9 @@ read_file(struct sumlive *l, size_t k)
 		l->pub.error = err;
 	if (l->ms.gz_error)
 		l->pub.gz_error = 1;
-	l->followable = k + 1 == l->npaths && !gz && S_ISREG(st.st_mode) &&
-	    err == 0;
+	/* A gzip is told by its first block: there is nothing to follow. */
+	l->followable = k + 1 == l->npaths && !l->ms.gz &&
+	    S_ISREG(st.st_mode) && err == 0;
 	pthread_mutex_unlock(&l->mu);
 	if (k + 1 < l->npaths || !l->followable) {
 		close(fd);

@@ -54,14 +54,6 @@ msgstream_free(struct msgstream *ms)
 	buf_free(&ms->zin);
 }
 
-int
-msgstream_is_gzip(int fd)
-{
-	unsigned char	 m[2];
-
-	return (pread(fd, m, 2, 0) == 2 && m[0] == 0x1f && m[1] == 0x8b);
-}
-
 /* Compressed bytes: wait for them if the caller asked, retry EINTR. */
 static ssize_t
 raw_read(struct msgstream *ms, char *p, size_t n)

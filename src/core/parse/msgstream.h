@@ -65,8 +65,6 @@ void	msgstream_init(struct msgstream *, size_t max);
  */
 void	msgstream_start(struct msgstream *, int fd, long long size);
 void	msgstream_free(struct msgstream *);
-/* Whether a regular file starts with gzip's magic bytes (1f 8b). */
-int	msgstream_is_gzip(int fd);
 /*
  * Whether the input is a mail log, told as msgstream_next() tells it
  * (the first 64 KiB read, inflated); 1, 0, or -1 with errno set on a
