@@ -356,19 +356,12 @@ int
 rule_may_match(const struct rule *r,
     const unsigned char bits[RULE_TRIGRAM_BYTES])
 {
-	size_t	 i, k;
+	size_t	 i;
 
 	if (r->nlits == 0)
 		return (1);
-	for (i = 0; i < r->nlits; i++) {
-		for (k = 0; k < RULE_LIT_GRAMS; k++) {
-			unsigned h = r->lits[i][k];
-
-			if (!(bits[h >> 3] & (1u << (h & 7))))
-				break;
-		}
-		if (k == RULE_LIT_GRAMS)
+	for (i = 0; i < r->nlits; i++)
+		if (grams_in(r->lits[i], bits))
 			return (1);
-	}
 	return (0);
 }
