@@ -642,6 +642,12 @@ START_TEST(test_pasted_mta_words)
 	const char		*queue = "I'm not going to try again; this "
 	    "message has been in the queue too long.\n";
 	const char		*note = "Hi Bob,\nlunch at noon?\n";
+	const char		*words[] = {
+		"No mail box available for this user\n",
+		"Host not reachable\n",
+		"This user doesn't have a yahoo.com account\n",
+		"Requested action not taken: mailbox unavailable\n",
+	};
 	size_t			 i;
 
 	bounce_doc_init(&d);
@@ -654,6 +660,9 @@ START_TEST(test_pasted_mta_words)
 	    BOUNCE_BRIEF), 1);
 	ck_assert_uint_eq(bounce_parse(&d, queue, strlen(queue), NULL,
 	    BOUNCE_BRIEF), 1);
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		ck_assert_msg(bounce_parse(&d, words[i], strlen(words[i]),
+		    NULL, BOUNCE_BRIEF) == 1, "%s", words[i]);
 	ck_assert_uint_eq(bounce_parse(&d, note, strlen(note), NULL,
 	    BOUNCE_BRIEF), 0);
 	buf_init(&b);

@@ -106,6 +106,16 @@ static const struct {
 
 	/* 8. 5.1.10 is not 5.1.1: a null MX, not a missing mailbox. */
 	{ "550 5.1.10 <q@example.com>", "notaccept" },
+	/*
+	 * 6. A code of one cause (RFC 7372) outranks a vague word beside it:
+	 * "blocked" with 5.7.26 is the authentication failure, with 5.7.25
+	 * the missing PTR.
+	 */
+	{ "550 5.7.26 Your message has been blocked", "authfailure" },
+	{ "550 5.7.25 Access denied, see the postmaster page",
+	    "requireptr" },
+	/* and a code used for other causes does not (Sendmail's null MX). */
+	{ "550 5.7.27 Host does not accept mail", "notaccept" },
 };
 
 static void

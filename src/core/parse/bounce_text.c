@@ -863,6 +863,15 @@ static const char *const failure_words[] = {
 	"try again", "no mx", "no valid", "violat", "reset", "non-existent",
 	"closed connection", "signal", "local host", "no smtp",
 	"child process", "ambiguous",
+	/*
+	 * RFC 5321 4.2.2's own texts ("mailbox unavailable", "Service not
+	 * available") and the account words of the providers' published
+	 * lists ("This user doesn't have a yahoo.com account", "account
+	 * disabled", "blocked").
+	 */
+	"unavailable", "not available", "no mail box", "not reachable",
+	"doesn't have", "does not have", "blocked", "disabled", "suspended",
+	"not allowed", "not permitted", "undeliverable",
 };
 
 /*
