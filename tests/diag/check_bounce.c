@@ -675,6 +675,72 @@ START_TEST(test_pasted_mta_words)
 }
 END_TEST
 
+/*
+ * Postfix's bounce(8) wraps a recipient's reason at four spaces: a
+ * wrapped line that starts with an address (the sender's, here) is the
+ * reason's, not a recipient, and the folded "MAIL FROM\n command" is
+ * the stage.
+ */
+START_TEST(test_wrapped_reason_address)
+{
+	struct bounce_doc	 d;
+	const char		*s = "<bob@example.net>: host 192.0.2.2[192.0.2.2] "
+	    "said: 554 Mail from\n    alice@example.org rejected for policy "
+	    "reasons. (in reply to MAIL FROM\n    command)\n";
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
+	    1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "bob@example.net");
+	ck_assert_ptr_nonnull(strstr(d.rcpts[0].diagnostic,
+	    "alice@example.org rejected"));
+	ck_assert_ptr_nonnull(d.rcpts[0].command);
+	ck_assert_str_eq(d.rcpts[0].command, "MAIL");
+	bounce_doc_free(&d);
+}
+END_TEST
+
+/*
+ * The stage is the MTA's words (Exim's "after end of data", "after
+ * initial connection"; dma's "did not like our final DATA"), not a
+ * server's "mail from" in its reply ("email from x", "not accepting
+ * mail from 192.0.2.1").
+ */
+START_TEST(test_stage_not_reply_words)
+{
+	static const struct {
+		const char	*text, *cmd;
+	} cases[] = {
+		{ "  bob@example.net\n    host 192.0.2.1 [192.0.2.1]\n"
+		    "    SMTP error from remote mail server after end of data:\n"
+		    "    550 5.7.1 Unauthenticated email from example.org is "
+		    "not accepted due to domain's DMARC policy.\n", "DATA" },
+		{ "  bob@example.net\n    host 192.0.2.1 [192.0.2.1]\n"
+		    "    SMTP error from remote mail server after initial "
+		    "connection:\n    554 5.7.1 mx.example.net ESMTP not "
+		    "accepting mail from 192.0.2.9:\n    listed at "
+		    "zen.spamhaus.org\n", "CONN" },
+		{ "<bob@example.net>: remote delivery failed: mx.example.net "
+		    "[192.0.2.1] did not like our final DATA: 550 5.7.1 "
+		    "Unauthenticated email from example.org\n", "DATA" },
+	};
+	struct bounce_doc	 d;
+	size_t			 i;
+
+	bounce_doc_init(&d);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ck_assert_uint_eq(bounce_parse(&d, cases[i].text,
+		    strlen(cases[i].text), NULL, BOUNCE_BRIEF), 1);
+		ck_assert_str_eq(d.rcpts[0].recipient, "bob@example.net");
+		ck_assert_msg(d.rcpts[0].command != NULL &&
+		    strcmp(d.rcpts[0].command, cases[i].cmd) == 0,
+		    "case %zu: %s", i, d.rcpts[0].command != NULL ?
+		    d.rcpts[0].command : "(none)");
+	}
+	bounce_doc_free(&d);
+}
+END_TEST
+
 /* Postfix's "refused to talk to me" is the server's greeting refused. */
 START_TEST(test_stage_greeting_refused)
 {
@@ -918,6 +984,8 @@ bounce_suite(void)
 	tcase_add_test(tc, test_ses_through_sns);
 	tcase_add_test(tc, test_stage_handshake);
 	tcase_add_test(tc, test_stage_greeting_refused);
+	tcase_add_test(tc, test_wrapped_reason_address);
+	tcase_add_test(tc, test_stage_not_reply_words);
 	tcase_add_test(tc, test_pasted_mta_words);
 	tcase_add_test(tc, test_jmrp_recipient);
 	tcase_add_test(tc, test_sendmail_bare_addresses);

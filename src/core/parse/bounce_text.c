@@ -404,6 +404,13 @@ struct region_state {
 	 * it names (an alias, a rewritten address).
 	 */
 	struct trcpt	*asked, *answering;
+	/*
+	 * The indent of a "<a@b>: reason" line whose reason runs on in
+	 * deeper indented lines (Postfix's bounce(8) wraps it at four
+	 * spaces), or -1: such a line is the reason's, even when it starts
+	 * with an address ("    sender@example.net rejected ...").
+	 */
+	int		 wrap_indent;
 };
 
 static void
@@ -461,6 +468,17 @@ is_refusal_code(const char *s, size_t n)
 	    s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9');
 }
 
+/* The count of blanks that open the line. */
+static size_t
+indent_of(const char *p, const char *q)
+{
+	const char	*s = p;
+
+	while (s < q && (*s == ' ' || *s == '\t'))
+		s++;
+	return ((size_t)(s - p));
+}
+
 /* "<a@b>: reason", "Recipient address: a@b": a line that names one. */
 static int
 line_rcpt_named(struct tscan *ts, struct region_state *st, const char *p,
@@ -477,6 +495,7 @@ line_rcpt_named(struct tscan *ts, struct region_state *st, const char *p,
 		st->transcript = 0;
 	st->cur = r;
 	st->named = 0;
+	st->wrap_indent = rest < q ? (int)indent_of(p, q) : -1;
 	if (label != NULL && labellen > 0)
 		diag_add(&r->diag, label, labellen);
 	/*
@@ -612,6 +631,7 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 	const char		*p, *q, *end;
 
 	memset(&st, 0, sizeof st);
+	st.wrap_indent = -1;
 	st.text = P->doc->text.data;
 	p = st.text + off;
 	end = p + len;
@@ -619,8 +639,10 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 		q = memchr(p, '\n', (size_t)(end - p));
 		if (q == NULL)
 			q = end;
-		if (q == p)
+		if (q == p) {
+			st.wrap_indent = -1;
 			continue;
+		}
 		st.answering = st.asked;
 		st.asked = NULL;
 		if (is_marker(p, (size_t)(q - p))) {
@@ -630,8 +652,11 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 			}
 			break;
 		}
+		if (st.wrap_indent >= 0 &&
+		    indent_of(p, q) <= (size_t)st.wrap_indent)
+			st.wrap_indent = -1;
 		if (line_rcpt_command(ts, &st, p, q) ||
-		    line_rcpt_named(ts, &st, p, q) ||
+		    (st.wrap_indent < 0 && line_rcpt_named(ts, &st, p, q)) ||
 		    line_ours(&st, p, q) ||
 		    line_reply(ts, &st, p, q))
 			continue;
@@ -658,7 +683,22 @@ command_of(const char *d)
 		{ "recipient address rejected", "RCPT" },
 		{ "end of data", "DATA" },
 		{ "data command", "DATA" }, { "after data", "DATA" },
-		{ "command data", "DATA" }, { "mail from", "MAIL" },
+		{ "command data", "DATA" },
+		/*
+		 * The command, not a server's words ("not accepting mail
+		 * from 192.0.2.1", "email from example.org"): Exim's "after
+		 * MAIL FROM:<a>", Postfix's "in reply to MAIL FROM command".
+		 */
+		{ "mail from:", "MAIL" }, { "mail from command", "MAIL" },
+		{ "after mail from", "MAIL" },
+		/* Oracle Messaging Server: "Server rejected MAIL FROM address". */
+		{ "rejected mail from", "MAIL" },
+		/*
+		 * dma (net.c, READ_REMOTE_CHECK): "HOST [ADDR] did not like
+		 * our MAIL FROM: REPLY", "... our final DATA: REPLY".
+		 */
+		{ "like our mail from", "MAIL" }, { "like our final data", "DATA" },
+		{ "like our data", "DATA" },
 		{ "reply to ehlo", "HELO" }, { "reply to helo", "HELO" },
 		{ "after ehlo", "HELO" }, { "initial connection", "CONN" },
 		{ "greeting", "CONN" },
@@ -674,14 +714,25 @@ command_of(const char *d)
 		{ "ehlo handshake", "HELO" }, { "helo handshake", "HELO" },
 	};
 	char	 low[MAX_DIAG + 1];
-	size_t	 i, n = strlen(d);
+	size_t	 i, k, n = strlen(d);
 
-	/* One lower-case copy, then the C library's fast strstr. */
+	/*
+	 * One lower-case copy, each run of white space one space (a folded
+	 * "in reply to MAIL FROM\n    command"), then the C library's fast
+	 * strstr.
+	 */
 	if (n > MAX_DIAG)
 		n = MAX_DIAG;
-	for (i = 0; i < n; i++)
-		low[i] = (char)(d[i] >= 'A' && d[i] <= 'Z' ? d[i] + 32 : d[i]);
-	low[n] = '\0';
+	for (i = k = 0; i < n; i++) {
+		if (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n') {
+			if (k == 0 || low[k - 1] != ' ')
+				low[k++] = ' ';
+			continue;
+		}
+		low[k++] = (char)(d[i] >= 'A' && d[i] <= 'Z' ? d[i] + 32 :
+		    d[i]);
+	}
+	low[k] = '\0';
 	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strstr(low, cmds[i].words) != NULL)
 			return (cmds[i].cmd);
