@@ -310,6 +310,12 @@ START_TEST(test_looks_like)
 		    "Dec 02 15:06:04 mx postfix/smtp[1]: x\n"),
 		"2026-12-02T15:06:04+00:00 mx postfix/smtp[1]: x\n",
 		"2026-12-02 15:06:04 1tXyZa-000123-AB ** a@b: x\n",
+		/* Exim's main log opening on the daemon's own words. */
+		("2026-12-02 21:35:52 non-existent configuration file(s): "
+		    "/etc/exim4/exim4.conf\n"
+		    "2026-12-02 21:37:18 Warning: purging the environment.\n"
+		    " Suggested action: use keep_environment.\n"
+		    "2026-12-02 21:37:18 1tXyZa-000123-AB ** a@b: x\n"),
 	};
 	static const char *const no[] = {
 		("From: MAILER-DAEMON\nSubject: Undelivered\n\nDec  2 15:06:04 "
@@ -320,6 +326,9 @@ START_TEST(test_looks_like)
 		/* A text that starts with a date is no Exim log. */
 		"2026-12-02 15:06:04 the server said: 550 5.1.1 no\n"
 		    "2026-12-02 15:06:05 giving up\n",
+		/* and an indented line does not stand for a log line. */
+		("2026-12-02 15:06:04 the server said: 550 5.1.1 no\n"
+		    "  2026-12-02 15:06:04 1tXyZa-000123-AB ** a@b: x\n"),
 	};
 	size_t	 i;
 

@@ -379,29 +379,47 @@ journal_header(const char *p, const char *end)
 	    ml_starts(p, end, "-- Reboot --"));
 }
 
+/*
+ * A line of Exim's main log that only its stamp tells ("2026-12-02
+ * 21:35:52 TLS error on connection from ..."): the daemon writes many
+ * without an ID or H= field.  Such a line counts beside a surer one.
+ */
+static int
+iso_stamped(const char *p, const char *q)
+{
+	long long	 t;
+
+	return (q - p > 20 && *p >= '0' && *p <= '9' && p[10] == ' ' &&
+	    maillog_stamp(p, (size_t)(q - p), 0, &t) != 0);
+}
+
 int
 maillog_looks_like(const char *p, size_t len)
 {
 	const char	*end = p + (len < 65536 ? len : 65536), *q;
 	struct ml_line	 L;
-	int		 lines = 0, logs = 0, first = 0;
+	int		 lines = 0, logs = 0, sure = 0, first = 0;
 
 	while (p < end && lines < 8) {
 		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			q = end;
 		if (q > p && q[-1] == '\r')
 			q--;
-		if (q > p && !journal_header(p, q)) {
+		/* A journal's header; an Exim entry's indented second line. */
+		if (q > p && !journal_header(p, q) &&
+		    !(lines > 0 && (*p == ' ' || *p == '\t'))) {
 			int is = line_split(p, (size_t)(q - p), 0, &L);
+			int weak = !is && iso_stamped(p, q);
 
 			if (lines++ == 0)
-				first = is;
-			logs += is;
+				first = is || weak;
+			logs += is || weak;
+			sure += is;
 		}
 		p = memchr(p, '\n', (size_t)(end - p));
 		p = p != NULL ? p + 1 : end;
 	}
-	return (first && logs * 2 >= lines);
+	return (first && sure > 0 && logs * 2 >= lines);
 }
 
 /* Whose log a line is, as its program name or its stamp says: ML_*. */

@@ -84,8 +84,11 @@ void		 maillog_reset(struct maillog *);
 
 /*
  * Whether the input is a mail log: of its first eight lines (a
- * journal's "-- Logs begin" header not counted) the first, and half,
- * are log lines.  Reads at most 64 KiB.
+ * journal's "-- Logs begin" header and an Exim entry's indented lines
+ * not counted) the first, and half, are log lines, and one at least is
+ * surely a mail log's (Exim's lines that only their stamp tells, such as
+ * "2026-12-02 21:35:52 TLS error on connection", count beside it).
+ * Reads at most 64 KiB.
  */
 int		 maillog_looks_like(const char *, size_t);
 
