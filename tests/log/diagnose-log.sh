@@ -39,6 +39,20 @@ expect "$tmp/out" "Log: line 2, Dec  2 15:06:04 mx1, queue 4F2A81234B"
 expect "$tmp/out" "gmail-smtp-in.l.google.com [142.250.102.27]"
 refuse "$tmp/out" "(no recipient named)"
 
+# Exim's deferrals with a system errno: the socket's failure, no reply.
+run 0 "$SMTP_DOCTOR" --diagnose --json "$samples/exim-mainlog"
+checks=$((checks + 1))
+python3 - "$tmp/out" <<'PY' || fail "Exim deferrals"
+import json, sys
+got = {r["recipient"]: r for r in map(json.loads, open(sys.argv[1]))}
+for who in ("dan@example.net", "eve@example.net"):
+    r = got[who]
+    assert (r["reason"], r["action"], r["permanent"]) == \
+        ("networkerror", "delayed", False), r
+assert got["eve@example.net"]["diagnostic"] == "Connection timed out"
+assert got["eve@example.net"]["log"]["relay_ip"] == "192.0.2.4"
+PY
+
 # Standard input reads the same.
 checks=$((checks + 1))
 "$SMTP_DOCTOR" --diagnose --json < "$four" | grep -c '"recipient"' \

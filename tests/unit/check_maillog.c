@@ -134,6 +134,13 @@ static const struct want wants[] = {
 	{ "exim-mainlog", 3, "nobody@example.org", "failed", "", 0, "RCPT",
 	  "exim", NULL, "198.51.100.9", NULL, "spam@example.net", 5,
 	  "relay not permitted" },
+	/* A deferral with a system errno: its strerror() text, the host. */
+	{ "exim-mainlog", 4, "dan@example.net", "delayed", "", 0, "CONN",
+	  "exim", NULL, NULL, "1tXyZd-000126-GH", NULL, 6,
+	  "Connection refused" },
+	{ "exim-mainlog", 5, "eve@example.net", "delayed", "", 0, "CONN",
+	  "exim", "mx2.example.net", "192.0.2.4", "1tXyZe-000127-IJ", NULL, 7,
+	  "Connection timed out" },
 	{ "sendmail.log", 0, "bob@example.com", "failed", "5.1.1", 0, NULL,
 	  "sendmail", "mx.example.com", "192.0.2.1", "0B2GeA0a004001",
 	  "alice@example.org", 2, "User unknown" },
@@ -178,7 +185,7 @@ static const struct {
 	{ "postfix-deferred.log", 3 }, { "postfix-expired.log", 3 },
 	{ "journal.log", 1 },
 	{ "journal-iso.log", 1 }, { "rfc3339.log", 1 },
-	{ "exim-mainlog", 4 }, { "sendmail.log", 4 }, { "opensmtpd.log", 4 },
+	{ "exim-mainlog", 6 }, { "sendmail.log", 4 }, { "opensmtpd.log", 4 },
 	{ "qmail-multilog", 2 }, { "qmail-syslog.log", 1 },
 };
 

@@ -102,6 +102,42 @@ exim_message(struct maillog_entry *e, const char *p, const char *end)
 	e->reply_code = ml_reply_code(e->reply.p, e->reply.n);
 }
 
+/*
+ * "defer (111)" ends the fields when the deferral has a system errno:
+ * Exim's deliver.c then writes its strerror() text, the host tried and
+ * any message ("defer (111): Connection refused H=mx [ip]: text").  A
+ * negative errno is Exim's own (-53: retry time not reached) and has
+ * no strerror text.
+ */
+static int
+exim_errno(const char *p, const char *c)
+{
+	const char	*d = c;
+
+	if (d == p || d[-1] != ')')
+		return (0);
+	for (d--; d > p && d[-1] >= '0' && d[-1] <= '9'; d--)
+		;
+	return (d - p >= 8 && d < c - 1 && memcmp(d - 7, "defer (", 7) == 0);
+}
+
+/* The strerror() text and the host after "defer (N): ". */
+static void
+exim_defer(struct maillog_entry *e, const char *p, const char *end)
+{
+	const char	*h, *m;
+
+	if ((h = ml_find(p, end, " H=")) == NULL) {
+		exim_message(e, p, end);
+		return;
+	}
+	exim_host(e, h, end);
+	if ((m = exim_colon(h, end)) != NULL)
+		exim_message(e, m + 2, end);
+	else
+		exim_message(e, p, h);
+}
+
 /* "1tXyZa-000123-AB": Exim's message ID, old form or 4.97's. */
 static size_t
 exim_id(const char *p, const char *end)
@@ -204,7 +240,9 @@ ml_exim(struct maillog *ml, const struct ml_line *L, maillog_cb *cb,
 		}
 	}
 	exim_host(&e, p, c);
-	if (c < end)
+	if (c < end && exim_errno(a, c))
+		exim_defer(&e, c + 2, end);
+	else if (c < end)
 		exim_message(&e, c + 2, end);
 	if ((id = ml_id_find(ml, e.queue_id.p, n)) != NULL &&
 	    id->sender[0] != '\0' && strcmp(id->sender, "<>") != 0)
