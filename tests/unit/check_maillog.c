@@ -261,6 +261,34 @@ START_TEST(test_multiline_reply)
 }
 END_TEST
 
+/*
+ * Postfix's dsn=4.0.0 when the reply's code is in qmail's form at its
+ * end: the reply's precise code wins, as in a bounce's Status field.
+ */
+START_TEST(test_status_refined)
+{
+	static const char log[] =
+	    "Dec  2 15:06:04 mx1 postfix/smtp[20042]: 843EDA72578: "
+	    "to=<r@example.com>, relay=mx.example.com[192.0.2.1]:25, "
+	    "delay=0.01, delays=0/0/0/0, dsn=4.0.0, status=deferred (host "
+	    "mx.example.com[192.0.2.1] said: 451 timeout (#4.4.2) (in reply "
+	    "to RCPT TO command))\n"
+	    "Dec  2 15:06:05 mx1 postfix/smtp[20042]: 843EDA72579: "
+	    "to=<s@example.com>, relay=mx.example.com[192.0.2.1]:25, "
+	    "delay=0.01, delays=0/0/0/0, dsn=5.0.0, status=bounced (host "
+	    "mx.example.com[192.0.2.1] said: 550 no (#4.4.2) (in reply "
+	    "to RCPT TO command))\n";
+	struct bounce_doc	 d;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(parse(&d, log, sizeof log - 1, 0), 2);
+	ck_assert_str_eq(d.rcpts[0].status, "4.4.2");
+	/* Of another class: the log's own. */
+	ck_assert_str_eq(d.rcpts[1].status, "5.0.0");
+	bounce_doc_free(&d);
+}
+END_TEST
+
 static long long
 stamp(const char *s, long long now)
 {
@@ -591,6 +619,7 @@ maillog_suite(void)
 	tcase_add_loop_test(tc, test_fields, 0,
 	    sizeof wants / sizeof wants[0]);
 	tcase_add_test(tc, test_multiline_reply);
+	tcase_add_test(tc, test_status_refined);
 	tcase_add_test(tc, test_year_inference);
 	tcase_add_test(tc, test_stamps);
 	tcase_add_test(tc, test_looks_like);

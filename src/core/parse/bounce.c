@@ -464,7 +464,7 @@ diagnostic_status(const char *diag, char code[STATUS_MAX])
  * A precise code in the server's words beats a vague Status field
  * (5.0.0), as bounce processors agree, if of the same class.
  */
-static void
+void
 rcpt_refine_status(struct bounce_rcpt *r)
 {
 	char	code[STATUS_MAX];

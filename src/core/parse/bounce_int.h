@@ -108,6 +108,11 @@ void	parser_settle_hblocks(struct bounce_doc *);
 #define MAX_COMPLETE	32	/* records of a message completed */
 const char *reply_complete(struct parser *, size_t off, const char *diag);
 const char *reply_join(struct parser *, const char *diag);
+/*
+ * bounce.c: a precise code in the server's words ("451 timeout
+ * (#4.4.2)") beats a vague status of the same class (4.0.0).
+ */
+void	rcpt_refine_status(struct bounce_rcpt *);
 /* bounce_log.c: a mail log, a record per failing delivery. */
 void	log_scan(struct parser *, const char *in, size_t len);
 /* spans.c: the spans found in a stretch of text. */

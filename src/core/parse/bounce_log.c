@@ -137,6 +137,8 @@ on_entry(void *arg, const struct maillog_entry *e)
 	else if (r->diagnostic != NULL && status_find(r->diagnostic,
 	    strlen(r->diagnostic), code, &at) && at < 8)
 		memcpy(r->status, code, sizeof code);
+	/* Postfix's dsn=4.0.0 of "451 timeout (#4.4.2)": the 4.4.2. */
+	rcpt_refine_status(r);
 	if (r->diagnostic != NULL)
 		r->diagnostic = reply_join(P, r->diagnostic);
 	r->log_time = str_dup(P, e->time);
