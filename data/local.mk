@@ -28,6 +28,7 @@ dist_rules_DATA += data/rules/README
 ## The providers other than Gmail and Microsoft, one file each.
 dist_rules_DATA += \
 	data/rules/25-barracuda.txt \
+	data/rules/25-cisco.txt \
 	data/rules/25-comcast.txt \
 	data/rules/25-docomo.txt \
 	data/rules/25-gmx.txt \
@@ -38,6 +39,7 @@ dist_rules_DATA += \
 	data/rules/25-proofpoint.txt \
 	data/rules/25-qq.txt \
 	data/rules/25-ses.txt \
+	data/rules/25-trendmicro.txt \
 	data/rules/25-verizon.txt \
 	data/rules/25-yahoo.txt \
 	data/rules/25-yandex.txt \
