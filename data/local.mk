@@ -32,6 +32,7 @@ dist_rules_DATA += \
 	data/rules/25-comcast.txt \
 	data/rules/25-docomo.txt \
 	data/rules/25-gmx.txt \
+	data/rules/25-godaddy.txt \
 	data/rules/25-icloud.txt \
 	data/rules/25-mailru.txt \
 	data/rules/25-mimecast.txt \
