@@ -41,6 +41,7 @@ dist_rules_DATA += \
 	data/rules/25-orange.txt \
 	data/rules/25-proofpoint.txt \
 	data/rules/25-qq.txt \
+	data/rules/25-rackspace.txt \
 	data/rules/25-ses.txt \
 	data/rules/25-spectrum.txt \
 	data/rules/25-symantec.txt \
