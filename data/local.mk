@@ -30,6 +30,7 @@ dist_rules_DATA += \
 	data/rules/25-att.txt \
 	data/rules/25-barracuda.txt \
 	data/rules/25-cisco.txt \
+	data/rules/25-cloudflare.txt \
 	data/rules/25-comcast.txt \
 	data/rules/25-cox.txt \
 	data/rules/25-docomo.txt \
