@@ -34,6 +34,7 @@ dist_rules_DATA += \
 	data/rules/25-comcast.txt \
 	data/rules/25-cox.txt \
 	data/rules/25-docomo.txt \
+	data/rules/25-fastmail.txt \
 	data/rules/25-gmx.txt \
 	data/rules/25-godaddy.txt \
 	data/rules/25-icloud.txt \
