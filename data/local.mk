@@ -40,6 +40,7 @@ dist_rules_DATA += \
 	data/rules/25-icloud.txt \
 	data/rules/25-mailru.txt \
 	data/rules/25-mimecast.txt \
+	data/rules/25-netease.txt \
 	data/rules/25-orange.txt \
 	data/rules/25-proofpoint.txt \
 	data/rules/25-qq.txt \
