@@ -49,6 +49,7 @@ dist_rules_DATA += \
 	data/rules/25-ses.txt \
 	data/rules/25-spectrum.txt \
 	data/rules/25-symantec.txt \
+	data/rules/25-t-online.txt \
 	data/rules/25-trendmicro.txt \
 	data/rules/25-verizon.txt \
 	data/rules/25-yahoo.txt \
