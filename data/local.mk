@@ -38,6 +38,7 @@ dist_rules_DATA += \
 	data/rules/25-gmx.txt \
 	data/rules/25-godaddy.txt \
 	data/rules/25-icloud.txt \
+	data/rules/25-interia.txt \
 	data/rules/25-ionos.txt \
 	data/rules/25-mailru.txt \
 	data/rules/25-mimecast.txt \
