@@ -40,6 +40,7 @@ dist_rules_DATA += \
 	data/rules/25-icloud.txt \
 	data/rules/25-interia.txt \
 	data/rules/25-ionos.txt \
+	data/rules/25-libero.txt \
 	data/rules/25-mailru.txt \
 	data/rules/25-mimecast.txt \
 	data/rules/25-netease.txt \
