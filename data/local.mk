@@ -50,6 +50,7 @@ dist_rules_DATA += \
 	data/rules/25-rackspace.txt \
 	data/rules/25-ses.txt \
 	data/rules/25-seznam.txt \
+	data/rules/25-sfr.txt \
 	data/rules/25-spectrum.txt \
 	data/rules/25-symantec.txt \
 	data/rules/25-t-online.txt \
