@@ -27,6 +27,7 @@ dist_rules_DATA = \
 dist_rules_DATA += data/rules/README
 ## The providers other than Gmail and Microsoft, one file each.
 dist_rules_DATA += \
+	data/rules/25-aliyun.txt \
 	data/rules/25-att.txt \
 	data/rules/25-barracuda.txt \
 	data/rules/25-cisco.txt \
