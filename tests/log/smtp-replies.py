@@ -20,6 +20,10 @@
 #   anything else is accepted.
 # yahoo answers MAIL FROM with Yahoo's 421 4.7.0 [TSS04] deferral, as
 # Yahoo sends it (postmaster.yahooinc.com/error-codes), and hangs up.
+# rows answers RCPT TO:<rN@...> with line N of the file $SMTP_ROWS (a
+# reply a line, "\n" between the lines of a multi-line one), hangs up
+# after a 421, and keeps each message sent from <> (a bounce) as a file
+# of the directory $SMTP_SINK.
 # Only the standard library: Debian's python3 has no aiosmtpd by default.
 
 import asyncio
@@ -43,6 +47,23 @@ USER_UNKNOWN = ("550 5.1.1 <{0}>: Recipient address rejected: User unknown in "
 TOO_BIG = "552 5.3.4 Message size exceeds fixed maximum message size"
 
 transcript = None
+rows = []
+sunk = 0
+
+
+def reply_lines(reply):
+    """A published reply as a server sends it: each line with its code,
+    '-' after the code of all lines but the last."""
+    lines = reply.split("\\n")
+    code = lines[0][:3]
+    out = []
+    for i, line in enumerate(lines):
+        if re.match(r"^[2-5][0-9][0-9]([ -]|$)", line):
+            text = line[4:]
+        else:
+            text = line
+        out.append(code + ("-" if i < len(lines) - 1 else " ") + text)
+    return out
 
 
 def note(port, direction, text):
@@ -57,6 +78,7 @@ class Session:
         self.reader = reader
         self.writer = writer
         self.rcpt = []
+        self.sender = None
 
     async def send(self, *lines):
         for line in lines:
@@ -72,6 +94,14 @@ class Session:
         note(self.port, ">", text)
         return text
 
+    def sink(self, message):
+        global sunk
+        sunk += 1
+        path = os.path.join(os.environ["SMTP_SINK"], "%05d.eml" % sunk)
+        with open(path + ".tmp", "wb") as f:
+            f.write(message.replace(b"\r\n", b"\n"))
+        os.rename(path + ".tmp", path)
+
     def local_part(self):
         if not self.rcpt:
             return ""
@@ -79,12 +109,16 @@ class Session:
 
     async def data(self):
         await self.send("354 End data with <CR><LF>.<CR><LF>")
+        body = []
         while True:
             line = await self.reader.readline()
             if not line:
                 return False
             if line.rstrip(b"\r\n") == b".":
                 break
+            body.append(line[1:] if line.startswith(b"..") else line)
+        if self.persona == "rows" and self.sender == "":
+            self.sink(b"".join(body))
         note(self.port, ">", "(end of data)")
         who = self.local_part()
         if who == "dmarc":
@@ -109,12 +143,20 @@ class Session:
             if self.persona == "yahoo":
                 await self.send(YAHOO_TSS04)
                 return False
+            m = re.search(r"<([^>]*)>", line)
+            self.sender = m.group(1) if m else ""
             self.rcpt = []
             await self.send("250 2.1.0 Ok")
         elif verb == "RCPT":
             m = re.search(r"<([^>]*)>", line)
             addr = m.group(1) if m else ""
-            if addr.split("@", 1)[0].lower() == "unknown":
+            local = addr.split("@", 1)[0].lower()
+            row = re.match(r"^r([0-9]+)$", local)
+            if self.persona == "rows" and row and int(row.group(1)) < len(rows):
+                reply = rows[int(row.group(1))]
+                await self.send(*reply_lines(reply))
+                return not reply.startswith("421")
+            if local == "unknown":
                 await self.send(USER_UNKNOWN.format(addr))
             else:
                 self.rcpt.append(addr)
@@ -165,7 +207,7 @@ async def main(ready, base, personas):
     lines = []
     port = base
     for persona in personas:
-        if persona not in ("mx", "yahoo"):
+        if persona not in ("mx", "yahoo", "rows"):
             raise SystemExit("smtp-replies: unknown persona " + persona)
         sock = bind_free(port)
         port = sock.getsockname()[1]
@@ -186,4 +228,7 @@ if __name__ == "__main__":
         raise SystemExit("usage: smtp-replies.py READY TRANSCRIPT BASEPORT "
                          "PERSONA...")
     transcript = open(sys.argv[2], "a")
+    if "rows" in sys.argv[4:]:
+        with open(os.environ["SMTP_ROWS"], encoding="utf-8") as f:
+            rows = [line.rstrip("\n") for line in f]
     asyncio.run(main(sys.argv[1], int(sys.argv[3]), sys.argv[4:]))
