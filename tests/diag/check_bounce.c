@@ -742,6 +742,34 @@ START_TEST(test_stage_not_reply_words)
 END_TEST
 
 /* Postfix's "refused to talk to me" is the server's greeting refused. */
+/* An address the reply asks the sender to write to is no recipient. */
+START_TEST(test_contact_address_not_rcpt)
+{
+	static const char *const lines[] = {
+		"554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for "
+		    "help or to contact tosa@rx.example.de to clarify.) (BL)\n",
+		"550 5.7.1 Blocked, see mailto:abuse@example.net\n",
+	};
+	static const char named[] = "550 5.7.1 Blocked, please contact "
+	    "abuse@example.net: <bob@example.org>... Relaying denied\n";
+	struct bounce_doc	 d;
+	size_t			 i;
+
+	bounce_doc_init(&d);
+	for (i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		ck_assert_uint_eq(bounce_parse(&d, lines[i], strlen(lines[i]),
+		    NULL, BOUNCE_BRIEF), 1);
+		ck_assert_msg(d.rcpts[0].recipient[0] == '\0', "%zu: %s", i,
+		    d.rcpts[0].recipient);
+	}
+	/* A later address of the line is still read. */
+	ck_assert_uint_eq(bounce_parse(&d, named, strlen(named), NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "bob@example.org");
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_stage_greeting_refused)
 {
 	struct bounce_doc	 d;
@@ -986,6 +1014,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_stage_greeting_refused);
 	tcase_add_test(tc, test_wrapped_reason_address);
 	tcase_add_test(tc, test_stage_not_reply_words);
+	tcase_add_test(tc, test_contact_address_not_rcpt);
 	tcase_add_test(tc, test_pasted_mta_words);
 	tcase_add_test(tc, test_jmrp_recipient);
 	tcase_add_test(tc, test_sendmail_bare_addresses);

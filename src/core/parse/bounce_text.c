@@ -284,6 +284,32 @@ addr_tail(const char *p, const char *end)
 }
 
 /*
+ * How far before an address "contact" or "mailto:" is looked for.  Not
+ * "email": "unknown email address a@b" names the recipient.
+ */
+#define CONTACT_LEAD_MAX	24
+
+/*
+ * An address the reply gives to write to, not the one it refuses:
+ * "... or to contact tosa@rx.t-online.de to clarify", "mailto:abuse@".
+ */
+static int
+is_contact_addr(const char *p, const char *a)
+{
+	static const char *const leads[] = {
+		"contact", "mailto:", "write to", "reach us at",
+	};
+	const char	*from = a - p > CONTACT_LEAD_MAX ? a - CONTACT_LEAD_MAX : p;
+	size_t		 i;
+
+	for (i = 0; i < sizeof leads / sizeof leads[0]; i++)
+		if (memcasemem(from, (size_t)(a - from), leads[i],
+		    strlen(leads[i])) != NULL)
+			return (1);
+	return (0);
+}
+
+/*
  * A line that names a recipient first: "<a@b>: ...", "a@b", "a@b on
  * date", "Recipient address: a@b".  Returns the address; *rest is the
  * text after it.
@@ -319,7 +345,8 @@ rcpt_line(const char *s, size_t n, size_t *al, const char **rest,
 		*labellen = (size_t)(a - ITEM_KEY_LEN - s);
 		p = a;
 	}
-	if (a == NULL || a != p || (p = addr_tail(a + l, end)) == NULL)
+	if (a == NULL || a != p || (p = addr_tail(a + l, end)) == NULL ||
+	    is_contact_addr(s, a))
 		return (NULL);
 	*al = l;
 	*rest = p;
@@ -572,6 +599,9 @@ line_reply(struct tscan *ts, struct region_state *st, const char *p,
 	/* "550 5.1.1 <a@b>... User unknown" names its own. */
 	a = addr_find(p, (size_t)(q - p), &al);
 	names = a != NULL && reply_names(p, q, a, al);
+	/* An address to contact is no one's record. */
+	while (a != NULL && !names && is_contact_addr(p, a))
+		a = addr_find(a + al, (size_t)(q - a - al), &al);
 	if (a != NULL &&
 	    (r = trcpt_get(ts, a, al, ts->n == 0 || names)) != NULL) {
 		st->cur = r;
