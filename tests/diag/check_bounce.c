@@ -647,6 +647,9 @@ START_TEST(test_pasted_mta_words)
 		"Host not reachable\n",
 		"This user doesn't have a yahoo.com account\n",
 		"Requested action not taken: mailbox unavailable\n",
+		/* RFC 3463's titles, as Libero sends them. */
+		"BAD DESTINATION MAILBOX ADDRESS\n",
+		"OTHER OR UNDEFINED MAIL SYSTEM STATUS\n",
 	};
 	size_t			 i;
 

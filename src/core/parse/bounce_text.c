@@ -953,6 +953,14 @@ static const char *const failure_words[] = {
 	"unavailable", "not available", "no mail box", "not reachable",
 	"doesn't have", "does not have", "blocked", "disabled", "suspended",
 	"not allowed", "not permitted", "undeliverable",
+	/*
+	 * RFC 3463's titles of the detail codes, which some servers send
+	 * alone and in capitals ("BAD DESTINATION MAILBOX ADDRESS", "OTHER
+	 * OR UNDEFINED MAIL SYSTEM STATUS").
+	 */
+	"bad destination", "bad sender", "bad connection", "no answer from",
+	"or undefined", "congestion", "incorrectly configured", "not capable",
+	"not supported", "prohibited", "has moved", "not authorized",
 };
 
 /*
