@@ -58,6 +58,9 @@ static const struct {
 	{ "552 exceeded maximum inbound message size", "emailtoolarge" },
 	{ "554 Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.1",
 	    "blocked" },
+	/* "spam" in a help page's name is no verdict of a filter. */
+	{ "451 4.7.1 Temporarily deferred, see "
+	    "http://example.com/help/help_spam_16.htm", "blocked" },
 	{ "550 Rejected, see https://www.abuseat.org/lookup.cgi?ip=192.0.2.1",
 	    "blocked" },
 
