@@ -91,6 +91,9 @@ static const struct {
 	    "due to domain's DMARC policy", "authfailure" },
 
 	/* 7. Network, local programs, disk space. */
+	/* "delayed" alone is a deferral's word, not an expiry's. */
+	{ "451 4.3.0 Message delayed: temporary local problem",
+	    "systemerror" },
 	{ "452 4.4.5 Insufficient disk space; try again later",
 	    "systemfull" },
 	{ "lost connection with mx.example.com[192.0.2.1] while performing "
