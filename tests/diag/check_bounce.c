@@ -405,6 +405,55 @@ START_TEST(test_dsn_fields)
 }
 END_TEST
 
+/*
+ * RFC 3464 fixes no order of a recipient's fields: Amazon SES's inbound
+ * DSN gives Action first, then Final- and Original-Recipient.  One
+ * group, one record; two groups without a blank line stay two.
+ */
+START_TEST(test_dsn_field_order)
+{
+	static const char one[] =
+	    "From: postmaster@example.net\nTo: alice@example.org\n"
+	    "Subject: Delivery Status Notification (Failure)\n"
+	    "Content-Type: multipart/report; report-type=delivery-status; "
+	    "boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\n"
+	    "This message could not be delivered.\n--b\n"
+	    "Content-Type: message/delivery-status\n\n"
+	    "Reporting-MTA: dns; inbound-smtp.example.net\n\n"
+	    "Action: failed\nFinal-Recipient: rfc822; bob@example.net\n"
+	    "Original-Recipient: rfc822; bob@example.net\n"
+	    "Diagnostic-Code: smtp; 552 5.2.2 Mailbox full\nStatus: 5.2.2\n"
+	    "\n--b--\n";
+	static const char two[] =
+	    "From: postmaster@example.net\nTo: alice@example.org\n"
+	    "Subject: Delivery Status Notification (Failure)\n"
+	    "Content-Type: multipart/report; report-type=delivery-status; "
+	    "boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\n"
+	    "This message could not be delivered.\n--b\n"
+	    "Content-Type: message/delivery-status\n\n"
+	    "Reporting-MTA: dns; mx.example.net\n\n"
+	    "Final-Recipient: rfc822; bob@example.net\nAction: failed\n"
+	    "Status: 5.1.1\n"
+	    "Original-Recipient: rfc822; carol@example.net\n"
+	    "Final-Recipient: rfc822; carol@example.net\nAction: failed\n"
+	    "Status: 5.2.2\n\n--b--\n";
+	struct bounce_doc	 d;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, one, sizeof one - 1, NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "bob@example.net");
+	ck_assert_str_eq(d.rcpts[0].action, "failed");
+	ck_assert_str_eq(d.rcpts[0].status, "5.2.2");
+	ck_assert_uint_eq(bounce_parse(&d, two, sizeof two - 1, NULL,
+	    BOUNCE_BRIEF), 2);
+	ck_assert_str_eq(d.rcpts[1].recipient, "carol@example.net");
+	ck_assert_str_eq(d.rcpts[1].original, "carol@example.net");
+	ck_assert_str_eq(d.rcpts[0].status, "5.1.1");
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_paste_spans)
 {
 	struct bounce_doc	 d;
@@ -1018,6 +1067,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_wrapped_reason_address);
 	tcase_add_test(tc, test_stage_not_reply_words);
 	tcase_add_test(tc, test_contact_address_not_rcpt);
+	tcase_add_test(tc, test_dsn_field_order);
 	tcase_add_test(tc, test_pasted_mta_words);
 	tcase_add_test(tc, test_jmrp_recipient);
 	tcase_add_test(tc, test_sendmail_bare_addresses);

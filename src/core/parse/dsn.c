@@ -44,6 +44,7 @@ struct group {
 	char		 status[STATUS_MAX];
 	size_t		 diag_off, diag_len;
 	int		 used;
+	int		 past_final;	/* a field read after Final-Recipient */
 	char		 extra[MAX_EXTRA];	/* other fields: "name: value\n" */
 	size_t		 nextra;
 };
@@ -316,9 +317,13 @@ field(struct parser *P, struct dsn_state *st, size_t msgi, const char *name,
 		field_final(P, st, msgi, s, n, v, vn, voff);
 		break;
 	case D_ORIGINAL:
-		/* Original-Recipient may come before or after Final. */
-		if (g->original != NULL || (g->final != NULL &&
-		    (g->action != NULL || g->status[0] != '\0')))
+		/*
+		 * Original-Recipient may come before or after Final, and
+		 * Action before either (Amazon SES's inbound DSN): only a
+		 * group whose Final-Recipient is followed by its other
+		 * fields is complete.
+		 */
+		if (g->original != NULL || (g->final != NULL && g->past_final))
 			group_flush(P, st, msgi);
 		g->original = typed_value(P, s, n, NULL);
 		g->used = 1;
@@ -329,17 +334,20 @@ field(struct parser *P, struct dsn_state *st, size_t msgi, const char *name,
 	case D_ACTION:
 		g->action = typed_value(P, s, n, NULL);
 		g->used = 1;
+		g->past_final |= g->final != NULL;
 		break;
 	case D_STATUS:
 		if (!status_find(s, n, g->status, NULL))
 			g->status[0] = '\0';
 		g->used = 1;
+		g->past_final |= g->final != NULL;
 		break;
 	case D_REMOTE:
 		g->remote = typed_value(P, s, n, NULL);
 		break;
 	case D_DIAG:
 		field_diag(P, g, s, n, v, vn, voff);
+		g->past_final |= g->final != NULL;
 		break;
 	case D_REPORTING:
 		st->reporting = typed_value(P, s, n, NULL);
