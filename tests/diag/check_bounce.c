@@ -454,6 +454,50 @@ START_TEST(test_dsn_field_order)
 }
 END_TEST
 
+/*
+ * A bounce pasted as a mail client quotes it: read through the "> "
+ * marks, nested ones too, the paster's own words before it kept; a
+ * Sendmail transcript's ">>> " lines are no quoting.
+ */
+START_TEST(test_quoted_paste)
+{
+	static const char quoted[] =
+	    "Hi, I got this back, what does it mean?\n\n"
+	    "> This is the mail system at host mx.example.org.\n>\n"
+	    "> <carol@example.net>: host mx.example.net[192.0.2.5] said: "
+	    "552 5.2.2\n>     <carol@example.net>: Recipient address "
+	    "rejected: Mailbox full (in reply\n>     to RCPT TO command)\n";
+	static const char nested[] =
+	    "> > <carol@example.net>: host mx.example.net[192.0.2.5] said: "
+	    "552 5.2.2\n> >     <carol@example.net>: Recipient address "
+	    "rejected: Mailbox full (in reply\n> >     to RCPT TO command)\n";
+	static const char transcript[] =
+	    ">>> RCPT To:<bob@example.net>\n>>> DATA\n>>> QUIT\n"
+	    "<<< 550 5.1.1 <bob@example.net>... User unknown\n";
+	const char *const texts[] = { quoted, nested };
+	struct bounce_doc	 d;
+	size_t			 i;
+
+	bounce_doc_init(&d);
+	for (i = 0; i < 2; i++) {
+		ck_assert_uint_eq(bounce_parse(&d, texts[i], strlen(texts[i]),
+		    NULL, BOUNCE_SPANS), 1);
+		ck_assert_str_eq(d.rcpts[0].recipient, "carol@example.net");
+		ck_assert_str_eq(d.rcpts[0].command, "RCPT");
+		ck_assert_msg(strstr(d.rcpts[0].diagnostic, "> ") == NULL &&
+		    strstr(d.rcpts[0].diagnostic, "(in reply to RCPT TO "
+		    "command)") != NULL, "%zu: %s", i, d.rcpts[0].diagnostic);
+		if (i == 0)
+			ck_assert_ptr_nonnull(strstr(d.text.data,
+			    "Hi, I got this back"));
+	}
+	ck_assert_uint_eq(bounce_parse(&d, transcript, strlen(transcript),
+	    NULL, BOUNCE_SPANS), 1);
+	ck_assert_ptr_nonnull(strstr(d.text.data, ">>> RCPT To:"));
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_paste_spans)
 {
 	struct bounce_doc	 d;
@@ -1068,6 +1112,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_stage_not_reply_words);
 	tcase_add_test(tc, test_contact_address_not_rcpt);
 	tcase_add_test(tc, test_dsn_field_order);
+	tcase_add_test(tc, test_quoted_paste);
 	tcase_add_test(tc, test_pasted_mta_words);
 	tcase_add_test(tc, test_jmrp_recipient);
 	tcase_add_test(tc, test_sendmail_bare_addresses);

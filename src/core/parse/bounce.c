@@ -665,6 +665,92 @@ crlf_to_lf(const char *in, size_t *lenp, struct buf *norm)
 }
 
 /*
+ * A pasted bounce that a mail client quoted ("> " before each line, as
+ * a customer forwards it): read as the bounce it quotes.  Only a paste,
+ * never a message, whose quoted bounce is a copy and no report of its
+ * own; nested quotes are taken off one level at a time.
+ */
+#define QUOTE_DEPTH_MAX		8
+#define QUOTED_LINES_MIN	3
+#define QUOTE_PREFACE_MAX	40	/* the paster's own lines before it */
+
+static int
+blank_line(const char *p, const char *q)
+{
+	while (p < q && (*p == ' ' || *p == '\t'))
+		p++;
+	return (p == q);
+}
+
+/*
+ * Where the quoted block starts: from there to the end every line that
+ * is not blank begins with '>', and not every one with the ">>> " of a
+ * Sendmail transcript, whose "<<< " lines are not quoted.
+ */
+static int
+quoted_block(const char *in, size_t len, size_t *start)
+{
+	const char	*p = in, *end = in + len, *q;
+	size_t		 quoted = 0, lines = 0;
+	int		 plain = 0;
+
+	for (; p < end; p = q + 1) {
+		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			q = end;
+		if (quoted == 0 && ++lines > QUOTE_PREFACE_MAX)
+			return (0);
+		if (*p == '>') {
+			if (quoted++ == 0)
+				*start = (size_t)(p - in);
+			if (q - p < 4 || memcmp(p, ">>> ", 4) != 0)
+				plain = 1;
+		} else if (quoted > 0 && !blank_line(p, q))
+			return (0);
+		if (q == end)
+			break;
+	}
+	return (quoted >= QUOTED_LINES_MIN && plain);
+}
+
+/* One level of quoting off the lines from start on, into out. */
+static void
+unquote_once(const char *in, size_t len, size_t start, struct buf *out)
+{
+	const char	*p = in + start, *end = in + len, *q;
+	struct buf	 b;
+
+	buf_init(&b);
+	buf_add(&b, in, start);
+	for (; p < end; p = q) {
+		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			q = end;
+		else
+			q++;
+		if (*p == '>')
+			p += (q - p > 1 && p[1] == ' ') ? 2 : 1;
+		buf_add(&b, p, (size_t)(q - p));
+	}
+	buf_free(out);
+	*out = b;
+}
+
+static const char *
+unquote_paste(const char *in, size_t *lenp, struct buf *out)
+{
+	size_t	start;
+	int	depth;
+
+	for (depth = 0; depth < QUOTE_DEPTH_MAX &&
+	    !looks_like_mail(in, in + *lenp) &&
+	    quoted_block(in, *lenp, &start); depth++) {
+		unquote_once(in, *lenp, start, out);
+		in = out->data;
+		*lenp = out->len;
+	}
+	return (in);
+}
+
+/*
  * The messages of an mbox, or the input as one message, up to the
  * limit of messages.  Returns where the reading stopped.
  */
@@ -739,6 +825,8 @@ bounce_parse(struct bounce_doc *d, const char *in, size_t len,
 	orig_len = len;
 	in = crlf_to_lf(in, &len, &norm);
 	log = (flags & BOUNCE_LOG_MORE) || maillog_looks_like(in, len);
+	if (!log && !(len > 5 && memcmp(in, "From ", 5) == 0))
+		in = unquote_paste(in, &len, &d->scratch[3]);
 	/* Batch diagnosis of a log keeps only its failing lines. */
 	buf_reserve(&d->text, log && (flags & BOUNCE_BRIEF) ? 4096 :
 	    len + len / 8 + 64);

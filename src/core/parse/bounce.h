@@ -202,7 +202,7 @@ struct bounce_doc {
 	 * one growth: open iconv descriptors, the parser's scratch.
 	 */
 	struct textdec		 td;
-	struct buf		 scratch[3];
+	struct buf		 scratch[4];
 	/*
 	 * Mail logs: "now" in epoch seconds for the year of a classic
 	 * syslog stamp, which has none (0: the clock's), set by the
