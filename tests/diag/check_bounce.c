@@ -498,6 +498,44 @@ START_TEST(test_quoted_paste)
 }
 END_TEST
 
+/* Outlook's out-of-office prefix in the languages it ships. */
+START_TEST(test_autoreply_languages)
+{
+	static const char *const subjects[] = {
+		"Automatische Antwort: Angebot",
+		"=?UTF-8?Q?R=C3=A9ponse_automatique=C2=A0:_Offre?=",
+		"Respuesta autom=?UTF-8?Q?=C3=A1?=tica: Oferta",
+		"=?UTF-8?B?0JDQstGC0L7QvtGC0LLQtdGC?=: test",
+	};
+	struct bounce_doc	 d;
+	struct buf		 b;
+	size_t			 i;
+
+	bounce_doc_init(&d);
+	buf_init(&b);
+	for (i = 0; i < sizeof subjects / sizeof subjects[0]; i++) {
+		buf_reset(&b);
+		buf_printf(&b, "From: Bob <bob@example.net>\nTo: "
+		    "alice@example.org\nSubject: %s\nDate: Thu, 3 Dec 2026 "
+		    "08:00:00 +0000\nAuto-Submitted: auto-generated\n\n"
+		    "Back on Monday.\n", subjects[i]);
+		ck_assert_uint_eq(bounce_parse(&d, b.data, b.len, NULL,
+		    BOUNCE_BRIEF), 1);
+		ck_assert_msg(d.rcpts[0].kind == MSG_AUTOREPLY, "%s",
+		    subjects[i]);
+	}
+	/* Not every subject in another language is one. */
+	buf_reset(&b);
+	buf_adds(&b, "From: Bob <bob@example.net>\nTo: alice@example.org\n"
+	    "Subject: Antwort: Angebot\nDate: Thu, 3 Dec 2026 08:00:00 "
+	    "+0000\n\nDanke.\n");
+	ck_assert_uint_eq(bounce_parse(&d, b.data, b.len, NULL, BOUNCE_BRIEF),
+	    0);
+	buf_free(&b);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_paste_spans)
 {
 	struct bounce_doc	 d;
@@ -1113,6 +1151,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_contact_address_not_rcpt);
 	tcase_add_test(tc, test_dsn_field_order);
 	tcase_add_test(tc, test_quoted_paste);
+	tcase_add_test(tc, test_autoreply_languages);
 	tcase_add_test(tc, test_pasted_mta_words);
 	tcase_add_test(tc, test_jmrp_recipient);
 	tcase_add_test(tc, test_sendmail_bare_addresses);

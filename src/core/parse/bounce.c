@@ -260,19 +260,38 @@ looks_like_bounce(const struct bmsg *m, const char *body, size_t blen)
 	return (0);
 }
 
+/*
+ * The subject words of an automatic reply: the responders' own and the
+ * prefix Outlook and Exchange put before an out-of-office reply in the
+ * languages they ship ("Automatic reply:", "Automatische Antwort:",
+ * "Réponse automatique :"...), whose Auto-Submitted is auto-generated,
+ * not auto-replied.  The subject is decoded to UTF-8 by then.
+ */
+static const char *const autoreply_subjects[] = {
+	"auto reply", "auto-reply", "autoreply", "automatic reply",
+	"autorespons", "out of office", "out of the office", "vacation",
+	"abwesenheit", "absence", "automatische antwort",
+	"réponse automatique", "respuesta automática", "risposta automatica",
+	"automatisch antwoord", "resposta automática", "odpowiedź automatyczna",
+	"autosvar", "automatisk svar", "automaattinen vastaus",
+	"automatická odpověď", "otomatik yanıt",
+	"Автоматический ответ", "Автоответ", "自動応答", "自动回复",
+	"自動回覆",
+};
+
 static int
 looks_like_autoreply(const struct bmsg *m)
 {
 	const char	*s = m->h[H_SUBJECT];
+	size_t		 i;
 
 	if (m->h[H_X_AUTOREPLY] != NULL || m->h[H_X_AUTORESPOND] != NULL)
 		return (1);
-	if (has(s, "auto reply") || has(s, "auto-reply") ||
-	    has(s, "autoreply") || has(s, "automatic reply") ||
-	    has(s, "autorespons") || has(s, "out of office") ||
-	    has(s, "out of the office") || has(s, "vacation") ||
-	    has(s, "abwesenheit") || has(s, "absence") ||
-	    (s != NULL && strncasecmp(s, "auto:", 5) == 0))
+	for (i = 0; i < sizeof autoreply_subjects /
+	    sizeof autoreply_subjects[0]; i++)
+		if (has(s, autoreply_subjects[i]))
+			return (1);
+	if (s != NULL && strncasecmp(s, "auto:", 5) == 0)
 		return (1);
 	return (has(m->h[H_AUTO_SUBMITTED], "auto-replied") &&
 	    !has(m->h[H_FROM], "mailer-daemon"));
