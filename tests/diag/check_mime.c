@@ -67,6 +67,37 @@ START_TEST(test_alternative_and_html)
 }
 END_TEST
 
+/*
+ * A part's Content-Type folded without the blank before its parameter
+ * (as some Java mailers write it): the boundary is still read, and the
+ * nested parts are parts, not text.
+ */
+START_TEST(test_unfolded_parameter)
+{
+	struct bounce_doc	 d;
+	const char		*s = "From: post_master@x.example\n"
+	    "Subject: Re: test\n"
+	    "Content-Type: multipart/mixed; boundary=\"A\"\n\n"
+	    "--A\nContent-Type: multipart/alternative;\nboundary=\"B\"\n\n"
+	    "--B\nContent-Type: text/plain\n\nError: Invalid user address\n"
+	    "550 - Requested action not taken: no such user here\n"
+	    "  RCPT TO: bob@example.net\n--B--\n\n--A--\n";
+	/* Only a parameter after ';' continues; another line is the body. */
+	const char		*t = "From: MAILER-DAEMON@x.example\n"
+	    "Content-Type: text/plain\nboundary=not a header\n";
+
+	bounce_doc_init(&d);
+	bounce_parse(&d, s, strlen(s), NULL, 0);
+	ck_assert_ptr_nonnull(strstr(d.text.data, "Error: Invalid user"));
+	ck_assert_uint_eq(d.nrcpts, 1);
+	ck_assert_msg(strncmp(d.rcpts[0].diagnostic, "Error: Invalid user",
+	    19) == 0, "%s", d.rcpts[0].diagnostic);
+	bounce_parse(&d, t, strlen(t), NULL, 0);
+	ck_assert_ptr_nonnull(strstr(d.text.data, "boundary=not a header"));
+	bounce_doc_free(&d);
+}
+END_TEST
+
 /* CRLF, lone CR and LF line ends all come out as LF. */
 START_TEST(test_line_ends)
 {
@@ -676,6 +707,7 @@ mime_suite(void)
 	tcase_add_test(tc, test_base64_qp);
 	tcase_add_test(tc, test_line_ends);
 	tcase_add_test(tc, test_alternative_and_html);
+	tcase_add_test(tc, test_unfolded_parameter);
 	tcase_add_test(tc, test_rfc2047);
 	tcase_add_test(tc, test_charsets);
 	tcase_add_test(tc, test_empty_text);

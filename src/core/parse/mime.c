@@ -225,6 +225,33 @@ field_done(struct parser *P, const char *name, size_t nl, struct ent *e,
 }
 
 /*
+ * A Content-Type whose value ends with ';' and a next line that opens
+ * with "name=" unindented: its parameter, folded without the leading
+ * blank RFC 5322 asks for (Java mailers write "boundary=" so).
+ */
+static int
+param_unfolded(struct parser *P, const char *name, size_t nl, const char *p,
+    const char *q)
+{
+	const char	*v = P->tmp.data;
+	size_t		 n = P->tmp.len;
+	const char	*c;
+
+	if (name == NULL || nl != 12 || strncasecmp(name, "content-type",
+	    12) != 0)
+		return (0);
+	while (n > 0 && (v[n - 1] == '\n' || v[n - 1] == ' ' ||
+	    v[n - 1] == '\t'))
+		n--;
+	if (n == 0 || v[n - 1] != ';')
+		return (0);
+	for (c = p; c < q && ((*c >= 'a' && *c <= 'z') || (*c >= 'A' &&
+	    *c <= 'Z') || *c == '-' || *c == '*'); c++)
+		;
+	return (c > p && c < q && *c == '=');
+}
+
+/*
  * Parse a header block at p, emitting its lines decoded.  Returns where
  * the body starts, and sets *lines_end to the end of its lines in text
  * (before the blank line).  quoted marks the lines as the returned
@@ -252,7 +279,8 @@ headers_parse(struct parser *P, const char *p, const char *end,
 			P->quiet = 0;
 			return (q + 1 <= end ? q + 1 : end);
 		}
-		if ((*p == ' ' || *p == '\t') && !first) {
+		if ((*p == ' ' || *p == '\t' || param_unfolded(P, name, nl, p,
+		    q)) && !first) {
 			if (name != NULL && P->tmp.len < MAX_HDR_VALUE)
 				buf_add(&P->tmp, p, (size_t)(q - p) <
 				    MAX_HDR_VALUE ? (size_t)(q - p) :
