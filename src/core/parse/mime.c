@@ -709,6 +709,16 @@ part_count(struct parser *P)
 	return (1);
 }
 
+/* A preamble that says nothing of a failure: no address, no code. */
+static int
+preamble_only(const char *p, size_t n)
+{
+	char	code[STATUS_MAX];
+
+	return (memchr(p, '@', n) == NULL && reply_find(p, n, NULL) == 0 &&
+	    !status_find(p, n, code, NULL));
+}
+
 /* A multipart opens a level; returns the end of its preamble. */
 static const char *
 multipart_open(struct parser *P, struct bmsg *m, struct walk *w,
@@ -723,14 +733,18 @@ multipart_open(struct parser *P, struct bmsg *m, struct walk *w,
 	l->alt = strcmp(e->type, "multipart/alternative") == 0;
 	l->plain = 0;
 	/*
-	 * The preamble: usually "This is a MIME message", but a report cut
-	 * short may hold everything here.
+	 * The preamble: "This is a MIME-encapsulated message", which RFC
+	 * 2046 (5.1.1) has readers ignore, so shown but not read for a
+	 * diagnosis; but a report cut short before its first delimiter, or
+	 * a broken one that writes its words there, holds an address or a
+	 * code, and is read.
 	 */
 	d = delim_find(p, end, w->lv, w->nlev, &w->k, &w->close);
 	if (!w->returned) {
 		off = P->doc->text.len;
 		parser_emit(P, p, (size_t)(d - p));
-		part_add(P, m, PT_TEXT, off, 0);
+		if (d == end || !preamble_only(p, (size_t)(d - p)))
+			part_add(P, m, PT_TEXT, off, 0);
 	} else if (!(P->flags & BOUNCE_BRIEF))
 		parser_emit(P, p, (size_t)(d - p));
 	return (d);
