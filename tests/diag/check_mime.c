@@ -98,6 +98,39 @@ START_TEST(test_unfolded_parameter)
 }
 END_TEST
 
+/*
+ * The preamble before the first delimiter is shown, but not read as the
+ * report's words unless it holds an address or a code.
+ */
+/* A rule line of 76 '=', as reports frame their sections. */
+#define RULE76 "=================================================="\
+    "==========================\n"
+
+START_TEST(test_preamble)
+{
+	struct bounce_doc	 d;
+	const char		*s = "From: MAILER-DAEMON@x.example\n"
+	    "Subject: Undeliverable\n"
+	    "Content-Type: multipart/report; boundary=\"A\"\n\n"
+	    "This is a multi-part message in MIME format.\n\n"
+	    "--A\nContent-Type: text/plain\n\n" RULE76
+	    "  This is an automatically generated Delivery Status "
+	    "Notification.\n\nDelivery to the following recipients failed "
+	    "permanently:\n\n   * bob@example.net\n\n\n" RULE76
+	    "  Technical details:\n\nSMTP:RCPT host 192.0.2.8: 553 5.3.0 "
+	    "<bob@example.net>... No such user here\n\n\n" RULE76 "\n"
+	    "--A\nContent-Type: message/rfc822\n\nFrom: alice@example.org\n"
+	    "To: bob@example.net\nSubject: hi\n\nhello\n--A--\n";
+
+	bounce_doc_init(&d);
+	bounce_parse(&d, s, strlen(s), NULL, 0);
+	ck_assert_ptr_nonnull(strstr(d.text.data, "multi-part message"));
+	ck_assert_uint_eq(d.nrcpts, 1);
+	ck_assert_ptr_null(strstr(d.rcpts[0].diagnostic, "multi-part"));
+	bounce_doc_free(&d);
+}
+END_TEST
+
 /* CRLF, lone CR and LF line ends all come out as LF. */
 START_TEST(test_line_ends)
 {
@@ -157,6 +190,18 @@ START_TEST(test_charsets)
 	buf_reset(&b);
 	textdec_charset(&t, "x-no-such-charset", "ok", 2, &b);
 	ck_assert_str_eq(b.data, "ok");
+	/*
+	 * "送信できません" labelled ISO-2022-JP, a 7-bit code, but sent as
+	 * 8-bit EUC-JP or Shift_JIS: read as what the bytes are.
+	 */
+	buf_reset(&b);
+	textdec_charset(&t, "ISO-2022-JP", "\xc1\xf7\xbf\xae\xa4\xc7\xa4"
+	    "\xad\xa4\xde\xa4\xbb\xa4\xf3", 14, &b);
+	ck_assert_str_eq(b.data, "送信できません");
+	buf_reset(&b);
+	textdec_charset(&t, "iso-2022-jp", "\x91\x97\x90\x4d\x82\xc5\x82"
+	    "\xab\x82\xdc\x82\xb9\x82\xf1", 14, &b);
+	ck_assert_str_eq(b.data, "送信できません");
 	buf_free(&b);
 	textdec_free(&t);
 }
@@ -708,6 +753,7 @@ mime_suite(void)
 	tcase_add_test(tc, test_line_ends);
 	tcase_add_test(tc, test_alternative_and_html);
 	tcase_add_test(tc, test_unfolded_parameter);
+	tcase_add_test(tc, test_preamble);
 	tcase_add_test(tc, test_rfc2047);
 	tcase_add_test(tc, test_charsets);
 	tcase_add_test(tc, test_empty_text);

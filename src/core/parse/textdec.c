@@ -327,6 +327,56 @@ textdec_iconv(void *cd, const char *in, size_t len, struct buf *out,
 	textdec_utf8(tmp, (size_t)(op - tmp), out);
 }
 
+/*
+ * The 8-bit bytes of Japanese text are EUC-JP's when each is a pair of
+ * 0xA1..0xFE (or a 0x8E/0x8F single shift), else Shift_JIS's.
+ */
+static int
+looks_eucjp(const unsigned char *u, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		if (u[i] < 0x80)
+			continue;
+		if (u[i] == 0x8e || u[i] == 0x8f || (u[i] >= 0xa1 &&
+		    u[i] != 0xff)) {
+			if (i + 1 == len || u[i + 1] < 0xa1 || u[i + 1] == 0xff)
+				return (0);
+			i++;
+			if (u[i - 1] == 0x8f && (i + 1 == len ||
+			    u[++i] < 0xa1))
+				return (0);
+		} else
+			return (0);
+	}
+	return (1);
+}
+
+/*
+ * "charset=ISO-2022-JP" on 8-bit bytes and no escape sequence, which
+ * that 7-bit code always shifts with (RFC 1468): the label is wrong, as
+ * Japanese carriers' notices show; the bytes are UTF-8, EUC-JP or
+ * Shift_JIS, told apart by their form.
+ */
+static const char *
+jis_label_wrong(const char *name, const char *in, size_t len)
+{
+	size_t	 i;
+
+	/* Real ISO-2022-JP shifts with ESC, which EUC-JP and SJIS lack. */
+	if (strncmp(name, "iso-2022-jp", 11) != 0 || memchr(in, 0x1b, len))
+		return (NULL);
+	for (i = 0; i < len && (unsigned char)in[i] < 0x80; i++)
+		;
+	if (i == len)
+		return (NULL);
+	if (utf8_valid(in, len, NULL))
+		return ("utf-8");
+	return (looks_eucjp((const unsigned char *)in, len) ? "euc-jp" :
+	    "cp932");
+}
+
 /* Lower-case, unquoted, bounded copy of a charset name. */
 static void
 charset_name(const char *cs, char *name, size_t size)
@@ -347,8 +397,9 @@ void
 textdec_charset(struct textdec *t, const char *cs, const char *in,
     size_t len, struct buf *out)
 {
-	char	 name[32];
-	void	*cd;
+	char		 name[32];
+	const char	*real;
+	void		*cd;
 
 	name[0] = '\0';
 	if (cs != NULL)
@@ -364,6 +415,8 @@ textdec_charset(struct textdec *t, const char *cs, const char *in,
 			textdec_guess(in, len, out);
 		return;
 	}
+	if ((real = jis_label_wrong(name, in, len)) != NULL)
+		snprintf(name, sizeof name, "%s", real);
 	if (strcmp(name, "utf-8") == 0 || strcmp(name, "utf8") == 0) {
 		textdec_utf8(in, len, out);
 		return;
