@@ -536,6 +536,36 @@ START_TEST(test_autoreply_languages)
 }
 END_TEST
 
+/*
+ * A report that names no address (GroupWise gives the user's name
+ * alone) is still one failure to tell of; a postmaster's letter that
+ * speaks of none is no record.
+ */
+START_TEST(test_nameless_report)
+{
+	static const char nameless[] =
+	    "From: Mail Delivery System <postmaster@gw.example.org>\n"
+	    "To: alice@example.org\nSubject: Undeliverable: hello\n"
+	    "Date: Thu, 3 Dec 2026 08:00:00 +0000\n\n"
+	    "The message that you sent was undeliverable to the following:\n"
+	    "        erin (user not found)\n";
+	static const char letter[] =
+	    "From: postmaster@example.org\nTo: alice@example.org\n"
+	    "Subject: Welcome\nDate: Thu, 3 Dec 2026 08:00:00 +0000\n\n"
+	    "Your new mailbox is ready.  Enjoy it.\n";
+	struct bounce_doc	 d;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, nameless, sizeof nameless - 1,
+	    NULL, BOUNCE_BRIEF), 1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "");
+	ck_assert_ptr_nonnull(strstr(d.rcpts[0].diagnostic, "user not found"));
+	ck_assert_uint_eq(bounce_parse(&d, letter, sizeof letter - 1, NULL,
+	    BOUNCE_BRIEF), 0);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_paste_spans)
 {
 	struct bounce_doc	 d;
@@ -1152,6 +1182,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_dsn_field_order);
 	tcase_add_test(tc, test_quoted_paste);
 	tcase_add_test(tc, test_autoreply_languages);
+	tcase_add_test(tc, test_nameless_report);
 	tcase_add_test(tc, test_pasted_mta_words);
 	tcase_add_test(tc, test_jmrp_recipient);
 	tcase_add_test(tc, test_sendmail_bare_addresses);

@@ -969,19 +969,48 @@ static const char *const failure_words[] = {
  */
 #define PASTED_WORDS_MAX	1024
 
-/* The text is short and speaks of a failure, in an MTA's words. */
+/* How much of a report's text is searched for failure words. */
+#define REPORT_WORDS_MAX	8192
+
+/* The text speaks of a failure, in an MTA's words. */
 static int
-says_failure(const char *s, size_t len)
+has_failure_words(const char *s, size_t len)
 {
 	size_t	i;
 
-	if (len > PASTED_WORDS_MAX)
-		return (0);
 	for (i = 0; i < sizeof failure_words / sizeof failure_words[0]; i++)
 		if (memcasemem(s, len, failure_words[i],
 		    strlen(failure_words[i])) != NULL)
 			return (1);
 	return (0);
+}
+
+/* The text is short and speaks of a failure. */
+static int
+says_failure(const char *s, size_t len)
+{
+	return (len <= PASTED_WORDS_MAX && has_failure_words(s, len));
+}
+
+/*
+ * A report (its headers and words are a bounce's) that names no
+ * recipient anywhere, nor its returned message's To: still a failure to
+ * tell of, when its text has a status code or the words of a failure
+ * ("The message
+ * that you sent was undeliverable to the following: erin (user not
+ * found)").
+ */
+static int
+is_nameless_report(const struct tscan *ts, const struct bmsg *m)
+{
+	char	code[STATUS_MAX];
+	size_t	n = ts->global.len < REPORT_WORDS_MAX ? ts->global.len :
+		    REPORT_WORDS_MAX;
+
+	/* Not any three digits: "part 450" of a long text is no reply. */
+	return (m->has_headers && n != 0 &&
+	    (status_find(ts->global.data, n, code, NULL) ||
+	    has_failure_words(ts->global.data, n)));
 }
 
 /*
@@ -1016,6 +1045,11 @@ text_records(struct parser *P, struct bmsg *m, size_t msgi, struct tscan *ts)
 	}
 	if (ts->n == 0 && m->has_headers)
 		orig_to(P, m, ts);
+	if (ts->n == 0 && is_nameless_report(ts, m) &&
+	    (br = parser_add_rcpt(P, msgi, "", 0)) != NULL) {
+		memset(&nobody, 0, sizeof nobody);
+		rcpt_finish(P, br, &nobody, ts);
+	}
 	for (i = 0; i < ts->n; i++) {
 		if ((br = parser_add_rcpt(P, msgi, ts->r[i].addr,
 		    ts->r[i].alen)) == NULL)
