@@ -566,6 +566,40 @@ START_TEST(test_nameless_report)
 }
 END_TEST
 
+/*
+ * Exchange 2003 heads a recipient by its display name when it has one;
+ * its address is then only in the "<host #5.1.1 smtp;...>" line.
+ */
+START_TEST(test_exchange_display_name)
+{
+	static const char ndr[] =
+	    "From: System Administrator <postmaster@example.org>\n"
+	    "To: alice@example.org\nSubject: Undeliverable: hello\n"
+	    "Date: Thu, 3 Dec 2026 08:00:00 +0000\n\n"
+	    "Your message did not reach some or all of the intended "
+	    "recipients.\n\nThe following recipient(s) cannot be reached:\n\n"
+	    "      carol@example.net on 12/3/2026 8:00 AM\n"
+	    "            <mail.example.org #5.2.2 smtp;552 5.2.2 Mailbox "
+	    "full>\n\n"
+	    "      bob on 12/3/2026 8:00 AM\n"
+	    "            The e-mail account does not exist at the "
+	    "organization this message was sent to.\n"
+	    "            <mail.example.org #5.1.1 smtp;550 5.1.1 "
+	    "<bob@example.net>... User unknown>\n";
+	struct bounce_doc	 d;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, ndr, sizeof ndr - 1, NULL,
+	    BOUNCE_BRIEF), 2);
+	ck_assert_str_eq(d.rcpts[0].recipient, "carol@example.net");
+	ck_assert_str_eq(d.rcpts[0].status, "5.2.2");
+	ck_assert_ptr_null(strstr(d.rcpts[0].diagnostic, "User unknown"));
+	ck_assert_str_eq(d.rcpts[1].recipient, "bob@example.net");
+	ck_assert_str_eq(d.rcpts[1].status, "5.1.1");
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_paste_spans)
 {
 	struct bounce_doc	 d;
@@ -1183,6 +1217,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_quoted_paste);
 	tcase_add_test(tc, test_autoreply_languages);
 	tcase_add_test(tc, test_nameless_report);
+	tcase_add_test(tc, test_exchange_display_name);
 	tcase_add_test(tc, test_pasted_mta_words);
 	tcase_add_test(tc, test_jmrp_recipient);
 	tcase_add_test(tc, test_sendmail_bare_addresses);

@@ -506,6 +506,51 @@ indent_of(const char *p, const char *q)
 	return ((size_t)(s - p));
 }
 
+/*
+ * Exchange 2000/2003 heads each recipient with "NAME on DATE", the
+ * address when it has one, else the display name ("bob on 12/3/2026
+ * 8:00 AM"); the address is then only in the reply line below it.
+ */
+static int
+is_exchange_name_line(const char *p, const char *q)
+{
+	const char	*o;
+
+	if (indent_of(p, q) < 2 || memchr(p, '@', (size_t)(q - p)) != NULL ||
+	    (o = memmem(p, (size_t)(q - p), " on ", 4)) == NULL)
+		return (0);
+	o += 4;
+	while (o < q && *o >= '0' && *o <= '9')
+		o++;
+	return (o < q && *o == '/' && o > p && o[-1] >= '0' && o[-1] <= '9');
+}
+
+/*
+ * "<mx.example.org #5.1.1 smtp;550 5.1.1 <a@b>... User unknown>":
+ * Exchange's reply line, which names the recipient of a display-name
+ * heading; opens that recipient's record when none is open.
+ */
+static int
+line_exchange_reply(struct tscan *ts, struct region_state *st, const char *p,
+    const char *q)
+{
+	const char	*s = p + indent_of(p, q), *h, *a;
+	size_t		 al;
+	struct trcpt	*r;
+
+	if (st->cur != NULL || s >= q || *s != '<' ||
+	    (h = memmem(s, (size_t)(q - s), " #", 2)) == NULL ||
+	    h + 2 >= q || h[2] < '2' || h[2] > '5' ||
+	    memmem(h, (size_t)(q - h), " smtp;", 6) == NULL ||
+	    (a = addr_find(h, (size_t)(q - h), &al)) == NULL || a[-1] != '<' ||
+	    (r = trcpt_get(ts, a, al, 1)) == NULL)
+		return (0);
+	st->cur = r;
+	st->named = 1;
+	diag_add(&r->reply, s, (size_t)(q - s));
+	return (1);
+}
+
 /* "<a@b>: reason", "Recipient address: a@b": a line that names one. */
 static int
 line_rcpt_named(struct tscan *ts, struct region_state *st, const char *p,
@@ -685,9 +730,12 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 		if (st.wrap_indent >= 0 &&
 		    indent_of(p, q) <= (size_t)st.wrap_indent)
 			st.wrap_indent = -1;
+		if (is_exchange_name_line(p, q))
+			st.cur = NULL;
 		if (line_rcpt_command(ts, &st, p, q) ||
 		    (st.wrap_indent < 0 && line_rcpt_named(ts, &st, p, q)) ||
 		    line_ours(&st, p, q) ||
+		    line_exchange_reply(ts, &st, p, q) ||
 		    line_reply(ts, &st, p, q))
 			continue;
 		if (is_section_heading(p, q)) {
