@@ -600,6 +600,65 @@ START_TEST(test_exchange_display_name)
 }
 END_TEST
 
+/*
+ * A bounce forwarded as an attachment (Mailman's uncaught bounce, a
+ * customer's "forward as attachment") is read as the bounce; a bounce
+ * whose returned message was itself a bounce (a double bounce) keeps
+ * its own recipient.
+ */
+START_TEST(test_forwarded_bounce)
+{
+	static const char fwd[] =
+	    "From: list-bounces@lists.example.org\n"
+	    "To: list-owner@lists.example.org\n"
+	    "Subject: Uncaught bounce notification\n"
+	    "Date: Thu, 3 Dec 2026 08:00:00 +0000\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/mixed; boundary=\"F\"\n\n--F\n"
+	    "Content-Type: text/plain\n\nThe attached message was received "
+	    "as a bounce, but its format was not recognized.\n\n--F\n"
+	    "Content-Type: message/rfc822\n\n"
+	    "From: MAILER-DAEMON@mx.example.net (Mail Delivery System)\n"
+	    "To: list-bounces@lists.example.org\n"
+	    "Subject: Undelivered Mail Returned to Sender\n"
+	    "Content-Type: multipart/report; report-type=delivery-status; "
+	    "boundary=\"R\"\n\n--R\nContent-Type: text/plain\n\n"
+	    "This is the mail system at host mx.example.net.\n\n--R\n"
+	    "Content-Type: message/delivery-status\n\n"
+	    "Reporting-MTA: dns; mx.example.net\n\n"
+	    "Final-Recipient: rfc822; ivan@example.net\nAction: failed\n"
+	    "Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n"
+	    "\n--R--\n\n--F--\n";
+	static const char dbl[] =
+	    "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
+	    "To: postmaster@example.org\n"
+	    "Subject: Undelivered Mail Returned to Sender\n"
+	    "Date: Thu, 3 Dec 2026 08:00:00 +0000\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/mixed; boundary=\"F\"\n\n--F\n"
+	    "Content-Type: text/plain\n\n<alice@example.org>: host "
+	    "mx.example.org[192.0.2.1] said: 552 5.2.2 Mailbox full (in "
+	    "reply to RCPT TO command)\n\n--F\n"
+	    "Content-Type: message/rfc822\n\n"
+	    "From: MAILER-DAEMON@mx.example.net\nTo: alice@example.org\n"
+	    "Subject: Undelivered Mail Returned to Sender\n\n"
+	    "<ivan@example.net>: host mx.example.net[192.0.2.9] said: 550 "
+	    "5.1.1 User unknown (in reply to RCPT TO command)\n\n--F--\n";
+	struct bounce_doc	 d;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, fwd, sizeof fwd - 1, NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "ivan@example.net");
+	ck_assert_str_eq(d.rcpts[0].status, "5.1.1");
+	ck_assert_uint_eq(bounce_parse(&d, fwd, sizeof fwd - 1, NULL,
+	    BOUNCE_SPANS), 1);
+	ck_assert_uint_eq(bounce_parse(&d, dbl, sizeof dbl - 1, NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "alice@example.org");
+	ck_assert_str_eq(d.rcpts[0].status, "5.2.2");
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_paste_spans)
 {
 	struct bounce_doc	 d;
@@ -1218,6 +1277,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_autoreply_languages);
 	tcase_add_test(tc, test_nameless_report);
 	tcase_add_test(tc, test_exchange_display_name);
+	tcase_add_test(tc, test_forwarded_bounce);
 	tcase_add_test(tc, test_pasted_mta_words);
 	tcase_add_test(tc, test_jmrp_recipient);
 	tcase_add_test(tc, test_sendmail_bare_addresses);

@@ -547,6 +547,29 @@ msg_settle_rcpts(struct parser *P, struct bounce_msg *bm, size_t msgoff,
 		    i - first < MAX_COMPLETE);
 }
 
+/*
+ * A message that forwards a bounce as an attachment (Mailman's
+ * "Uncaught bounce notification", a customer's "forward as
+ * attachment"): no report of its own, no recipient its text names, and
+ * the attached message has a bounce's sender or subject.  The attached
+ * bounce is then read as the message it is, once: never inside another
+ * forward, never from a report, whose attachment is what it returned.
+ */
+static int
+is_forwarded_bounce(const struct parser *P, const struct bmsg *m,
+    size_t first)
+{
+	struct bmsg	 inner;
+
+	if (P->forwarded || m->embedded == NULL || m->report ||
+	    !m->has_headers || m->h[H_X_FAILED] != NULL ||
+	    (P->doc->nrcpts != first && !m->weak_rcpts))
+		return (0);
+	memset(&inner, 0, sizeof inner);
+	memcpy(inner.h, m->orig, sizeof inner.h);
+	return (looks_like_bounce(&inner, "", 0));
+}
+
 static void
 message_parse(struct parser *P, const char *p, const char *end, int mail)
 {
@@ -554,7 +577,7 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 	struct bounce_msg	*bm;
 	struct bmsg		 m;
 	size_t			 msgi = d->nmsgs, first = d->nrcpts;
-	int			 bounce, binary;
+	int			 bounce, binary, forward;
 
 	memset(&m, 0, sizeof m);
 	m.off = d->text.len;
@@ -573,11 +596,19 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 		msg_add_autoreply(P, &m, msgi);
 	else if (bounce)
 		text_scan(P, &m, msgi);
+	forward = is_forwarded_bounce(P, &m, first);
+	if (forward)
+		d->nrcpts = first;
 	msg_settle_rcpts(P, bm, m.off, first);
 	if (P->flags & BOUNCE_SPANS)
 		spans_scan(P, m.off, d->text.len - m.off);
 	bm->len = d->text.len - m.off;
 	free(m.parts);
+	if (forward) {
+		P->forwarded = 1;
+		message_parse(P, m.embedded, end, 1);
+		P->forwarded = 0;
+	}
 }
 
 /* Containers lose to what they contain when both cover the same bytes. */

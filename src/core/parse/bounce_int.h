@@ -48,6 +48,13 @@ struct bmsg {
 	int		 has_headers;	/* a mail, not a bare paste */
 	size_t		 first_rcpt;	/* its first record in the doc */
 	/*
+	 * The raw start of the first message/rfc822 part (its headers),
+	 * and whether the text's records are only guesses: the returned
+	 * message's To, or one record that names nobody.
+	 */
+	const char	*embedded;
+	int		 weak_rcpts;
+	/*
 	 * DSN groups whose Final-Recipient names no address (Exim's
 	 * "/var/mail/file" delivery): the first one, and how many.  The
 	 * text's one recipient takes its fields.
@@ -68,6 +75,7 @@ struct parser {
 	size_t				 nparts;	/* of the current message */
 	int				 full;		/* max_text hit */
 	int				 quiet;		/* BOUNCE_BRIEF: emit nothing */
+	int				 forwarded;	/* in a forwarded bounce */
 	/*
 	 * spans.c: the records' addresses hashed (record + 1, or 0), for
 	 * telling a recipient from a sender in constant time; holds the

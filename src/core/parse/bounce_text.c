@@ -1091,12 +1091,15 @@ text_records(struct parser *P, struct bmsg *m, size_t msgi, struct tscan *ts)
 		memset(&nobody, 0, sizeof nobody);
 		rcpt_finish(P, br, &nobody, ts);
 	}
-	if (ts->n == 0 && m->has_headers)
+	if (ts->n == 0 && m->has_headers) {
 		orig_to(P, m, ts);
+		m->weak_rcpts = ts->n != 0;
+	}
 	if (ts->n == 0 && is_nameless_report(ts, m) &&
 	    (br = parser_add_rcpt(P, msgi, "", 0)) != NULL) {
 		memset(&nobody, 0, sizeof nobody);
 		rcpt_finish(P, br, &nobody, ts);
+		m->weak_rcpts = 1;
 	}
 	for (i = 0; i < ts->n; i++) {
 		if ((br = parser_add_rcpt(P, msgi, ts->r[i].addr,

@@ -760,14 +760,15 @@ is_embedded_message(const struct ent *e)
 	    strcmp(e->cte, "base64") != 0);
 }
 
-/* Its headers come next; the first such message is the returned one. */
+/* Its headers come next, at p; the first such message is the returned one. */
 static void
-message_enter(struct bmsg *m, struct walk *w)
+message_enter(struct bmsg *m, struct walk *w, const char *p)
 {
 	if (!w->returned) {
 		w->returned = 1;
 		w->ret_level = w->nlev;
 		w->keep = m->orig;
+		m->embedded = p;
 	}
 	w->embedded = 1;
 }
@@ -892,7 +893,7 @@ mime_message(struct parser *P, struct bmsg *m, const char *p, const char *end)
 		if (multipart && w.nlev < w.maxd)
 			d = multipart_open(P, m, &w, &e, p, end);
 		else if (is_embedded_message(&e) && w.nlev < w.maxd) {
-			message_enter(m, &w);
+			message_enter(m, &w, p);
 			continue;
 		} else if (is_headers_part(&e))
 			d = headers_part(P, m, &w, p, end);
