@@ -904,6 +904,9 @@ START_TEST(test_pasted_mta_words)
 		/* RFC 3463's titles, as Libero sends them. */
 		"BAD DESTINATION MAILBOX ADDRESS\n",
 		"OTHER OR UNDEFINED MAIL SYSTEM STATUS\n",
+		/* Proofpoint Essentials' limit, quoted without its code. */
+		"The user you are trying to contact is receiving mail too "
+		    "quickly\n",
 	};
 	size_t			 i;
 

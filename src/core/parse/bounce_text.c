@@ -1001,6 +1001,8 @@ static const char *const failure_words[] = {
 	"unavailable", "not available", "no mail box", "not reachable",
 	"doesn't have", "does not have", "blocked", "disabled", "suspended",
 	"not allowed", "not permitted", "undeliverable",
+	/* The rate words (Gmail's 4.2.1 "at a rate that prevents"). */
+	"too quickly", "too fast", "rate limit", "rate that prevents",
 	/*
 	 * RFC 3463's titles of the detail codes, which some servers send
 	 * alone and in capitals ("BAD DESTINATION MAILBOX ADDRESS", "OTHER
