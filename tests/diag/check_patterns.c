@@ -90,6 +90,9 @@ static const struct {
 	{ "550 5.7.1 Unauthenticated email from example.org is not accepted "
 	    "due to domain's DMARC policy", "authfailure" },
 
+	/* A mailbox code at the greeting names no mailbox: the client. */
+	{ "host mx.example.net[192.0.2.1] refused to talk to me: 421 4.2.1 "
+	    "Service refused, please try later", "blocked" },
 	/* 7. Network, local programs, disk space. */
 	/* "delayed" alone is a deferral's word, not an expiry's. */
 	{ "451 4.3.0 Message delayed: temporary local problem",
