@@ -905,8 +905,7 @@ START_TEST(test_pasted_mta_words)
 		"BAD DESTINATION MAILBOX ADDRESS\n",
 		"OTHER OR UNDEFINED MAIL SYSTEM STATUS\n",
 		/* Proofpoint Essentials' limit, quoted without its code. */
-		"The user you are trying to contact is receiving mail too "
-		    "quickly\n",
+		"The user is receiving mail too quickly\n",
 	};
 	size_t			 i;
 

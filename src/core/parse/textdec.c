@@ -365,7 +365,8 @@ jis_label_wrong(const char *name, const char *in, size_t len)
 	size_t	 i;
 
 	/* Real ISO-2022-JP shifts with ESC, which EUC-JP and SJIS lack. */
-	if (strncmp(name, "iso-2022-jp", 11) != 0 || memchr(in, 0x1b, len))
+	if (len == 0 || strncmp(name, "iso-2022-jp", 11) != 0 ||
+	    memchr(in, 0x1b, len) != NULL)
 		return (NULL);
 	for (i = 0; i < len && (unsigned char)in[i] < 0x80; i++)
 		;
