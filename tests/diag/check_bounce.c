@@ -659,6 +659,29 @@ START_TEST(test_forwarded_bounce)
 }
 END_TEST
 
+/*
+ * With PIPELINING, Sendmail shows ">>> DATA" and then the RCPT TO's
+ * refusal, which names its recipient, before DATA's own "503".
+ */
+START_TEST(test_pipelined_rcpt)
+{
+	static const char t[] =
+	    "   ----- Transcript of session follows -----\n"
+	    "... while talking to mx.example.net.:\n>>> DATA\n"
+	    "<<< 550 Invalid recipient: <bob@example.net>\n"
+	    "550 5.1.1 <bob@example.net>... User unknown\n"
+	    "<<< 503 No recipients specified\n";
+	struct bounce_doc	 d;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, t, sizeof t - 1, NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "bob@example.net");
+	ck_assert_str_eq(d.rcpts[0].command, "RCPT");
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_paste_spans)
 {
 	struct bounce_doc	 d;
@@ -1280,6 +1303,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_nameless_report);
 	tcase_add_test(tc, test_exchange_display_name);
 	tcase_add_test(tc, test_forwarded_bounce);
+	tcase_add_test(tc, test_pipelined_rcpt);
 	tcase_add_test(tc, test_pasted_mta_words);
 	tcase_add_test(tc, test_jmrp_recipient);
 	tcase_add_test(tc, test_sendmail_bare_addresses);

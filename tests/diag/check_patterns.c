@@ -175,6 +175,15 @@ static const struct {
 	/* X-Postfix with words of a loop: a system error. */
 	{ "failed", "5.4.6", "X-Postfix; mail for example.com loops back to "
 	    "myself", "systemerror" },
+	/*
+	 * Sendmail's 5.1.1 and 5.2.2 for a server without enhanced codes
+	 * (its translation of 550 and 552) do not outweigh the words.
+	 */
+	{ "failed", "5.1.1", "smtp; 550 spam detected", "spamdetected" },
+	{ "failed", "5.2.2", "smtp; 552 Message is too long",
+	    "emailtoolarge" },
+	/* The server's own 5.1.1 still says what it says. */
+	{ "failed", "5.1.1", "smtp; 550 5.1.1 Blocked", "userunknown" },
 };
 
 START_TEST(test_dsn)

@@ -23,6 +23,7 @@ struct subject {
 	const struct bounce_doc	*doc;
 	const struct bounce_rcpt *rcpt;
 	struct rule_state	*st;
+	const char		*status;	/* the one rules see */
 };
 
 static const char *format_find(const struct rules *,
@@ -407,7 +408,7 @@ rules_run(const struct rules *rs, const struct bounce_rcpt *r,
 		if ((ru->reason == NULL || v->reason != NULL) &&
 		    (ru->provider == NULL || v->provider != NULL))
 			continue;
-		if (!rule_matches(rs, ru, r, r->status, r->reply_code, s,
+		if (!rule_matches(rs, ru, r, s->status, r->reply_code, s,
 		    &moff, &mlen))
 			continue;
 		if (ru->reason != NULL && v->reason == NULL)
@@ -450,7 +451,7 @@ wording_class(const struct rules *rs, const struct bounce_rcpt *r,
 
 	for (i = 0; i < rs->n; i++) {
 		ru = &rs->v[i];
-		if (ru->klass == 0 || !rule_matches(rs, ru, r, r->status,
+		if (ru->klass == 0 || !rule_matches(rs, ru, r, s->status,
 		    r->reply_code, s, &moff, &mlen))
 			continue;
 		m = s->text[ru->in] + moff;
@@ -555,6 +556,11 @@ diagnose_r(const struct rules *rs, struct rule_state *st,
 	memcpy(v->status, r->status, sizeof v->status);
 	s = arena_alloc(scratch, sizeof *s);
 	subject_prepare(s, d, r);
+	/*
+	 * A status the reporting MTA translated from a bare reply code is
+	 * shown, but weighs no more than the reply code: the rules see none.
+	 */
+	s->status = r->status_translated ? "" : r->status;
 	s->st = st;
 	rules_run(rs, r, s, v, scratch);
 	if (v->rule != NULL && v->rule->nagent != 0 && s->agent != NULL)

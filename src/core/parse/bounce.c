@@ -492,6 +492,14 @@ rcpt_refine_status(struct bounce_rcpt *r)
 	if (r->diagnostic == NULL)
 		return;
 	precise = diagnostic_status(r->diagnostic, code);
+	/*
+	 * "Status: 5.1.1" beside "smtp; 550 go away": the server gave no
+	 * enhanced code, the reporting MTA made one up from the 550.
+	 */
+	r->status_translated = r->from_dsn && code[0] == '\0' &&
+	    r->status[0] != '\0' && r->reply_code != 0 &&
+	    strcmp(r->status + 1, ".0.0") != 0 &&
+	    (r->diag_type == NULL || strcasecmp(r->diag_type, "smtp") == 0);
 	if (code[0] != '\0' && (r->status[0] == '\0' ||
 	    (code[0] == r->status[0] && (precise ||
 	    (strcmp(r->status + 1, ".0.0") == 0 && code[2] != '0')))))

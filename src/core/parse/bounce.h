@@ -89,6 +89,12 @@ struct bounce_rcpt {
 	enum msg_kind	 kind;
 	int		 from_dsn;	/* had an RFC 3464 group */
 	/*
+	 * The Status field is the reporting MTA's translation of a bare
+	 * reply code (Sendmail's 550 -> 5.1.1 when the server has no
+	 * enhanced codes): it says no more than the reply code.
+	 */
+	int		 status_translated;
+	/*
 	 * A record of a mail log line (maillog.h); log_time is NULL and
 	 * log_unix -1 for any other record, and each string may be NULL.
 	 */

@@ -621,6 +621,19 @@ refuses_rcpt(const char *p, const char *q, const char *a, size_t al)
 }
 
 /*
+ * ">>> DATA", then "<<< 550 Invalid recipient: <a@b>" and "<<< 503 No
+ * recipients": with PIPELINING (RFC 2920) the RCPT TO's replies come
+ * after the DATA command is sent, and Sendmail shows only the last
+ * command; a reply to DATA itself names no recipient <a@b>.
+ */
+static int
+pipelined_rcpt(const char *pending, const char *p, const char *a, size_t al)
+{
+	return (strcmp(pending, "DATA") == 0 && a > p && a[-1] == '<' &&
+	    a[al] == '>');
+}
+
+/*
  * A reply: whom it is about, and kept as the reply when in a dialogue;
  * a reply outside one is left to the caller as text.
  */
@@ -657,7 +670,8 @@ line_reply(struct tscan *ts, struct region_state *st, const char *p,
 		 */
 		if (st->transcript && st->pending != NULL &&
 		    r->command[0] == '\0')
-			command_set(r, st->pending);
+			command_set(r, pipelined_rcpt(st->pending, p, a, al) ?
+			    "RCPT" : st->pending);
 		else if (!names && r->command[0] == '\0' &&
 		    refuses_rcpt(p, q, a, al))
 			command_set(r, "RCPT");
