@@ -17,8 +17,8 @@ dist_rules_DATA = \
 	data/rules/10-kinds.txt \
 	data/rules/25-gmail.txt \
 	data/rules/25-microsoft.txt \
+	data/rules/27-mta2.txt \
 	data/rules/28-mta.txt \
-	data/rules/28-mta2.txt \
 	data/rules/30-providers-reasons.txt \
 	data/rules/40-wording.txt \
 	data/rules/80-codes.txt \

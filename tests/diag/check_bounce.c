@@ -682,6 +682,27 @@ START_TEST(test_pipelined_rcpt)
 }
 END_TEST
 
+/* Exim's octal escapes of a reply's UTF-8 are read as the characters. */
+START_TEST(test_exim_octal_utf8)
+{
+	static const char t[] =
+	    "  bob@example.net\n    host mx.example.net [192.0.2.1]\n"
+	    "    SMTP error from remote mail server after RCPT TO:"
+	    "<bob@example.net>:\n    552 5.3.4 The size of a header name "
+	    "exceeds Google\\342\\200\\231s header name limit, "
+	    "\\377 stays\n";
+	struct bounce_doc	 d;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, t, sizeof t - 1, NULL,
+	    BOUNCE_BRIEF), 1);
+	ck_assert_msg(strstr(d.rcpts[0].diagnostic, "Google\xe2\x80\x99s "
+	    "header") != NULL && strstr(d.rcpts[0].diagnostic,
+	    "\\377 stays") != NULL, "%s", d.rcpts[0].diagnostic);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_paste_spans)
 {
 	struct bounce_doc	 d;
@@ -1304,6 +1325,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_exchange_display_name);
 	tcase_add_test(tc, test_forwarded_bounce);
 	tcase_add_test(tc, test_pipelined_rcpt);
+	tcase_add_test(tc, test_exim_octal_utf8);
 	tcase_add_test(tc, test_pasted_mta_words);
 	tcase_add_test(tc, test_jmrp_recipient);
 	tcase_add_test(tc, test_sendmail_bare_addresses);

@@ -265,6 +265,30 @@ END_TEST
  * Postfix's dsn=4.0.0 when the reply's code is in qmail's form at its
  * end: the reply's precise code wins, as in a bounce's Status field.
  */
+/*
+ * Sendmail 8.17's reply= is the server's own words, commas and all, up
+ * to stat=, which is only Sendmail's summary of them.
+ */
+START_TEST(test_sendmail_reply_field)
+{
+	static const char log[] =
+	    "Dec  2 15:06:04 mx1 sendmail[2410]: 6B380nop002410: "
+	    "to=<r@example.com>, delay=00:00:00, mailer=relay, pri=30060, "
+	    "relay=[192.0.2.1] [192.0.2.1], dsn=5.0.0, reply=554 Reject by "
+	    "behaviour spam, ANTISPAM_BAT: too frequently sending, "
+	    "stat=Service unavailable\n";
+	struct bounce_doc	 d;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(parse(&d, log, sizeof log - 1, 0), 1);
+	ck_assert_str_eq(d.rcpts[0].diagnostic, "554 Reject by behaviour "
+	    "spam, ANTISPAM_BAT: too frequently sending");
+	ck_assert_int_eq(d.rcpts[0].reply_code, 554);
+	ck_assert(d.rcpts[0].status_logged);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 START_TEST(test_status_refined)
 {
 	static const char log[] =
@@ -620,6 +644,7 @@ maillog_suite(void)
 	    sizeof wants / sizeof wants[0]);
 	tcase_add_test(tc, test_multiline_reply);
 	tcase_add_test(tc, test_status_refined);
+	tcase_add_test(tc, test_sendmail_reply_field);
 	tcase_add_test(tc, test_year_inference);
 	tcase_add_test(tc, test_stamps);
 	tcase_add_test(tc, test_looks_like);

@@ -521,7 +521,8 @@ evidence_codes(struct verdict *v, struct arena *a,
 {
 	if (r->status[0] != '\0')
 		evidence_add(v, a, "status %s%s", r->status,
-		    r->from_dsn ? " (Status field)" : " (in the reply)");
+		    r->from_dsn ? " (Status field)" : r->status_logged ?
+		    " (the log's dsn=)" : " (in the reply)");
 	if (r->reply_code != 0)
 		evidence_add(v, a, "reply code %d", r->reply_code);
 }

@@ -479,6 +479,18 @@ diagnostic_status(const char *diag, char code[STATUS_MAX])
 	return (precise);
 }
 
+/* "550 5.3.0 ...", "550-5.7.1 ...": the enhanced code that opens a reply. */
+static int
+reply_lead_status(const char *diag, char code[STATUS_MAX])
+{
+	size_t	at;
+
+	return (strlen(diag) > 5 && diag[0] >= '2' && diag[0] <= '5' &&
+	    diag[1] >= '0' && diag[1] <= '9' && diag[2] >= '0' &&
+	    diag[2] <= '9' && (diag[3] == ' ' || diag[3] == '-') &&
+	    status_find(diag + 4, strlen(diag + 4), code, &at) && at == 0);
+}
+
 /*
  * A precise code in the server's words beats a vague Status field
  * (5.0.0), as bounce processors agree, if of the same class.
@@ -496,13 +508,23 @@ rcpt_refine_status(struct bounce_rcpt *r)
 	 * "Status: 5.1.1" beside "smtp; 550 go away": the server gave no
 	 * enhanced code, the reporting MTA made one up from the 550.
 	 */
-	r->status_translated = r->from_dsn && code[0] == '\0' &&
+	r->status_translated = (r->from_dsn || r->status_logged) &&
+	    code[0] == '\0' &&
 	    r->status[0] != '\0' && r->reply_code != 0 &&
 	    strcmp(r->status + 1, ".0.0") != 0 &&
 	    (r->diag_type == NULL || strcasecmp(r->diag_type, "smtp") == 0);
 	if (code[0] != '\0' && (r->status[0] == '\0' ||
 	    (code[0] == r->status[0] && (precise ||
 	    (strcmp(r->status + 1, ".0.0") == 0 && code[2] != '0')))))
+		memcpy(r->status, code, sizeof code);
+	/*
+	 * "550 5.3.0 Other or undefined mail system status" under
+	 * "Status: 5.1.1": the code right after the reply code is the
+	 * server's own (RFC 2034, section 3); Sendmail, to a server that
+	 * did not offer ENHANCEDSTATUSCODES, puts its own mapping of the
+	 * 550 in the Status field instead.
+	 */
+	if (reply_lead_status(r->diagnostic, code) && code[0] == r->status[0])
 		memcpy(r->status, code, sizeof code);
 }
 
@@ -516,7 +538,8 @@ rcpt_finish_diagnostic(struct parser *P, struct bounce_rcpt *r, size_t msgoff,
 	if (r->diagnostic != NULL && complete)
 		r->diagnostic = reply_complete(P, msgoff, r->diagnostic);
 	if (r->diagnostic != NULL)
-		r->diagnostic = reply_join(P, r->diagnostic);
+		r->diagnostic = reply_unescape_utf8(P,
+		    reply_join(P, r->diagnostic));
 	/* "554 4.4.7 expired <421 4.4.2 timed out>": the 421. */
 	if (r->reply_code != 0 && r->status[0] != '\0' &&
 	    r->diagnostic != NULL &&

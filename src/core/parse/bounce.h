@@ -94,6 +94,7 @@ struct bounce_rcpt {
 	 * enhanced codes): it says no more than the reply code.
 	 */
 	int		 status_translated;
+	int		 status_logged;	/* the status is the log's dsn= */
 	/*
 	 * A record of a mail log line (maillog.h); log_time is NULL and
 	 * log_unix -1 for any other record, and each string may be NULL.

@@ -117,6 +117,12 @@ void	parser_settle_hblocks(struct bounce_doc *);
 const char *reply_complete(struct parser *, size_t off, const char *diag);
 const char *reply_join(struct parser *, const char *diag);
 /*
+ * Exim prints a reply's non-ASCII bytes as octal escapes ("Google\342\200
+ * \231s", string_printing() in string.c): those that make UTF-8
+ * characters are read as them again; any other escape stays.
+ */
+const char *reply_unescape_utf8(struct parser *, const char *diag);
+/*
  * bounce.c: a precise code in the server's words ("451 timeout
  * (#4.4.2)") beats a vague status of the same class (4.0.0).
  */

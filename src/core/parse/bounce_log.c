@@ -132,15 +132,19 @@ on_entry(void *arg, const struct maillog_entry *e)
 		r->diag_off = c->off + (size_t)(e->reply.p - line);
 		r->diag_len = e->reply.n;
 	}
-	if (status_ok(e->dsn))
+	if (status_ok(e->dsn)) {
 		memcpy(r->status, e->dsn.p, e->dsn.n);
-	else if (r->diagnostic != NULL && status_find(r->diagnostic,
+		/* A dsn= field, not qmail's "(#5.1.1)" inside the reply. */
+		r->status_logged = !(e->dsn.p >= e->reply.p &&
+		    e->dsn.p < e->reply.p + e->reply.n);
+	} else if (r->diagnostic != NULL && status_find(r->diagnostic,
 	    strlen(r->diagnostic), code, &at) && at < 8)
 		memcpy(r->status, code, sizeof code);
 	/* Postfix's dsn=4.0.0 of "451 timeout (#4.4.2)": the 4.4.2. */
 	rcpt_refine_status(r);
 	if (r->diagnostic != NULL)
-		r->diagnostic = reply_join(P, r->diagnostic);
+		r->diagnostic = reply_unescape_utf8(P,
+		    reply_join(P, r->diagnostic));
 	r->log_time = str_dup(P, e->time);
 	r->log_unix = e->epoch;
 	r->log_host = str_dup(P, e->host);

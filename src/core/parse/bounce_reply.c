@@ -142,3 +142,63 @@ reply_join(struct parser *P, const char *d)
 	return (d);
 }
 
+/* "\342" at s: the byte it writes, or -1. */
+static int
+octal_byte(const char *s)
+{
+	if (s[0] != '\\' || s[1] < '0' || s[1] > '3' || s[2] < '0' ||
+	    s[2] > '7' || s[3] < '0' || s[3] > '7')
+		return (-1);
+	return ((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
+}
+
+/*
+ * How many escapes from s make one UTF-8 character (a lead byte and its
+ * continuation bytes), or 0.
+ */
+static size_t
+octal_utf8_len(const char *s)
+{
+	int	 b = octal_byte(s), c;
+	size_t	 n, i;
+
+	if (b >= 0xc2 && b <= 0xdf)
+		n = 2;
+	else if (b >= 0xe0 && b <= 0xef)
+		n = 3;
+	else if (b >= 0xf0 && b <= 0xf4)
+		n = 4;
+	else
+		return (0);
+	for (i = 1; i < n; i++)
+		if ((c = octal_byte(s + 4 * i)) < 0x80 || c > 0xbf)
+			return (0);
+	return (n);
+}
+
+const char *
+reply_unescape_utf8(struct parser *P, const char *d)
+{
+	struct buf	 b;
+	const char	*p = d, *q;
+	size_t		 n, i;
+
+	if (strstr(d, "\\3") == NULL)
+		return (d);
+	buf_init(&b);
+	while ((q = strchr(p, '\\')) != NULL) {
+		buf_add(&b, p, (size_t)(q - p));
+		if ((n = octal_utf8_len(q)) == 0) {
+			buf_addc(&b, '\\');
+			p = q + 1;
+			continue;
+		}
+		for (i = 0; i < n; i++)
+			buf_addc(&b, (char)octal_byte(q + 4 * i));
+		p = q + 4 * n;
+	}
+	buf_adds(&b, p);
+	d = arena_strndup(&P->doc->arena, b.data, b.len);
+	buf_free(&b);
+	return (d);
+}

@@ -262,10 +262,18 @@ sm_field(const char *p, const char *end, const char *key)
 	while ((k = ml_find(k, end, key)) != NULL) {
 		if (k == p || (k >= p + 2 && k[-1] == ' ' && k[-2] == ',')) {
 			v = k + kl;
-			/* stat= and reject= run to the end of the line. */
-			if (strcmp(key, "stat=") == 0 ||
-			    strcmp(key, "reject=") == 0 ||
-			    (c = ml_find(v, end, ", ")) == NULL)
+			/*
+			 * stat= and reject= run to the end of the line; reply=
+			 * holds the server's words, commas too, up to stat=.
+			 */
+			if (strcmp(key, "reply=") == 0)
+				c = ml_find(v, end, ", stat=");
+			else if (strcmp(key, "stat=") == 0 ||
+			    strcmp(key, "reject=") == 0)
+				c = NULL;
+			else
+				c = ml_find(v, end, ", ");
+			if (c == NULL)
 				c = end;
 			r.p = v;
 			r.n = (size_t)(c - v);
@@ -287,7 +295,7 @@ ml_sendmail(struct maillog *ml, const struct ml_line *L, maillog_cb *cb,
 {
 	struct maillog_entry	 e;
 	const char		*p = L->msg, *end = L->end, *q, *a;
-	struct ml_str		 to, st, rel, f, rs;
+	struct ml_str		 to, st, rel, f, rs, rp;
 	struct ml_id		*id;
 	size_t			 n = 0, count = 0;
 
@@ -365,6 +373,14 @@ ml_sendmail(struct maillog *ml, const struct ml_line *L, maillog_cb *cb,
 		if (e.reply.n == 0)
 			e.reply = st;
 	}
+	/*
+	 * Sendmail 8.17 logs the server's own reply as reply= (deliver.c,
+	 * logdelivery()); stat= is Sendmail's summary of it ("User
+	 * unknown", "Service unavailable").
+	 */
+	rp = sm_field(p, end, "reply=");
+	if (rp.n >= 3 && rp.p[0] >= '2' && rp.p[0] <= '5')
+		e.reply = rp;
 	e.reply_code = ml_reply_code(e.reply.p, e.reply.n);
 	e.command = ml_stage(e.reply.p, e.reply.n);
 	to = sm_field(p, end, "to=");
