@@ -141,6 +141,10 @@ static const struct want wants[] = {
 	{ "exim-mainlog", 5, "eve@example.net", "delayed", "", 0, "CONN",
 	  "exim", "mx2.example.net", "192.0.2.4", "1tXyZe-000127-IJ", NULL, 7,
 	  "Connection timed out" },
+	/* Exim gave up: the failure takes its deferral's reply. */
+	{ "exim-mainlog", 6, "carl@example.net", "failed", "4.7.1", 451,
+	  "MAIL", "exim", NULL, NULL, "1tXyZb-000124-CD", NULL, 8,
+	  "Greylisted, please try again later: retry timeout exceeded" },
 	{ "sendmail.log", 0, "bob@example.com", "failed", "5.1.1", 0, NULL,
 	  "sendmail", "mx.example.com", "192.0.2.1", "0B2GeA0a004001",
 	  "alice@example.org", 2, "User unknown" },
@@ -185,7 +189,7 @@ static const struct {
 	{ "postfix-deferred.log", 3 }, { "postfix-expired.log", 3 },
 	{ "journal.log", 1 },
 	{ "journal-iso.log", 1 }, { "rfc3339.log", 1 },
-	{ "exim-mainlog", 6 }, { "sendmail.log", 4 }, { "opensmtpd.log", 4 },
+	{ "exim-mainlog", 7 }, { "sendmail.log", 4 }, { "opensmtpd.log", 4 },
 	{ "qmail-multilog", 2 }, { "qmail-syslog.log", 1 },
 };
 

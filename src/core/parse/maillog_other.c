@@ -186,6 +186,45 @@ exim_reject(struct maillog_entry *e, const char *p, const char *end,
 	return (1);
 }
 
+/*
+ * "== a@b ... defer (-44): SMTP error ...: 451 4.7.1 Try later", then
+ * "** a@b: retry timeout exceeded": the deferral is remembered, and the
+ * failure that only says Exim gave up takes its reply, as Exim's bounce
+ * does ("451 4.7.1 Try later: retry timeout exceeded").
+ */
+static void
+exim_retry_reply(struct maillog *ml, struct maillog_entry *e,
+    struct ml_id *id)
+{
+	int	 n;
+
+	if (*e->action == 'd') {
+		if (e->reply_code != 0 && (id != NULL || (id = ml_id_get(ml,
+		    e->queue_id.p, e->queue_id.n)) != NULL)) {
+			ml_copy(id->rcpt, sizeof id->rcpt, e->rcpt.p,
+			    e->rcpt.n);
+			ml_copy(id->reply, sizeof id->reply, e->reply.p,
+			    e->reply.n);
+			id->command = e->command;
+		}
+		return;
+	}
+	if (id == NULL || id->reply[0] == '\0' || e->reply_code != 0 ||
+	    e->reply.n != 22 || memcmp(e->reply.p, "retry timeout exceeded",
+	    22) != 0 || strlen(id->rcpt) != e->rcpt.n ||
+	    strncasecmp(id->rcpt, e->rcpt.p, e->rcpt.n) != 0)
+		return;
+	n = snprintf(ml->scratch, sizeof ml->scratch, "%s: %.*s", id->reply,
+	    (int)e->reply.n, e->reply.p);
+	if (n < 0 || (size_t)n >= sizeof ml->scratch)
+		return;
+	e->reply.p = ml->scratch;
+	e->reply.n = (size_t)n;
+	e->reply_code = ml_reply_code(e->reply.p, e->reply.n);
+	if (e->command == NULL)
+		e->command = id->command;
+}
+
 size_t
 ml_exim(struct maillog *ml, const struct ml_line *L, maillog_cb *cb,
     void *arg)
@@ -247,6 +286,7 @@ ml_exim(struct maillog *ml, const struct ml_line *L, maillog_cb *cb,
 	if ((id = ml_id_find(ml, e.queue_id.p, n)) != NULL &&
 	    id->sender[0] != '\0' && strcmp(id->sender, "<>") != 0)
 		e.sender = ml_s(id->sender);
+	exim_retry_reply(ml, &e, id);
 	cb(arg, &e);
 	return (1);
 }
