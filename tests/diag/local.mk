@@ -34,7 +34,8 @@ tests_check_prefilter_CFLAGS = $(UNIT_CFLAGS) $(PCRE2_CFLAGS)
 tests_check_prefilter_LDADD = $(UNIT_LDADD)
 
 dist_check_SCRIPTS += tests/diag/diagnose-json.sh tests/diag/diagnose-signal.sh \
-	tests/diag/rules-lint.sh tests/diag/rules-lint-fails.sh
+	tests/diag/rules-lint.sh tests/diag/rules-lint-fails.sh \
+	tests/diag/real-mta.sh
 EXTRA_DIST += \
 	tests/diag/samples/arf.eml \
 	tests/diag/samples/courier.eml \
@@ -59,7 +60,8 @@ EXTRA_DIST += \
 	tests/diag/samples/yahoo.eml \
 	tests/diag/valgrind.supp \
 	tests/diag/rules-lint.todo \
-	tests/diag/replies
+	tests/diag/replies \
+	tests/diag/real
 
 # Accuracy against the shared corpus (labels from Sisimai 4.25).
 SCORE_CORPUS = $(abs_top_srcdir)/../shared/corpus
