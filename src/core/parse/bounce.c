@@ -492,8 +492,11 @@ reply_lead_status(const char *diag, char code[STATUS_MAX])
 }
 
 /*
- * A precise code in the server's words beats a vague Status field
- * (5.0.0), as bounce processors agree, if of the same class.
+ * The status a record keeps, from the Status field (or the log's dsn=)
+ * and the server's words: a precise code in the words beats a vague
+ * Status (5.0.0), as bounce processors agree, and the code that opens
+ * the reply beats any other Status, if of the same class; a Status the
+ * words give no code for is marked as the reporting MTA's translation.
  */
 void
 rcpt_refine_status(struct bounce_rcpt *r)
@@ -520,7 +523,7 @@ rcpt_refine_status(struct bounce_rcpt *r)
 	/*
 	 * "550 5.3.0 Other or undefined mail system status" under
 	 * "Status: 5.1.1": the code right after the reply code is the
-	 * server's own (RFC 2034, section 3); Sendmail, to a server that
+	 * server's own (RFC 2034 puts it there); Sendmail, to a server that
 	 * did not offer ENHANCEDSTATUSCODES, puts its own mapping of the
 	 * 550 in the Status field instead.
 	 */

@@ -123,8 +123,9 @@ const char *reply_join(struct parser *, const char *diag);
  */
 const char *reply_unescape_utf8(struct parser *, const char *diag);
 /*
- * bounce.c: a precise code in the server's words ("451 timeout
- * (#4.4.2)") beats a vague status of the same class (4.0.0).
+ * bounce.c: the record's status settled against the server's words: a
+ * precise code there ("451 timeout (#4.4.2)") beats a vague status of
+ * the same class (4.0.0); see bounce.c.
  */
 void	rcpt_refine_status(struct bounce_rcpt *);
 /* bounce_log.c: a mail log, a record per failing delivery. */
