@@ -9,6 +9,24 @@
 #include "diagutil.h"
 #include "../unit/testutil.h"
 
+/* The records of text, read as the CLI reads a file (BOUNCE_BRIEF). */
+static size_t
+parse_brief(struct bounce_doc *d, const char *text)
+{
+	return (bounce_parse(d, text, strlen(text), NULL, BOUNCE_BRIEF));
+}
+
+/* Record i names rcpt; with status when status is not NULL. */
+static void
+expect_rcpt(const struct bounce_doc *d, size_t i, const char *rcpt,
+    const char *status)
+{
+	ck_assert_uint_gt(d->nrcpts, i);
+	ck_assert_str_eq(d->rcpts[i].recipient, rcpt);
+	if (status != NULL)
+		ck_assert_str_eq(d->rcpts[i].status, status);
+}
+
 static const struct {
 	const char	*file;
 	const char	*rcpt;
@@ -64,8 +82,7 @@ START_TEST(test_forwarded_dsn_brief)
 
 	ck_assert_uint_eq(parse_sample("forwarded-dsn.eml", &d, BOUNCE_BRIEF),
 	    1);
-	ck_assert_str_eq(d.rcpts[0].recipient, "pat@example.org");
-	ck_assert_str_eq(d.rcpts[0].status, "5.1.1");
+	expect_rcpt(&d, 0, "pat@example.org", "5.1.1");
 	ck_assert_str_eq(d.rcpts[0].diagnostic, "550 5.1.1 User unknown");
 	bounce_doc_free(&d);
 }
@@ -440,13 +457,11 @@ START_TEST(test_dsn_field_order)
 	struct bounce_doc	 d;
 
 	bounce_doc_init(&d);
-	ck_assert_uint_eq(bounce_parse(&d, one, sizeof one - 1, NULL,
-	    BOUNCE_BRIEF), 1);
+	ck_assert_uint_eq(parse_brief(&d, one), 1);
 	ck_assert_str_eq(d.rcpts[0].recipient, "bob@example.net");
 	ck_assert_str_eq(d.rcpts[0].action, "failed");
 	ck_assert_str_eq(d.rcpts[0].status, "5.2.2");
-	ck_assert_uint_eq(bounce_parse(&d, two, sizeof two - 1, NULL,
-	    BOUNCE_BRIEF), 2);
+	ck_assert_uint_eq(parse_brief(&d, two), 2);
 	ck_assert_str_eq(d.rcpts[1].recipient, "carol@example.net");
 	ck_assert_str_eq(d.rcpts[1].original, "carol@example.net");
 	ck_assert_str_eq(d.rcpts[0].status, "5.1.1");
@@ -556,12 +571,10 @@ START_TEST(test_nameless_report)
 	struct bounce_doc	 d;
 
 	bounce_doc_init(&d);
-	ck_assert_uint_eq(bounce_parse(&d, nameless, sizeof nameless - 1,
-	    NULL, BOUNCE_BRIEF), 1);
+	ck_assert_uint_eq(parse_brief(&d, nameless), 1);
 	ck_assert_str_eq(d.rcpts[0].recipient, "");
 	ck_assert_ptr_nonnull(strstr(d.rcpts[0].diagnostic, "user not found"));
-	ck_assert_uint_eq(bounce_parse(&d, letter, sizeof letter - 1, NULL,
-	    BOUNCE_BRIEF), 0);
+	ck_assert_uint_eq(parse_brief(&d, letter), 0);
 	bounce_doc_free(&d);
 }
 END_TEST
@@ -589,13 +602,10 @@ START_TEST(test_exchange_display_name)
 	struct bounce_doc	 d;
 
 	bounce_doc_init(&d);
-	ck_assert_uint_eq(bounce_parse(&d, ndr, sizeof ndr - 1, NULL,
-	    BOUNCE_BRIEF), 2);
-	ck_assert_str_eq(d.rcpts[0].recipient, "carol@example.net");
-	ck_assert_str_eq(d.rcpts[0].status, "5.2.2");
+	ck_assert_uint_eq(parse_brief(&d, ndr), 2);
+	expect_rcpt(&d, 0, "carol@example.net", "5.2.2");
 	ck_assert_ptr_null(strstr(d.rcpts[0].diagnostic, "User unknown"));
-	ck_assert_str_eq(d.rcpts[1].recipient, "bob@example.net");
-	ck_assert_str_eq(d.rcpts[1].status, "5.1.1");
+	expect_rcpt(&d, 1, "bob@example.net", "5.1.1");
 	bounce_doc_free(&d);
 }
 END_TEST
@@ -645,16 +655,12 @@ START_TEST(test_forwarded_bounce)
 	struct bounce_doc	 d;
 
 	bounce_doc_init(&d);
-	ck_assert_uint_eq(bounce_parse(&d, fwd, sizeof fwd - 1, NULL,
-	    BOUNCE_BRIEF), 1);
-	ck_assert_str_eq(d.rcpts[0].recipient, "ivan@example.net");
-	ck_assert_str_eq(d.rcpts[0].status, "5.1.1");
+	ck_assert_uint_eq(parse_brief(&d, fwd), 1);
+	expect_rcpt(&d, 0, "ivan@example.net", "5.1.1");
 	ck_assert_uint_eq(bounce_parse(&d, fwd, sizeof fwd - 1, NULL,
 	    BOUNCE_SPANS), 1);
-	ck_assert_uint_eq(bounce_parse(&d, dbl, sizeof dbl - 1, NULL,
-	    BOUNCE_BRIEF), 1);
-	ck_assert_str_eq(d.rcpts[0].recipient, "alice@example.org");
-	ck_assert_str_eq(d.rcpts[0].status, "5.2.2");
+	ck_assert_uint_eq(parse_brief(&d, dbl), 1);
+	expect_rcpt(&d, 0, "alice@example.org", "5.2.2");
 	bounce_doc_free(&d);
 }
 END_TEST
@@ -674,8 +680,7 @@ START_TEST(test_pipelined_rcpt)
 	struct bounce_doc	 d;
 
 	bounce_doc_init(&d);
-	ck_assert_uint_eq(bounce_parse(&d, t, sizeof t - 1, NULL,
-	    BOUNCE_BRIEF), 1);
+	ck_assert_uint_eq(parse_brief(&d, t), 1);
 	ck_assert_str_eq(d.rcpts[0].recipient, "bob@example.net");
 	ck_assert_str_eq(d.rcpts[0].command, "RCPT");
 	bounce_doc_free(&d);
@@ -694,8 +699,7 @@ START_TEST(test_exim_octal_utf8)
 	struct bounce_doc	 d;
 
 	bounce_doc_init(&d);
-	ck_assert_uint_eq(bounce_parse(&d, t, sizeof t - 1, NULL,
-	    BOUNCE_BRIEF), 1);
+	ck_assert_uint_eq(parse_brief(&d, t), 1);
 	ck_assert_msg(strstr(d.rcpts[0].diagnostic, "Google\xe2\x80\x99s "
 	    "header") != NULL && strstr(d.rcpts[0].diagnostic,
 	    "\\377 stays") != NULL, "%s", d.rcpts[0].diagnostic);
@@ -800,8 +804,7 @@ START_TEST(test_mbox_and_bare_reply)
 	ck_assert_str_eq(d.rcpts[1].recipient, "y@example.com");
 	ck_assert_uint_eq(d.rcpts[1].msg, 1);
 	ck_assert_uint_eq(bounce_parse(&d, reply, strlen(reply), NULL, 0), 1);
-	ck_assert_str_eq(d.rcpts[0].recipient, "bob@example.com");
-	ck_assert_str_eq(d.rcpts[0].status, "5.1.1");
+	expect_rcpt(&d, 0, "bob@example.com", "5.1.1");
 	ck_assert_int_eq(d.rcpts[0].reply_code, 550);
 	bounce_doc_free(&d);
 }
@@ -901,8 +904,7 @@ START_TEST(test_ses_through_sns)
 	bounce_doc_init(&d);
 	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
 	    1);
-	ck_assert_str_eq(d.rcpts[0].recipient, "bob@example.net");
-	ck_assert_str_eq(d.rcpts[0].status, "5.1.1");
+	expect_rcpt(&d, 0, "bob@example.net", "5.1.1");
 	ck_assert_str_eq(d.rcpts[0].diagnostic, "550 5.1.1 user unknown");
 	bounce_doc_free(&d);
 }
@@ -1156,8 +1158,7 @@ START_TEST(test_dsn_group_for_a_file)
 	bounce_doc_init(&d);
 	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, BOUNCE_BRIEF),
 	    1);
-	ck_assert_str_eq(d.rcpts[0].recipient, "quinn@example.org");
-	ck_assert_str_eq(d.rcpts[0].status, "5.0.0");
+	expect_rcpt(&d, 0, "quinn@example.org", "5.0.0");
 	ck_assert_ptr_nonnull(d.rcpts[0].action);
 	ck_assert_str_eq(d.rcpts[0].action, "failed");
 	ck_assert_ptr_nonnull(d.rcpts[0].reporting_mta);
