@@ -135,6 +135,18 @@ START_TEST(test_pseudo_status)
 	ck_assert(!v.permanent);
 	ck_assert_str_eq(v.status, "5.0.911");
 	ck_assert(v.status_derived);
+	/*
+	 * The reply code and its enhanced code disagree (maddy's 450
+	 * 5.7.0): the sending MTA retries on a 4yz, whatever follows it.
+	 */
+	s = "450 5.7.0 DNS error during policy check\n";
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert(!v.permanent);
+	s = "550 4.7.1 Refused\n";
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert(v.permanent);
 	bounce_doc_free(&d);
 	arena_free(&a);
 }

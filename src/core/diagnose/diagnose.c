@@ -430,6 +430,15 @@ code_class(const struct bounce_rcpt *r)
 
 	klass = r->status[0] != '\0' ? r->status[0] - '0' :
 	    r->reply_code != 0 ? r->reply_code / 100 : 0;
+	/*
+	 * "450 5.7.0 ..." in the server's own words: the sender's MTA acts
+	 * on the reply code (RFC 5321, 4.2.1: 4yz is transient), so the
+	 * code's class, not the enhanced one, says whether it is retried.
+	 */
+	if (!r->from_dsn && !r->status_logged && r->reply_code / 100 >= 4 &&
+	    r->reply_code / 100 <= 5 && klass >= 4 && klass <= 5 &&
+	    klass != r->reply_code / 100)
+		klass = r->reply_code / 100;
 	if (r->action != NULL && strncasecmp(r->action, "delayed", 7) == 0)
 		klass = 4;
 	return (klass);
