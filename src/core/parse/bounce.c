@@ -824,9 +824,10 @@ unquote_paste(const char *in, size_t *lenp, struct buf *out)
 	size_t	start;
 	int	depth;
 
+	/* The quoting first: it stops within 40 lines of an unquoted text. */
 	for (depth = 0; depth < QUOTE_DEPTH_MAX &&
-	    !looks_like_mail(in, in + *lenp) &&
-	    quoted_block(in, *lenp, &start); depth++) {
+	    quoted_block(in, *lenp, &start) &&
+	    !looks_like_mail(in, in + *lenp); depth++) {
 		unquote_once(in, *lenp, start, out);
 		in = out->data;
 		*lenp = out->len;

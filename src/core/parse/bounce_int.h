@@ -75,7 +75,7 @@ struct parser {
 	size_t				 nparts;	/* of the current message */
 	int				 full;		/* max_text hit */
 	int				 quiet;		/* BOUNCE_BRIEF: emit nothing */
-	int				 forwarded;	/* in a forwarded bounce */
+	int				 forwarded;	/* in a forward */
 	/*
 	 * spans.c: the records' addresses hashed (record + 1, or 0), for
 	 * telling a recipient from a sender in constant time; holds the

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "parse/bounce_int.h"
 
 static int
@@ -153,27 +154,22 @@ octal_byte(const char *s)
 }
 
 /*
- * How many escapes from s make one UTF-8 character (a lead byte and its
- * continuation bytes), or 0.
+ * The escapes at s of 8-bit bytes, as many as spell whole UTF-8
+ * characters (an escaped control or a stray byte stays as written):
+ * their bytes in out, and the bytes of s they take; 0 when none.
  */
 static size_t
-octal_utf8_len(const char *s)
+octal_utf8_run(const char *s, char *out, size_t max, size_t *nout)
 {
-	int	 b = octal_byte(s), c;
-	size_t	 n, i;
+	size_t	 n = 0, bad;
+	int	 c;
 
-	if (b >= 0xc2 && b <= 0xdf)
-		n = 2;
-	else if (b >= 0xe0 && b <= 0xef)
-		n = 3;
-	else if (b >= 0xf0 && b <= 0xf4)
-		n = 4;
-	else
-		return (0);
-	for (i = 1; i < n; i++)
-		if ((c = octal_byte(s + 4 * i)) < 0x80 || c > 0xbf)
-			return (0);
-	return (n);
+	while (n < max && (c = octal_byte(s + 4 * n)) >= 0x80)
+		out[n++] = (char)c;
+	if (!utf8_valid(out, n, &bad))
+		n = bad;
+	*nout = n;
+	return (4 * n);
 }
 
 const char *
@@ -181,21 +177,21 @@ reply_unescape_utf8(struct parser *P, const char *d)
 {
 	struct buf	 b;
 	const char	*p = d, *q;
-	size_t		 n, i;
+	char		 run[256];
+	size_t		 taken, n;
 
 	if (strstr(d, "\\3") == NULL)
 		return (d);
 	buf_init(&b);
 	while ((q = strchr(p, '\\')) != NULL) {
 		buf_add(&b, p, (size_t)(q - p));
-		if ((n = octal_utf8_len(q)) == 0) {
+		if ((taken = octal_utf8_run(q, run, sizeof run, &n)) == 0) {
 			buf_addc(&b, '\\');
 			p = q + 1;
 			continue;
 		}
-		for (i = 0; i < n; i++)
-			buf_addc(&b, (char)octal_byte(q + 4 * i));
-		p = q + 4 * n;
+		buf_add(&b, run, n);
+		p = q + taken;
 	}
 	buf_adds(&b, p);
 	d = arena_strndup(&P->doc->arena, b.data, b.len);

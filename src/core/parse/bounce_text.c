@@ -299,7 +299,8 @@ is_contact_addr(const char *p, const char *a)
 	static const char *const leads[] = {
 		"contact", "mailto:", "write to", "reach us at",
 	};
-	const char	*from = a - p > CONTACT_LEAD_MAX ? a - CONTACT_LEAD_MAX : p;
+	const char	*from = a - p > CONTACT_LEAD_MAX ?
+			    a - CONTACT_LEAD_MAX : p;
 	size_t		 i;
 
 	for (i = 0; i < sizeof leads / sizeof leads[0]; i++)
@@ -1060,9 +1061,8 @@ says_failure(const char *s, size_t len)
  * A report (its headers and words are a bounce's) that names no
  * recipient anywhere, nor its returned message's To: still a failure to
  * tell of, when its text has a status code or the words of a failure
- * ("The message
- * that you sent was undeliverable to the following: erin (user not
- * found)").
+ * ("The message that you sent was undeliverable to the following: erin
+ * (user not found)").
  */
 static int
 is_nameless_report(const struct tscan *ts, const struct bmsg *m)
@@ -1092,31 +1092,38 @@ is_pasted_reply(const struct tscan *ts, const struct bmsg *m)
 	    says_failure(ts->global.data, ts->global.len)));
 }
 
+/* One record that names nobody, with the text's words; 0 at the limit. */
+static int
+nameless_record(struct parser *P, size_t msgi, struct tscan *ts)
+{
+	struct bounce_rcpt	*br;
+	struct trcpt		 nobody;
+
+	if ((br = parser_add_rcpt(P, msgi, "", 0)) == NULL)
+		return (0);
+	memset(&nobody, 0, sizeof nobody);
+	rcpt_finish(P, br, &nobody, ts);
+	return (1);
+}
+
 /* No DSN: the text's recipients are the records. */
 static void
 text_records(struct parser *P, struct bmsg *m, size_t msgi, struct tscan *ts)
 {
 	struct bounce_rcpt	*br;
-	struct trcpt		 nobody;
 	size_t			 i;
 
 	if (ts->n == 0 && m->h[H_X_FAILED] != NULL)
 		failed_header(ts, m);
-	if (ts->n == 0 && is_pasted_reply(ts, m) &&
-	    (br = parser_add_rcpt(P, msgi, "", 0)) != NULL) {
-		memset(&nobody, 0, sizeof nobody);
-		rcpt_finish(P, br, &nobody, ts);
-	}
+	if (ts->n == 0 && is_pasted_reply(ts, m))
+		nameless_record(P, msgi, ts);
 	if (ts->n == 0 && m->has_headers) {
 		orig_to(P, m, ts);
 		m->weak_rcpts = ts->n != 0;
 	}
 	if (ts->n == 0 && is_nameless_report(ts, m) &&
-	    (br = parser_add_rcpt(P, msgi, "", 0)) != NULL) {
-		memset(&nobody, 0, sizeof nobody);
-		rcpt_finish(P, br, &nobody, ts);
+	    nameless_record(P, msgi, ts))
 		m->weak_rcpts = 1;
-	}
 	for (i = 0; i < ts->n; i++) {
 		if ((br = parser_add_rcpt(P, msgi, ts->r[i].addr,
 		    ts->r[i].alen)) == NULL)
