@@ -141,6 +141,12 @@ main(int argc, char **argv)
 		for (j = 0; j < r->nsteps; j++)
 			add(r->steps[j], r->file, r->line,
 			    "diagnosis: next step (keep `commands` as they are)");
+		add(r->delayed_title, r->file, r->line,
+		    "diagnosis: what happened, for a delay notice");
+		for (j = 0; j < r->ndelayed_steps; j++)
+			add(r->delayed_steps[j], r->file, r->line,
+			    "diagnosis: next step for a delay notice (keep "
+			    "`commands` as they are)");
 	}
 	for (i = 0; i < rs.n; i++) {
 		for (j = 0; j < rs.v[i].nsteps; j++)

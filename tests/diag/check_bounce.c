@@ -1288,6 +1288,68 @@ START_TEST(test_rfc5321_address_forms_bounded)
 }
 END_TEST
 
+/*
+ * A delay notice without a DSN (Exim before 4.80, Gmail's text notice,
+ * Sendmail without one): its MTA's fixed words say the message is still
+ * queued, so its records are delayed; Exim's final failure is not.
+ */
+START_TEST(test_text_delay_notice)
+{
+	static const char exim_warning[] =
+	    "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n"
+	    "Subject: Warning: message 1kXyZa-0001Ab-CD delayed 24 hours\n"
+	    "\n"
+	    "This message was created automatically by mail delivery "
+	    "software.\nA message that you sent has not yet been delivered "
+	    "to one or more of its\nrecipients after more than 24 hours on "
+	    "the queue on mx.example.org.\n\n"
+	    "The address to which the message has not yet been delivered "
+	    "is:\n\n  bob@remote.example.net\n"
+	    "    host mx.remote.example.net [192.0.2.7]\n"
+	    "    Delay reason: SMTP error from remote mail server after RCPT "
+	    "TO:<bob@remote.example.net>:\n"
+	    "    452 4.2.2 Mailbox full\n\n"
+	    "No action is required on your part.\n";
+	static const char gmail_delay[] =
+	    "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
+	    "Subject: Delivery Status Notification (Delay)\n\n"
+	    "This is an automatically generated Delivery Status "
+	    "Notification\n\nTHIS IS A WARNING MESSAGE ONLY.\n\n"
+	    "YOU DO NOT NEED TO RESEND YOUR MESSAGE.\n\n"
+	    "Delivery to the following recipient has been delayed:\n\n"
+	    "     carol@remote.example.net\n\n"
+	    "Message will be retried for 2 more day(s)\n";
+	static const char exim_failure[] =
+	    "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n"
+	    "Subject: Mail delivery failed: returning message to sender\n\n"
+	    "This message was created automatically by mail delivery "
+	    "software.\n\nA message that you sent could not be delivered to "
+	    "one or more of its\nrecipients. This is a permanent error. The "
+	    "following address(es) failed:\n\n  dave@remote.example.net\n"
+	    "    host mx.remote.example.net [192.0.2.7]\n"
+	    "    SMTP error from remote mail server after RCPT TO:"
+	    "<dave@remote.example.net>:\n    550 5.1.1 User unknown\n";
+	struct bounce_doc	 d;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(parse_brief(&d, exim_warning), 1);
+	expect_rcpt(&d, 0, "bob@remote.example.net", "4.2.2");
+	ck_assert_ptr_nonnull(d.rcpts[0].action);
+	ck_assert_str_eq(d.rcpts[0].action, "delayed");
+	/* The warning's closing words are about no recipient. */
+	ck_assert_ptr_null(strstr(d.rcpts[0].diagnostic, "No action"));
+	ck_assert_ptr_nonnull(strstr(d.rcpts[0].diagnostic, "Mailbox full"));
+	ck_assert_uint_eq(parse_brief(&d, gmail_delay), 1);
+	expect_rcpt(&d, 0, "carol@remote.example.net", NULL);
+	ck_assert_ptr_nonnull(d.rcpts[0].action);
+	ck_assert_str_eq(d.rcpts[0].action, "delayed");
+	ck_assert_uint_eq(parse_brief(&d, exim_failure), 1);
+	expect_rcpt(&d, 0, "dave@remote.example.net", "5.1.1");
+	ck_assert_ptr_null(d.rcpts[0].action);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -1337,6 +1399,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_folded_line_ending_in_dash);
 	tcase_add_test(tc, test_log_resume);
 	tcase_add_test(tc, test_exim_reply_answers_its_command);
+	tcase_add_test(tc, test_text_delay_notice);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -238,6 +238,84 @@ static const struct {
 	{ "rule: a\nmatch: x\nin: body\nreason: x\n", 3, "'in' must be" },
 };
 
+/*
+ * A delay notice is no bounce yet: the verdict says so, the sending
+ * server retries whatever the reason, and a delay with no reason in its
+ * words gets the steps of a delay, not those of a message given up on.
+ */
+START_TEST(test_delay_notice_verdict)
+{
+	static const char full[] =
+	    "From: MAILER-DAEMON@mx.example.org\n"
+	    "Subject: Delayed Mail (still being retried)\n"
+	    "Content-Type: multipart/report; report-type=delivery-status;"
+	    " boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n"
+	    "Reporting-MTA: dns; mx.example.org\n\n"
+	    "Final-Recipient: rfc822; bob@example.net\nAction: delayed\n"
+	    "Status: 4.2.2\n"
+	    "Diagnostic-Code: smtp; 452 4.2.2 Mailbox full\n\n--b--\n";
+	static const char bare[] =
+	    "From: MAILER-DAEMON@mx.example.org\n"
+	    "Subject: Delayed Mail (still being retried)\n"
+	    "Content-Type: multipart/report; report-type=delivery-status;"
+	    " boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n"
+	    "Reporting-MTA: dns; mx.example.org\n\n"
+	    "Final-Recipient: rfc822; bob@example.net\nAction: delayed\n"
+	    "Status: 4.4.1\n\n--b--\n";
+	const struct reason_def	*rd;
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+
+	arena_init(&a);
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, full, strlen(full), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "mailboxfull");
+	ck_assert_int_eq(v.delayed, 1);
+	ck_assert_int_eq(v.permanent, 0);
+	ck_assert_int_eq(v.retry, RETRY_AUTO);
+	ck_assert_uint_eq(bounce_parse(&d, bare, strlen(bare), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "expired");
+	ck_assert_int_eq(v.delayed, 1);
+	ck_assert_int_eq(v.retry, RETRY_AUTO);
+	rd = rules_reason(shipped_rules(), "expired");
+	ck_assert_ptr_nonnull(rd->delayed_title);
+	ck_assert_str_eq(v.reason_title, rd->delayed_title);
+	ck_assert_uint_eq(v.nsteps, rd->ndelayed_steps);
+	ck_assert_str_eq(v.steps[0], rd->delayed_steps[0]);
+	bounce_doc_free(&d);
+	arena_free(&a);
+}
+END_TEST
+
+/* Greylisting is a deferral to wait out, with steps of its own. */
+START_TEST(test_greylisting)
+{
+	static const char text[] =
+	    "From: MAILER-DAEMON@x.example\nSubject: failure notice\n\n"
+	    "<q@example.com>:\n450 4.7.1 <q@example.com>: Recipient address "
+	    "rejected: Greylisting in action, please come back in 00:05:00\n";
+	struct bounce_doc	 d;
+	struct verdict		 v;
+	struct arena		 a;
+
+	arena_init(&a);
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(bounce_parse(&d, text, strlen(text), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "blocked");
+	ck_assert_ptr_nonnull(v.rule);
+	ck_assert_str_eq(v.rule->id, "greylisting");
+	ck_assert_int_eq(v.permanent, 0);
+	ck_assert_uint_gt(v.nsteps, 0);
+	ck_assert_ptr_nonnull(strstr(v.steps[0], "greylisting"));
+	bounce_doc_free(&d);
+	arena_free(&a);
+}
+END_TEST
+
 /* A local program's failure is told by the Diagnostic-Code's type. */
 START_TEST(test_diagnostic_type)
 {
@@ -642,6 +720,8 @@ diagnose_suite(void)
 	tcase_add_test(tc, test_gmail_steps_and_codes);
 	tcase_add_test(tc, test_pseudo_status);
 	tcase_add_test(tc, test_diagnostic_type);
+	tcase_add_test(tc, test_delay_notice_verdict);
+	tcase_add_test(tc, test_greylisting);
 	tcase_add_test(tc, test_pipe_recipient);
 	tcase_add_loop_test(tc, test_wording, 0,
 	    sizeof wording / sizeof wording[0]);

@@ -9,17 +9,17 @@ dir=${top_srcdir:-.}/tests/diag/real
 command -v python3 >/dev/null 2>&1 || exit 77
 
 checks=$((checks + 1))
-grep -v '^#' "$dir/expect.tsv" | while IFS='	' read -r f rcpt reason provider status; do
+grep -v '^#' "$dir/expect.tsv" | while IFS='	' read -r f rcpt reason provider status action; do
 	"$SMTP_DOCTOR" --diagnose --json "$dir/$f" | python3 -c '
 import json, sys
-f, rcpt, reason, provider, status = sys.argv[1:6]
+f, rcpt, reason, provider, status, action = sys.argv[1:7]
 recs = [json.loads(l) for l in sys.stdin]
 got = [(r["recipient"], r["reason"], r["provider"] or "-", r["status"] or "-")
-       for r in recs]
-want = [(rcpt, reason, provider, status)]
+       + ((r["action"],) if action else ()) for r in recs]
+want = [(rcpt, reason, provider, status) + ((action,) if action else ())]
 if got != want:
     print("FAIL: %s: got %s, want %s" % (f, got, want))
-    sys.exit(1)' "$f" "$rcpt" "$reason" "$provider" "$status" ||
+    sys.exit(1)' "$f" "$rcpt" "$reason" "$provider" "$status" "$action" ||
 		echo "$f" >>"$tmp/bad"
 done
 [ -f "$tmp/bad" ] && fail "$(wc -l <"$tmp/bad") of the real MTAs' bounces"

@@ -496,11 +496,13 @@ reason_apply(struct verdict *v, const struct reason_def *rd,
 	v->reason_title = rd->title;
 	v->retry = rd->retry;
 	v->retry_note = rd->retry_note;
-	if (!v->permanent && rd->permanent) {
+	if (!v->permanent && (rd->permanent || v->delayed)) {
 		v->retry = RETRY_AUTO;
 		if (rd->retry_note_transient != NULL)
 			v->retry_note = rd->retry_note_transient;
 	}
+	if (v->delayed && rd->delayed_title != NULL)
+		v->reason_title = rd->delayed_title;
 	/*
 	 * A permanent failure is never retried by the sending server on its
 	 * own: "auto" becomes "after the cause is fixed".
@@ -512,7 +514,10 @@ reason_apply(struct verdict *v, const struct reason_def *rd,
 	 * reason's generic ones: showing both repeats the same advice in
 	 * other words.
 	 */
-	if (v->nsteps == 0)
+	if (v->nsteps == 0 && v->delayed && rd->ndelayed_steps != 0)
+		for (i = 0; i < rd->ndelayed_steps; i++)
+			step_add(v, rd->delayed_steps[i]);
+	else if (v->nsteps == 0)
 		for (i = 0; i < rd->nsteps; i++)
 			step_add(v, rd->steps[i]);
 	if (r->status[0] == '\0' && rd->pseudo != 0) {
@@ -583,7 +588,12 @@ diagnose_r(const struct rules *rs, struct rule_state *st,
 		klass = wording_class(rs, r, s, v, scratch);
 	v->format = s->agent_known ? s->agent : NULL;
 	buf_free(&s->remote);
+	/* A delay notice: the sending MTA still retries, whatever the words. */
+	v->delayed = r->kind == MSG_BOUNCE && r->action != NULL &&
+	    strncasecmp(r->action, "delayed", 7) == 0;
 	permanence_decide(v, rd, klass);
+	if (v->delayed)
+		v->permanent = 0;
 	if (rd != NULL)
 		reason_apply(v, rd, r, klass);
 	codes_attach(v, c, r);

@@ -23,6 +23,7 @@ struct verdict {
 	const char		*reason;	/* a REASONS.md name */
 	const char		*reason_title;
 	int			 permanent;
+	int			 delayed;	/* a delay notice: still retried */
 	enum retry_advice	 retry;
 	const char		*retry_note;
 	const char		*provider;	/* or NULL */

@@ -129,6 +129,10 @@ struct reason_def {
 	int			 pseudo_perm;	/* 5.0.9NN even when temporary */
 	const char		*steps[RULE_MAX_STEPS];
 	size_t			 nsteps;
+	/* For a delay notice (Action: delayed), when they differ. */
+	const char		*delayed_title;
+	const char		*delayed_steps[RULE_MAX_STEPS];
+	size_t			 ndelayed_steps;
 	const char		*file;
 	unsigned		 line;
 };

@@ -20,7 +20,8 @@ enum rfield {
 	R_RULE, R_MATCH, R_IN, R_STATUS, R_REPLY, R_AGENT, R_KIND, R_ACTION,
 	R_NO_STATUS, R_REASON, R_PROVIDER, R_PERMANENT, R_STEP, R_COMMAND,
 	R_TITLE, R_RETRY, R_RETRY_NOTE, R_RETRY_NOTE_TRANSIENT, R_PSEUDO,
-	R_DIAG_TYPE, R_FORMAT, R_PSEUDO_TEMP, R_SOURCE, R_CLASS, R__COUNT
+	R_DIAG_TYPE, R_FORMAT, R_PSEUDO_TEMP, R_SOURCE, R_CLASS,
+	R_DELAYED_TITLE, R_DELAYED_STEP, R__COUNT
 };
 
 #define IN_RULE		0x1
@@ -60,6 +61,8 @@ static const struct {
 	[R_FORMAT] =	{ "format", IN_RULE },
 	[R_SOURCE] =	{ "source", IN_RULE | REPEATS },
 	[R_CLASS] =	{ "class", IN_RULE },
+	[R_DELAYED_TITLE] = { "delayed-title", IN_REASON },
+	[R_DELAYED_STEP] = { "delayed-step", IN_REASON | REPEATS },
 };
 
 struct field {
@@ -595,6 +598,12 @@ reason_field(struct loader *l, struct reason_def *d, const struct field *f,
 	case R_STEP:
 		return (field_append(l, f, d->steps, &d->nsteps,
 		    RULE_MAX_STEPS));
+	case R_DELAYED_TITLE:
+		d->delayed_title = arena_strdup(a, v);
+		return (0);
+	case R_DELAYED_STEP:
+		return (field_append(l, f, d->delayed_steps,
+		    &d->ndelayed_steps, RULE_MAX_STEPS));
 	default:
 		return (0);
 	}

@@ -94,6 +94,9 @@ severity(const struct verdict *v)
 	case MSG_DELIVERED:
 		return (_("Not a bounce"));
 	default:
+		if (v->delayed)
+			return (_("Delayed: not a bounce yet; the sending "
+			    "server is still retrying"));
 		return (v->permanent ? _("Hard bounce: a permanent failure") :
 		    _("Soft bounce: a temporary failure"));
 	}

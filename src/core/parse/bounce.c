@@ -392,6 +392,49 @@ msg_report_text(struct bounce_msg *bm, const struct bmsg *m)
 }
 
 /*
+ * A delay notice, not a bounce: the MTA still retries the message.  A
+ * report without a DSN says so only in its subject and words, the fixed
+ * texts of the MTAs that send them.
+ */
+static int
+is_delay_notice(const struct bounce_doc *d, const struct bounce_msg *bm)
+{
+	static const char *const subjects[] = {
+		"delayed mail (still being retried)",	/* Postfix bounce(5) */
+		"warning: could not send message for past", /* Sendmail */
+		"delivery status notification (delay)",	/* Gmail, Exchange */
+		"delivery delayed:",			/* Exchange 2007+ */
+	};
+	static const char *const phrases[] = {
+		/* Exim deliver.c, the delay warning */
+		"has not yet been delivered to one or more of its recipients",
+		/* Postfix bounce(5), the default delay template */
+		"this is a warning only",
+		/* Sendmail savemail.c; Gmail's delay notice */
+		"this is a warning message only",
+		"you do not need to resend your message",
+		/* Gmail; Exchange's delayed DSN */
+		"following recipient has been delayed",
+		"following recipients has been delayed",
+	};
+	const char	*s = bm->subject, *t = d->text.data + bm->text_off;
+	size_t		 i;
+
+	for (i = 0; i < sizeof subjects / sizeof subjects[0]; i++)
+		if (has(s, subjects[i]))
+			return (1);
+	/* Exim: "Warning: message 1xZ6oY-0001gf-0a delayed 24 hours". */
+	if (s != NULL && strncasecmp(s, "warning: message ", 17) == 0 &&
+	    has(s + 17, " delayed "))
+		return (1);
+	for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+		if (memcasemem(t, bm->text_len, phrases[i],
+		    strlen(phrases[i])) != NULL)
+			return (1);
+	return (0);
+}
+
+/*
  * The machine-readable formats, most specific first: the first that
  * finds a recipient is the message's format.
  */
@@ -565,10 +608,15 @@ msg_settle_rcpts(struct parser *P, struct bounce_msg *bm, size_t msgoff,
 	struct bounce_doc	*d = P->doc;
 	struct bounce_rcpt	*r;
 	size_t			 i;
+	int			 delay;
 
 	bm->kind = MSG_NOT_BOUNCE;
+	delay = d->nrcpts != first && is_delay_notice(d, bm);
 	for (i = first; i < d->nrcpts; i++) {
 		r = &d->rcpts[i];
+		/* A DSN's own Action says it per recipient. */
+		if (delay && r->kind == MSG_BOUNCE && r->action == NULL)
+			r->action = "delayed";
 		if (rcpt_was_delivered(r))
 			r->kind = MSG_DELIVERED;
 		if (bm->kind == MSG_NOT_BOUNCE || r->kind == MSG_BOUNCE)

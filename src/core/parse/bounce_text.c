@@ -711,6 +711,21 @@ is_section_heading(const char *p, const char *q)
 }
 
 /*
+ * A line of the report's closing words, about no recipient: Exim's
+ * delay warning ends its list of addresses with "No action is required
+ * on your part." (deliver.c), after a blank line but at the margin, as
+ * a recipient's own text may be.
+ */
+static int
+is_closing_words(const char *p, const char *q)
+{
+	static const char closing[] = "No action is required on your part";
+
+	return ((size_t)(q - p) >= sizeof closing - 1 &&
+	    memcmp(p, closing, sizeof closing - 1) == 0);
+}
+
+/*
  * The report's lines, each given to the recipient they are about, or to
  * the text before any, up to the returned message's marker.
  */
@@ -753,7 +768,7 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 		    line_exchange_reply(ts, &st, p, q) ||
 		    line_reply(ts, &st, p, q))
 			continue;
-		if (is_section_heading(p, q)) {
+		if (is_section_heading(p, q) || is_closing_words(p, q)) {
 			st.cur = NULL;
 			st.transcript = 0;
 		} else if (st.cur != NULL)
