@@ -135,6 +135,20 @@ START_TEST(test_pseudo_status)
 	ck_assert(!v.permanent);
 	ck_assert_str_eq(v.status, "5.0.911");
 	ck_assert(v.status_derived);
+	/* Exchange's failure notice, no code: a failure, not a delay. */
+	s = "From: postmaster@mail.example
+Subject: Undeliverable: hi
+
+"
+	    "Delivery to the following recipients failed.
+
+"
+	    "       q@example.com
+";
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert(v.permanent);
+	ck_assert_int_ne(v.retry, RETRY_AUTO);
 	/*
 	 * The reply code and its enhanced code disagree (maddy's 450
 	 * 5.7.0): the sending MTA retries on a 4yz, whatever follows it.
