@@ -136,15 +136,9 @@ START_TEST(test_pseudo_status)
 	ck_assert_str_eq(v.status, "5.0.911");
 	ck_assert(v.status_derived);
 	/* Exchange's failure notice, no code: a failure, not a delay. */
-	s = "From: postmaster@mail.example
-Subject: Undeliverable: hi
-
-"
-	    "Delivery to the following recipients failed.
-
-"
-	    "       q@example.com
-";
+	s = "From: postmaster@mail.example\nSubject: Undeliverable: hi\n\n"
+	    "Delivery to the following recipients failed.\n\n"
+	    "       q@example.com\n";
 	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
 	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
 	ck_assert(v.permanent);
