@@ -1034,6 +1034,16 @@ static const char *const failure_words[] = {
 	/* The rate words (Gmail's 4.2.1 "at a rate that prevents"). */
 	"too quickly", "too fast", "rate limit", "rate that prevents",
 	/*
+	 * The refusal words of the published lists, which the providers'
+	 * documentation quotes without the reply's code (Yahoo's "[TSS04]
+	 * Messages from IP temporarily deferred due to ... user
+	 * complaints", Microsoft's "does not pass DMARC verification").
+	 */
+	"deferred", "temporarily", "throttl", "complaint", "spam",
+	"blacklist", "blocklist", "reputation", "policy", "relay", "virus",
+	"malware", "suspicious", "unsolicited", "authenticat", "spf", "dkim",
+	"dmarc", "greylist", "graylist", "busy", "insufficient", "overload",
+	/*
 	 * RFC 3463's titles of the detail codes, which some servers send
 	 * alone and in capitals ("BAD DESTINATION MAILBOX ADDRESS", "OTHER
 	 * OR UNDEFINED MAIL SYSTEM STATUS").
