@@ -952,6 +952,11 @@ START_TEST(test_pasted_mta_words)
 		"OTHER OR UNDEFINED MAIL SYSTEM STATUS\n",
 		/* Proofpoint Essentials' limit, quoted without its code. */
 		"The user is receiving mail too quickly\n",
+		/* Yahoo's and Microsoft's, as their pages quote them. */
+		"TSS04 Messages from 192.0.2.1 temporarily deferred due to "
+		"unexpected volume or user complaints\n",
+		"Access denied, sending domain example.com does not pass "
+		"DMARC verification\n",
 	};
 	size_t			 i;
 
