@@ -1355,6 +1355,39 @@ START_TEST(test_text_delay_notice)
 }
 END_TEST
 
+/*
+ * DSN fields printed in the text (a report forwarded inline, some MTAs'
+ * own text part) are read as fields, never as the server's words: the
+ * "dns;" of "Reporting-MTA: dns; mx.example" is no DNS failure.
+ */
+START_TEST(test_text_dsn_fields_not_words)
+{
+	static const char text[] =
+	    "From: Customer <cust@client.example>\n"
+	    "Subject: Fwd: Delivery Status Notification (Delay)\n\n"
+	    "---------- Forwarded message ---------\n"
+	    "From: Mail Delivery Service <postmaster@mx.example>\n\n"
+	    "The following recipients have not yet received your message:\n\n"
+	    "bob@example.net; Action: Delayed\n\n"
+	    "Reporting-MTA: dns; mx.example\n"
+	    "Arrival-Date: Thu, 29 Apr 2004 23:34:45 +0000\n\n"
+	    "Final-Recipient: rfc822; bob@example.net\n"
+	    "Action: Delayed\n"
+	    "Status: 4.4.0 (other or undefined network or routing status)\n"
+	    "Will-Retry-Until: Thu, 2 Jul 2004 23:34:45 +0000\n";
+	struct bounce_doc	 d;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(parse_brief(&d, text), 1);
+	expect_rcpt(&d, 0, "bob@example.net", "4.4.0");
+	ck_assert_str_eq(d.rcpts[0].action, "Delayed");
+	ck_assert_ptr_nonnull(d.rcpts[0].diagnostic);
+	ck_assert_ptr_null(strstr(d.rcpts[0].diagnostic, "Reporting-MTA"));
+	ck_assert_ptr_null(strstr(d.rcpts[0].diagnostic, "dns;"));
+	bounce_doc_free(&d);
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -1405,6 +1438,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_log_resume);
 	tcase_add_test(tc, test_exim_reply_answers_its_command);
 	tcase_add_test(tc, test_text_delay_notice);
+	tcase_add_test(tc, test_text_dsn_fields_not_words);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -54,6 +54,8 @@ struct bmsg {
 	 */
 	const char	*embedded;
 	int		 weak_rcpts;
+	/* DSN fields printed in the text part, read by dsn.c from there. */
+	int		 dsn_in_text;
 	/*
 	 * DSN groups whose Final-Recipient names no address (Exim's
 	 * "/var/mail/file" delivery): the first one, and how many.  The

@@ -33,6 +33,7 @@ struct tscan {
 	const char	*returned_end;
 	const char	*skip1, *skip2;	/* the sender, the bounce's author */
 	size_t		 skip1l, skip2l;
+	int		 dsn_in_text;	/* the text's DSN fields are dsn.c's */
 	/* Grown as recipients are found, up to the limit of records. */
 	size_t		*next;
 	struct trcpt	*r;
@@ -439,6 +440,7 @@ struct region_state {
 	 * with an address ("    sender@example.net rejected ...").
 	 */
 	int		 wrap_indent;
+	int		 in_field;	/* in a DSN field dsn.c reads */
 };
 
 static void
@@ -711,6 +713,38 @@ is_section_heading(const char *p, const char *q)
 }
 
 /*
+ * A DSN field printed in the text ("Reporting-MTA: dns; mx.example",
+ * RFC 3464 section 2.2 and 2.3, and Postfix's X-Postfix-*), or a line of
+ * its folded value: read as the field it is by dsn.c, never as the
+ * server's words (its "dns;" is an address type, no DNS failure).
+ */
+static int
+dsn_field_line(struct region_state *st, const char *p, const char *q)
+{
+	static const char *const names[] = {
+		"reporting-mta:", "received-from-mta:", "arrival-date:",
+		"final-recipient:", "original-recipient:", "action:",
+		"status:", "remote-mta:", "diagnostic-code:",
+		"last-attempt-date:", "will-retry-until:",
+		"original-envelope-id:", "dsn-gateway:", "x-postfix-",
+		"x-actual-recipient:",
+	};
+	size_t	 i, n = (size_t)(q - p), l;
+
+	if (st->in_field && is_space((unsigned char)*p))
+		return (1);
+	st->in_field = 0;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		l = strlen(names[i]);
+		if (n > l && strncasecmp(p, names[i], l) == 0) {
+			st->in_field = 1;
+			return (1);
+		}
+	}
+	return (0);
+}
+
+/*
  * A line of the report's closing words, about no recipient: Exim's
  * delay warning ends its list of addresses with "No action is required
  * on your part." (deliver.c), after a blank line but at the margin, as
@@ -746,8 +780,11 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 			q = end;
 		if (q == p) {
 			st.wrap_indent = -1;
+			st.in_field = 0;
 			continue;
 		}
+		if (ts->dsn_in_text && dsn_field_line(&st, p, q))
+			continue;
 		st.answering = st.asked;
 		st.asked = NULL;
 		if (is_marker(p, (size_t)(q - p))) {
@@ -1236,6 +1273,7 @@ text_scan(struct parser *P, struct bmsg *m, size_t msgi)
 	struct tscan	*ts = tscan_new(P, m);
 	size_t		 i;
 
+	ts->dsn_in_text = m->dsn_in_text;
 	for (i = 0; i < m->nparts; i++) {
 		if (m->parts[i].type == PT_TEXT && !m->parts[i].returned)
 			scan_region(P, ts, m->parts[i].off, m->parts[i].len);

@@ -475,8 +475,10 @@ dsn_scan(struct parser *P, struct bmsg *m, size_t msgi)
 		struct bpart *bp = &m->parts[i];
 
 		if (bp->type == PT_TEXT && !bp->returned &&
-		    has_dsn_fields(P->doc->text.data + bp->off, bp->len))
+		    has_dsn_fields(P->doc->text.data + bp->off, bp->len)) {
 			fields_read(P, &st, msgi, bp->off, bp->len, 1);
+			m->dsn_in_text = 1;
+		}
 	}
 	/*
 	 * A report that names nobody but returns another report: the
