@@ -1388,6 +1388,48 @@ START_TEST(test_text_dsn_fields_not_words)
 }
 END_TEST
 
+/*
+ * A report forwarded inline by a mail client: the forwarded header
+ * fields stand for the message's own, so an auto-reply names who is
+ * away, not who forwarded it, and the report's sender tells its format.
+ */
+START_TEST(test_inline_forward)
+{
+	static const char away[] =
+	    "From: Customer <cust@client.example>\n"
+	    "Subject: FW: hello\n\n"
+	    "Why did I get this?\n\n"
+	    "-----Original Message-----\n"
+	    "From: Bob <bob@example.net>\n"
+	    "Sent: Tuesday, December 1, 2026 10:00 AM\n"
+	    "To: Customer <cust@client.example>\n"
+	    "Subject: Automatic reply: hello\n\n"
+	    "I am out of the office until Monday.\n";
+	static const char bounce[] =
+	    "From: Customer <cust@client.example>\n"
+	    "Subject: Fwd: Undelivered Mail Returned to Sender\n\n"
+	    "---------- Forwarded message ---------\n"
+	    "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\n"
+	    "Date: Tue, 1 Dec 2026 10:00:00 +0000\n"
+	    "Subject: Undelivered Mail Returned to Sender\n"
+	    "To: <cust@client.example>\n\n"
+	    "<carol@example.com>: host mx.example.com[192.0.2.7] said: 550 "
+	    "5.1.1 <carol@example.com>: Recipient address rejected: User "
+	    "unknown (in reply to RCPT TO command)\n";
+	struct bounce_doc	 d;
+
+	bounce_doc_init(&d);
+	ck_assert_uint_eq(parse_brief(&d, away), 1);
+	expect_rcpt(&d, 0, "bob@example.net", NULL);
+	ck_assert_int_eq(d.rcpts[0].kind, MSG_AUTOREPLY);
+	ck_assert_uint_eq(parse_brief(&d, bounce), 1);
+	expect_rcpt(&d, 0, "carol@example.com", "5.1.1");
+	ck_assert_ptr_nonnull(strstr(d.msgs[0].from, "MAILER-DAEMON"));
+	ck_assert_ptr_nonnull(strstr(d.msgs[0].headers, "Date: Tue, 1 Dec"));
+	bounce_doc_free(&d);
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -1439,6 +1481,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_exim_reply_answers_its_command);
 	tcase_add_test(tc, test_text_delay_notice);
 	tcase_add_test(tc, test_text_dsn_fields_not_words);
+	tcase_add_test(tc, test_inline_forward);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -652,6 +652,133 @@ is_forwarded_bounce(const struct parser *P, const struct bmsg *m,
 	return (looks_like_bounce(&inner, "", 0));
 }
 
+/*
+ * A report forwarded inline, as mail clients forward: the subject says
+ * so ("Fwd:", Outlook's "FW:", German "WG:", French "TR:", Spanish "RV:")
+ * and a rule line ("---------- Forwarded message ---------", "-----
+ * Original Message-----", "Begin forwarded message:") heads the header
+ * fields of the forwarded report.  Those fields are then the message's
+ * own: the forwarder's headers say nothing of the failure, the report's
+ * tell its format and, for an auto-reply, who is away.
+ */
+#define FORWARD_SCAN_MAX	4096	/* of the text, for the rule line */
+#define FORWARD_FIELDS_MAX	12	/* header lines under it */
+
+static int
+is_forward_subject(const char *s)
+{
+	static const char *const prefixes[] = {
+		"fwd:", "fw:", "wg:", "tr:", "rv:", "fwd :", "tr :",
+	};
+	size_t	i;
+
+	if (s == NULL)
+		return (0);
+	while (*s == ' ' || *s == '\t')
+		s++;
+	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+		if (strncasecmp(s, prefixes[i], strlen(prefixes[i])) == 0)
+			return (1);
+	return (0);
+}
+
+static int
+is_forward_rule(const char *p, size_t n)
+{
+	static const char *const phrases[] = {
+		"forwarded message", "original message",
+		"begin forwarded message", "message transf", /* transféré */
+		"weitergeleitete nachricht", "ursprüngliche nachricht",
+		"message d'origine", "mensaje reenviado", "mensaje original",
+		"messaggio inoltrato", "messaggio originale",
+	};
+	size_t	i;
+
+	if (n > 80)
+		return (0);
+	for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+		if (memcasemem(p, n, phrases[i], strlen(phrases[i])) != NULL)
+			return (1);
+	return (0);
+}
+
+/* "From:", "Von:", "De :": the forwarded header block's first line. */
+static int
+is_forward_from(const char *p, size_t n)
+{
+	return ((n > 5 && strncasecmp(p, "from:", 5) == 0) ||
+	    (n > 4 && strncasecmp(p, "von:", 4) == 0) ||
+	    (n > 3 && strncasecmp(p, "de:", 3) == 0) ||
+	    (n > 4 && strncasecmp(p, "de :", 4) == 0));
+}
+
+static const char *
+forward_value(struct parser *P, const char *p, size_t n)
+{
+	const char	*c = memchr(p, ':', n);
+
+	if (c == NULL)
+		return (NULL);
+	for (c++; c < p + n && (*c == ' ' || *c == '\t'); c++)
+		;
+	return (arena_strndup(&P->doc->arena, c, (size_t)(p + n - c)));
+}
+
+static void
+inline_forward(struct parser *P, struct bmsg *m)
+{
+	const char	*t, *p, *q, *end, *block = NULL;
+	size_t		 i, nlines = 0;
+	int		 ruled = 0;
+
+	if (P->forwarded || !m->has_headers || m->report ||
+	    !is_forward_subject(m->h[H_SUBJECT]))
+		return;
+	for (i = 0; i < m->nparts; i++)
+		if (m->parts[i].type == PT_TEXT && !m->parts[i].returned)
+			break;
+	if (i == m->nparts)
+		return;
+	t = P->doc->text.data + m->parts[i].off;
+	end = t + (m->parts[i].len < FORWARD_SCAN_MAX ? m->parts[i].len :
+	    FORWARD_SCAN_MAX);
+	for (p = t; p < end; p = q + 1) {
+		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			q = end;
+		while (p < q && (*p == ' ' || *p == '\t' || *p == '>'))
+			p++;
+		if (block != NULL) {
+			if (p == q || !parser_field_line(p, q) ||
+			    ++nlines > FORWARD_FIELDS_MAX)
+				break;
+			if ((size_t)(q - p) > 8 &&
+			    strncasecmp(p, "subject:", 8) == 0)
+				m->h[H_SUBJECT] = forward_value(P, p,
+				    (size_t)(q - p));
+			else if ((size_t)(q - p) > 8 &&
+			    strncasecmp(p, "betreff:", 8) == 0)
+				m->h[H_SUBJECT] = forward_value(P, p,
+				    (size_t)(q - p));
+			else if ((size_t)(q - p) > 6 &&
+			    strncasecmp(p, "objet", 5) == 0)
+				m->h[H_SUBJECT] = forward_value(P, p,
+				    (size_t)(q - p));
+		} else if (ruled && is_forward_from(p, (size_t)(q - p))) {
+			block = p;
+			nlines = 1;
+			m->h[H_FROM] = forward_value(P, p, (size_t)(q - p));
+		} else if (ruled && p != q)
+			return;
+		else if (!ruled)
+			ruled = is_forward_rule(p, (size_t)(q - p));
+		if (q == end)
+			break;
+	}
+	if (block != NULL)
+		m->headers = arena_strndup(&P->doc->arena, block,
+		    (size_t)(p - block));
+}
+
 static void
 message_parse(struct parser *P, const char *p, const char *end, int mail)
 {
@@ -665,6 +792,7 @@ message_parse(struct parser *P, const char *p, const char *end, int mail)
 	m.off = d->text.len;
 	binary = !mail && looks_binary(p, end);
 	message_body(P, &m, p, end, mail);
+	inline_forward(P, &m);
 	bm = doc_add_msg(d);
 	msg_headers(bm, &m);
 	msg_report_text(bm, &m);
