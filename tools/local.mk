@@ -1,5 +1,6 @@
 ## Maintainer tools.
-EXTRA_DIST += tools/quickstart.sh tools/valgrind-tui.sh tools/score-families.py tools/score-lofo.py tools/scorelib.py
+EXTRA_DIST += tools/quickstart.sh tools/valgrind-tui.sh tools/score-families.py tools/score-lofo.py tools/scorelib.py \
+	tools/score-forwarded.py
 noinst_PROGRAMS += tools/catalogue-pot
 tools_catalogue_pot_SOURCES = tools/catalogue-pot.c
 tools_catalogue_pot_LDADD = src/core/libcore.a $(PCRE2_LIBS) $(ZLIB_LIBS) $(CARES_LIBS) $(LIBINTL)

@@ -81,5 +81,10 @@ score-split: src/smtp-doctor$(EXEEXT)
 score-lofo: src/smtp-doctor$(EXEEXT)
 	@python3 $(abs_top_srcdir)/tools/score-lofo.py src/smtp-doctor$(EXEEXT) \
 	    $(abs_top_srcdir)/data $(SCORE_CORPUS)
-.PHONY: score score-split score-lofo
+# Each bounce forwarded inline, as a customer forwards it to support: the
+# records must stay those of the bounce itself.
+score-forwarded: src/smtp-doctor$(EXEEXT)
+	@python3 $(abs_top_srcdir)/tools/score-forwarded.py \
+	    src/smtp-doctor$(EXEEXT) $(SCORE_CORPUS)/bounces
+.PHONY: score score-split score-lofo score-forwarded
 CLEANFILES += RESULTS.jsonl
