@@ -149,6 +149,8 @@ main(int argc, char **argv)
 			    "`commands` as they are)");
 	}
 	for (i = 0; i < rs.n; i++) {
+		add(rs.v[i].title, rs.v[i].file, rs.v[i].line,
+		    "diagnosis: what happened");
 		for (j = 0; j < rs.v[i].nsteps; j++)
 			add(rs.v[i].steps[j], rs.v[i].file, rs.v[i].line,
 			    "diagnosis: next step (keep `commands` as they are)");

@@ -244,6 +244,8 @@ static const struct {
 	{ "rule: a\nmatch: ^x-a:\nin: headers\nformat: f\nreason: x\n", 1,
 	    "its only other fields" },
 	{ "rule: a\nmatch: x\nin: body\nreason: x\n", 3, "'in' must be" },
+	{ "rule: a\nmatch: x\nprovider: p\ntitle: t\n", 1,
+	    "gives a title: it needs a 'reason'" },
 };
 
 /*
@@ -316,6 +318,7 @@ START_TEST(test_greylisting)
 	ck_assert_str_eq(v.reason, "blocked");
 	ck_assert_ptr_nonnull(v.rule);
 	ck_assert_str_eq(v.rule->id, "greylisting");
+	ck_assert_str_eq(v.reason_title, v.rule->title);
 	ck_assert_int_eq(v.permanent, 0);
 	ck_assert_uint_gt(v.nsteps, 0);
 	ck_assert_ptr_nonnull(strstr(v.steps[0], "greylisting"));

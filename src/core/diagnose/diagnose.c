@@ -501,7 +501,10 @@ reason_apply(struct verdict *v, const struct reason_def *rd,
 		if (rd->retry_note_transient != NULL)
 			v->retry_note = rd->retry_note_transient;
 	}
-	if (v->delayed && rd->delayed_title != NULL)
+	if (v->rule != NULL && v->rule->title != NULL &&
+	    strcmp(v->rule->reason, v->reason) == 0)
+		v->reason_title = v->rule->title;
+	else if (v->delayed && rd->delayed_title != NULL)
 		v->reason_title = rd->delayed_title;
 	/*
 	 * A permanent failure is never retried by the sending server on its

@@ -108,6 +108,8 @@ struct rule {
 	int		 klass;
 	const char	*steps[RULE_MAX_STEPS];
 	size_t		 nsteps;
+	/* What happened, more precisely than its reason's title, or NULL. */
+	const char	*title;
 	/*
 	 * Where the wording or the convention comes from: an RFC section,
 	 * an MTA's source or manual, a provider's published list.  Never a

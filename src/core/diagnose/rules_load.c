@@ -51,7 +51,7 @@ static const struct {
 	[R_PERMANENT] =	{ "permanent", IN_RULE | IN_REASON },
 	[R_STEP] =	{ "step", IN_RULE | IN_REASON | REPEATS },
 	[R_COMMAND] =	{ "command", IN_RULE },
-	[R_TITLE] =	{ "title", IN_REASON },
+	[R_TITLE] =	{ "title", IN_RULE | IN_REASON },
 	[R_RETRY] =	{ "retry", IN_REASON },
 	[R_RETRY_NOTE] = { "retry-note", IN_REASON },
 	[R_RETRY_NOTE_TRANSIENT] = { "retry-note-transient", IN_REASON },
@@ -437,6 +437,9 @@ rule_field(struct loader *l, struct rule *r, const struct field *f)
 	case R_STEP:
 		return (field_append(l, f, r->steps, &r->nsteps,
 		    RULE_MAX_STEPS));
+	case R_TITLE:
+		r->title = arena_strdup(&l->rs->arena, v);
+		return (0);
 	default:
 		return (0);
 	}
@@ -460,7 +463,7 @@ rule_decides(struct loader *l, const struct rule *r)
 		    r->nstatus != 0 || r->nreply != 0 || r->nagent != 0 ||
 		    r->kinds != 0 || r->action != NULL || r->no_status ||
 		    r->ncommand != 0 || r->ndtype != 0 || r->nsteps != 0 ||
-		    r->permanent >= 0 || r->klass != 0)
+		    r->permanent >= 0 || r->klass != 0 || r->title != NULL)
 			return (fail(l, r->line, "rule '%s' names a format: "
 			    "'match' and 'in' are its only other fields",
 			    r->id));
@@ -477,6 +480,10 @@ rule_decides(struct loader *l, const struct rule *r)
 	} else if (r->reason == NULL && r->provider == NULL)
 		return (fail(l, r->line, "rule '%s' sets neither 'reason', "
 		    "'provider', 'format' nor 'class'", r->id));
+	/* A title tells what happened more precisely: a reason's words. */
+	if (r->title != NULL && r->reason == NULL)
+		return (fail(l, r->line, "rule '%s' gives a title: it needs "
+		    "a 'reason'", r->id));
 	return (0);
 }
 
