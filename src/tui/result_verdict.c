@@ -268,7 +268,7 @@ verdict_attr(struct tui *t, const struct rgeom *g, size_t b,
 		v = &res->an.v[b];
 		if (v->rcpt->kind == MSG_AUTOREPLY ||
 		    v->rcpt->kind == MSG_FEEDBACK ||
-		    v->rcpt->kind == MSG_DELIVERED)
+		    v->rcpt->kind == MSG_DELIVERED || v->permanence_unknown)
 			return (A_BOLD);
 		return (draw_attr(v->permanent ? TS_HARD : TS_SOFT));
 	case RS_CHECK_FAIL:

@@ -592,7 +592,7 @@ doc_attr(const struct tsum *s, const struct rline *l)
 	case RS_META:
 		return (draw_attr(TS_WARN));
 	case RS_NOTE:
-		if (s->a.nv == 0)
+		if (s->a.nv == 0 || s->a.v[0].permanence_unknown)
 			return (A_BOLD);
 		return (draw_attr(s->a.v[0].permanent ? TS_HARD : TS_SOFT));
 	case RS_EXAMPLE:

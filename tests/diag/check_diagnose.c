@@ -135,6 +135,24 @@ START_TEST(test_pseudo_status)
 	ck_assert(!v.permanent);
 	ck_assert_str_eq(v.status, "5.0.911");
 	ck_assert(v.status_derived);
+	/*
+	 * Words nobody recognises and no code: whether the failure is
+	 * permanent is not known, and not guessed; a 4xx says it is not.
+	 */
+	s = "From: MAILER-DAEMON@x.example\nSubject: failure notice\n\n"
+	    "<q@example.com>:\nthe frobnicator said no\n";
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "onhold");
+	ck_assert(v.permanence_unknown);
+	ck_assert_int_ne(v.retry, RETRY_AUTO);
+	s = "450 the frobnicator said no\n";
+	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	ck_assert_str_eq(v.reason, "onhold");
+	ck_assert(!v.permanence_unknown);
+	ck_assert(!v.permanent);
+	ck_assert_int_eq(v.retry, RETRY_AUTO);
 	/* Exchange's failure notice, no code: a failure, not a delay. */
 	s = "From: postmaster@mail.example\nSubject: Undeliverable: hi\n\n"
 	    "Delivery to the following recipients failed.\n\n"

@@ -45,6 +45,10 @@ if grep -q "$(printf '\033')" "$out"; then exit 1; fi
 LC_ALL=C "$bin" --diagnose "$samples/vacation.eml" "$samples/arf.eml" > "$out"
 test "$(grep -c '^  Not a bounce$' "$out")" = 2
 if grep -q 'Soft bounce' "$out"; then exit 1; fi
+# Words nobody recognises, no code: "permanent" is null, not a guess.
+printf 'From: MAILER-DAEMON@x.example\nSubject: failure notice\n\n<q@example.com>:\nthe frobnicator said no\n' |
+    "$bin" --diagnose --json > "$out"
+grep -q '"reason":"onhold","permanent":null,' "$out"
 LC_ALL=C "$bin" --diagnose "$samples/postfix.eml" > "$out"
 grep -q '^  Hard bounce: a permanent failure$' "$out"
 # Many files on several threads print exactly what one thread prints, in

@@ -482,8 +482,11 @@ permanence_decide(struct verdict *v, const struct reason_def *rd, int klass)
 		v->permanent = 1;
 	else if (klass == 4 || klass == 2)
 		v->permanent = 0;
-	else
-		v->permanent = rd != NULL ? rd->permanent : 1;
+	else if (rd != NULL) {
+		v->permanent = rd->permanent;
+		v->permanence_unknown = rd->permanent_unknown;
+	} else
+		v->permanent = 1;
 }
 
 /* What the reason says: its title, retry advice, steps, pseudo status. */
@@ -496,7 +499,8 @@ reason_apply(struct verdict *v, const struct reason_def *rd,
 	v->reason_title = rd->title;
 	v->retry = rd->retry;
 	v->retry_note = rd->retry_note;
-	if (!v->permanent && (rd->permanent || v->delayed)) {
+	if (!v->permanent && (rd->permanent || v->delayed ||
+	    (rd->permanent_unknown && !v->permanence_unknown))) {
 		v->retry = RETRY_AUTO;
 		if (rd->retry_note_transient != NULL)
 			v->retry_note = rd->retry_note_transient;

@@ -24,6 +24,7 @@ struct verdict {
 	const char		*reason_title;
 	int			 permanent;
 	int			 delayed;	/* a delay notice: still retried */
+	int			 permanence_unknown; /* nothing tells it */
 	enum retry_advice	 retry;
 	const char		*retry_note;
 	const char		*provider;	/* or NULL */

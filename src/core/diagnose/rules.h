@@ -124,6 +124,7 @@ struct reason_def {
 	const char		*name;
 	const char		*title;
 	int			 permanent;	/* default when no code says */
+	int			 permanent_unknown; /* "unknown": no default */
 	enum retry_advice	 retry;
 	const char		*retry_note;
 	const char		*retry_note_transient;

@@ -576,6 +576,12 @@ reason_field(struct loader *l, struct reason_def *d, const struct field *f,
 		return (0);
 	case R_PERMANENT:
 		*got |= GOT_PERMANENT;
+		/* A reason that says nothing of the failure has no default. */
+		if (strcmp(v, "unknown") == 0) {
+			d->permanent = 0;
+			d->permanent_unknown = 1;
+			return (0);
+		}
 		return (field_yes_no(l, f, &d->permanent));
 	case R_RETRY:
 		if (retry_from_name(v) < 0)

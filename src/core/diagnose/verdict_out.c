@@ -97,7 +97,12 @@ verdict_json(struct buf *out, const char *source, const struct verdict *v,
 	json_str(out, &first, "recipient", r->recipient);
 	json_str(out, &first, "original_recipient", r->original);
 	json_str(out, &first, "reason", v->reason);
-	json_bool(out, &first, "permanent", v->permanent);
+	/* null: the report says nothing of it (an unrecognised one). */
+	if (v->permanence_unknown) {
+		json_key(out, &first, "permanent");
+		buf_adds(out, "null");
+	} else
+		json_bool(out, &first, "permanent", v->permanent);
 	json_str(out, &first, "status",
 	    v->status[0] != '\0' ? v->status : NULL);
 	json_bool(out, &first, "status_derived", v->status_derived);

@@ -97,6 +97,9 @@ severity(const struct verdict *v)
 		if (v->delayed)
 			return (_("Delayed: not a bounce yet; the sending "
 			    "server is still retrying"));
+		if (v->permanence_unknown)
+			return (_("Bounce: the report does not say whether the "
+			    "failure is permanent"));
 		return (v->permanent ? _("Hard bounce: a permanent failure") :
 		    _("Soft bounce: a temporary failure"));
 	}
