@@ -1430,6 +1430,51 @@ START_TEST(test_inline_forward)
 }
 END_TEST
 
+/*
+ * A sentence that names the recipient before it says the message
+ * failed: "Your message to a@b could not be delivered", "Message
+ * delivery to 'a@b' failed".  An address in a sentence that says no such
+ * thing ("forward this message to postmaster@...") is nobody's record.
+ */
+START_TEST(test_sentence_names_recipient)
+{
+	static const char *const named[] = {
+		"Your message to bob@example.net could not be delivered: "
+		"mailbox full.\n",
+		"The following message to <bob@example.net> was "
+		"undeliverable. The reason for the problem: 5.1.0 - Unknown "
+		"address error\n",
+		"Message delivery to 'bob@example.net' failed: Mailbox quota "
+		"exceeded\n",
+	};
+	static const char contact[] =
+	    "Please forward this message to postmaster@example.net if it "
+	    "persists: 550 no such user\n";
+	struct bounce_doc	 d;
+	struct buf		 b;
+	size_t			 i;
+
+	bounce_doc_init(&d);
+	for (i = 0; i < sizeof named / sizeof named[0]; i++) {
+		buf_init(&b);
+		buf_printf(&b, "From: MAILER-DAEMON@mx.example.org\n"
+		    "Subject: Undeliverable mail\n\n%s", named[i]);
+		ck_assert_uint_eq(parse_brief(&d, b.data), 1);
+		ck_assert_msg(strcmp(d.rcpts[0].recipient,
+		    "bob@example.net") == 0, "%s: %s", named[i],
+		    d.rcpts[0].recipient);
+		buf_free(&b);
+	}
+	buf_init(&b);
+	buf_printf(&b, "From: MAILER-DAEMON@mx.example.org\n"
+	    "Subject: Undeliverable mail\n\n%s", contact);
+	ck_assert_uint_eq(parse_brief(&d, b.data), 1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "");
+	buf_free(&b);
+	bounce_doc_free(&d);
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -1482,6 +1527,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_text_delay_notice);
 	tcase_add_test(tc, test_text_dsn_fields_not_words);
 	tcase_add_test(tc, test_inline_forward);
+	tcase_add_test(tc, test_sentence_names_recipient);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -241,9 +241,36 @@ is_deliver_to(const char *s, const char *a)
 {
 	const char	*c;
 
-	return (a > s && (a[-1] == '<' || a[-1] == ' ') &&
+	return (a > s && (a[-1] == '<' || a[-1] == ' ' || a[-1] == '\'') &&
 	    (c = memcasemem(s, (size_t)(a - s), "deliver", 7)) != NULL &&
 	    memcasemem(c, (size_t)(a - c), " to ", 4) != NULL);
+}
+
+/*
+ * "Your message to a@b could not be delivered", "The following message
+ * to <a@b> was undeliverable": the sentence names the recipient before
+ * it says the message failed.
+ */
+static int
+is_message_to(const char *s, const char *a, const char *end)
+{
+	static const char lead[] = "message to ";
+	static const char *const failed[] = {
+		"deliver", "fail", "reject", "bounce", "returned",
+	};
+	const char	*l = a;
+	size_t		 i;
+
+	if (l > s && (l[-1] == '<' || l[-1] == '\'' || l[-1] == '"'))
+		l--;
+	if ((size_t)(l - s) < sizeof lead - 1 ||
+	    strncasecmp(l - (sizeof lead - 1), lead, sizeof lead - 1) != 0)
+		return (0);
+	for (i = 0; i < sizeof failed / sizeof failed[0]; i++)
+		if (memcasemem(a, (size_t)(end - a), failed[i],
+		    strlen(failed[i])) != NULL)
+			return (1);
+	return (0);
 }
 
 #define ITEM_KEY	"address: <"
@@ -342,6 +369,8 @@ rcpt_line(const char *s, size_t n, size_t *al, const char **rest,
 		if (a[-1] == '<' && a - 1 > s && a[-2] != ' ')
 			return (NULL);
 	}
+	if (a != NULL && a != p && *label == NULL && is_message_to(s, a, end))
+		p = a;
 	if (a != NULL && a != p && is_address_item(s, a)) {
 		*label = s;
 		*labellen = (size_t)(a - ITEM_KEY_LEN - s);
