@@ -1433,8 +1433,9 @@ END_TEST
 /*
  * A sentence that names the recipient before it says the message
  * failed: "Your message to a@b could not be delivered", "Message
- * delivery to 'a@b' failed".  An address in a sentence that says no such
- * thing ("forward this message to postmaster@...") is nobody's record.
+ * delivery to 'a@b' failed", "User <a@b> not found".  An address in a
+ * sentence that says no such thing ("forward this message to
+ * postmaster@..."), or the sender's, is nobody's record.
  */
 START_TEST(test_sentence_names_recipient)
 {
@@ -1446,10 +1447,17 @@ START_TEST(test_sentence_names_recipient)
 		"address error\n",
 		"Message delivery to 'bob@example.net' failed: Mailbox quota "
 		"exceeded\n",
+		"User <bob@example.net> not found\n",
+		"Recipient <bob@example.net> rejected: user unknown\n",
+		"Failed to deliver to '<bob@example.net>': 550 5.1.1 user "
+		"unknown\n",
 	};
 	static const char contact[] =
 	    "Please forward this message to postmaster@example.net if it "
 	    "persists: 550 no such user\n";
+	static const char sender[] =
+	    "Sender address <alice@example.org> rejected: not owned by "
+	    "user\n";
 	struct bounce_doc	 d;
 	struct buf		 b;
 	size_t			 i;
@@ -1468,6 +1476,12 @@ START_TEST(test_sentence_names_recipient)
 	buf_init(&b);
 	buf_printf(&b, "From: MAILER-DAEMON@mx.example.org\n"
 	    "Subject: Undeliverable mail\n\n%s", contact);
+	ck_assert_uint_eq(parse_brief(&d, b.data), 1);
+	ck_assert_str_eq(d.rcpts[0].recipient, "");
+	buf_free(&b);
+	buf_init(&b);
+	buf_printf(&b, "From: MAILER-DAEMON@mx.example.org\n"
+	    "Subject: Undeliverable mail\n\n%s", sender);
 	ck_assert_uint_eq(parse_brief(&d, b.data), 1);
 	ck_assert_str_eq(d.rcpts[0].recipient, "");
 	buf_free(&b);

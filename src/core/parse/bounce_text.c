@@ -248,23 +248,40 @@ is_deliver_to(const char *s, const char *a)
 
 /*
  * "Your message to a@b could not be delivered", "The following message
- * to <a@b> was undeliverable": the sentence names the recipient before
- * it says the message failed.
+ * to <a@b> was undeliverable", "Recipient <a@b> rejected", "User <a@b>
+ * not found": a sentence that names the recipient right after one of
+ * these words, then says the delivery failed.
  */
 static int
-is_message_to(const char *s, const char *a, const char *end)
+is_named_failure(const char *s, const char *a, const char *end)
 {
-	static const char lead[] = "message to ";
-	static const char *const failed[] = {
-		"deliver", "fail", "reject", "bounce", "returned",
+	static const char *const leads[] = {
+		"message to ", "mail to ", "recipient ", "user ", "mailbox ",
+		"address ",
 	};
-	const char	*l = a;
-	size_t		 i;
+	static const char *const failed[] = {
+		"deliver", "fail", "reject", "bounce", "returned", "not found",
+		"unknown", "does not exist", "doesn't exist", "invalid",
+		"refused", "denied", "disabled", "full", "quota",
+	};
+	const char	*l = a, *b;
+	size_t		 i, n = 0;
 
 	if (l > s && (l[-1] == '<' || l[-1] == '\'' || l[-1] == '"'))
 		l--;
-	if ((size_t)(l - s) < sizeof lead - 1 ||
-	    strncasecmp(l - (sizeof lead - 1), lead, sizeof lead - 1) != 0)
+	for (i = 0; i < sizeof leads / sizeof leads[0]; i++) {
+		n = strlen(leads[i]);
+		if ((size_t)(l - s) >= n &&
+		    strncasecmp(l - n, leads[i], n) == 0)
+			break;
+	}
+	if (i == sizeof leads / sizeof leads[0])
+		return (0);
+	/* "Sender address <a@b> rejected", "from user a@b": the sender. */
+	l -= n;
+	b = l - s > 8 ? l - 8 : s;
+	if (memcasemem(b, (size_t)(l - b), "sender", 6) != NULL ||
+	    memcasemem(b, (size_t)(l - b), "from", 4) != NULL)
 		return (0);
 	for (i = 0; i < sizeof failed / sizeof failed[0]; i++)
 		if (memcasemem(a, (size_t)(end - a), failed[i],
@@ -300,7 +317,10 @@ is_address_item(const char *s, const char *a)
 static const char *
 addr_tail(const char *p, const char *end)
 {
+	/* "<a@b>", "'a@b'", "'<a@b>'" (CommuniGate's "to '<a@b>'"). */
 	if (p < end && (*p == '>' || *p == '"' || *p == '\''))
+		p++;
+	if (p < end && p[-1] == '>' && (*p == '"' || *p == '\''))
 		p++;
 	if (p < end && !(is_space((unsigned char)*p) || *p == ':' ||
 	    *p == '.' || *p == ',' || *p == ';' || *p == '('))
@@ -366,11 +386,16 @@ rcpt_line(const char *s, size_t n, size_t *al, const char **rest,
 		*label = s;
 		*labellen = (size_t)(a - 1 - s);
 		p = a;
-		if (a[-1] == '<' && a - 1 > s && a[-2] != ' ')
+		if (a[-1] == '<' && a - 1 > s && a[-2] != ' ' &&
+		    a[-2] != '\'' && a[-2] != '"')
 			return (NULL);
 	}
-	if (a != NULL && a != p && *label == NULL && is_message_to(s, a, end))
+	if (a != NULL && a != p && *label == NULL &&
+	    is_named_failure(s, a, end)) {
+		*label = s;
+		*labellen = (size_t)(a - 1 - s);
 		p = a;
+	}
 	if (a != NULL && a != p && is_address_item(s, a)) {
 		*label = s;
 		*labellen = (size_t)(a - ITEM_KEY_LEN - s);
