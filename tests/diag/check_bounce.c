@@ -1375,6 +1375,13 @@ START_TEST(test_text_dsn_fields_not_words)
 	    "Action: Delayed\n"
 	    "Status: 4.4.0 (other or undefined network or routing status)\n"
 	    "Will-Retry-Until: Thu, 2 Jul 2004 23:34:45 +0000\n";
+	static const char partial[] =
+	    "From: MAILER-DAEMON@mx.example\nSubject: Delivery failure\n\n"
+	    "Delivery to the following recipients failed permanently:\n\n"
+	    "     carol@example.net\n\n"
+	    "Reporting-MTA: dns; mx.example [192.0.2.25]\n"
+	    "Received-From-MTA: dns; client.example [203.0.113.25]\n"
+	    "Arrival-Date: Thu, 29 Apr 2009 23:34:45 +0000\n";
 	struct bounce_doc	 d;
 
 	bounce_doc_init(&d);
@@ -1384,6 +1391,11 @@ START_TEST(test_text_dsn_fields_not_words)
 	ck_assert_ptr_nonnull(d.rcpts[0].diagnostic);
 	ck_assert_ptr_null(strstr(d.rcpts[0].diagnostic, "Reporting-MTA"));
 	ck_assert_ptr_null(strstr(d.rcpts[0].diagnostic, "dns;"));
+	/* Without a Final-Recipient, the fields only DSNs use still are. */
+	ck_assert_uint_eq(parse_brief(&d, partial), 1);
+	expect_rcpt(&d, 0, "carol@example.net", NULL);
+	ck_assert_ptr_null(strstr(d.rcpts[0].diagnostic, "Reporting-MTA"));
+	ck_assert_ptr_nonnull(strstr(d.rcpts[0].diagnostic, "failed"));
 	bounce_doc_free(&d);
 }
 END_TEST

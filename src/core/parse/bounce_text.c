@@ -769,33 +769,45 @@ is_section_heading(const char *p, const char *q)
 /*
  * A DSN field printed in the text ("Reporting-MTA: dns; mx.example",
  * RFC 3464 section 2.2 and 2.3, and Postfix's X-Postfix-*), or a line of
- * its folded value: read as the field it is by dsn.c, never as the
- * server's words (its "dns;" is an address type, no DNS failure).
+ * its folded value: never the server's words (its "dns;" is an address
+ * type, no DNS failure).  Final-Recipient, Action, Status and
+ * Diagnostic-Code only where dsn.c read the text's fields: elsewhere they
+ * may be a text format's own labels.
  */
 static int
-dsn_field_line(struct region_state *st, const char *p, const char *q)
+name_in(const char *p, size_t n, const char *const *names, size_t nnames)
 {
-	static const char *const names[] = {
+	size_t	i, l;
+
+	for (i = 0; i < nnames; i++) {
+		l = strlen(names[i]);
+		if (n > l && strncasecmp(p, names[i], l) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+static int
+dsn_field_line(struct region_state *st, const char *p, const char *q,
+    int dsn_read)
+{
+	/* The names no other format uses, skipped in any report. */
+	static const char *const own[] = {
 		"reporting-mta:", "received-from-mta:", "arrival-date:",
-		"final-recipient:", "original-recipient:", "action:",
-		"status:", "remote-mta:", "diagnostic-code:",
-		"last-attempt-date:", "will-retry-until:",
-		"original-envelope-id:", "dsn-gateway:", "x-postfix-",
-		"x-actual-recipient:",
+		"original-recipient:", "remote-mta:", "last-attempt-date:",
+		"will-retry-until:", "original-envelope-id:", "dsn-gateway:",
+		"x-postfix-", "x-actual-recipient:",
 	};
-	size_t	 i, n = (size_t)(q - p), l;
+	static const char *const fields[] = {
+		"final-recipient:", "action:", "status:", "diagnostic-code:",
+	};
+	size_t	 n = (size_t)(q - p);
 
 	if (st->in_field && is_space((unsigned char)*p))
 		return (1);
-	st->in_field = 0;
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		l = strlen(names[i]);
-		if (n > l && strncasecmp(p, names[i], l) == 0) {
-			st->in_field = 1;
-			return (1);
-		}
-	}
-	return (0);
+	st->in_field = name_in(p, n, own, sizeof own / sizeof own[0]) ||
+	    (dsn_read && name_in(p, n, fields, sizeof fields / sizeof fields[0]));
+	return (st->in_field);
 }
 
 /*
@@ -837,7 +849,7 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 			st.in_field = 0;
 			continue;
 		}
-		if (ts->dsn_in_text && dsn_field_line(&st, p, q))
+		if (dsn_field_line(&st, p, q, ts->dsn_in_text))
 			continue;
 		st.answering = st.asked;
 		st.asked = NULL;
