@@ -1334,6 +1334,11 @@ START_TEST(test_text_delay_notice)
 	    "    host mx.remote.example.net [192.0.2.7]\n"
 	    "    SMTP error from remote mail server after RCPT TO:"
 	    "<dave@remote.example.net>:\n    550 5.1.1 User unknown\n";
+	static const char mixed[] =
+	    "From: MDaemon@md.example\nSubject: Permanent Delivery Failure\n\n"
+	    "The attached message had PERMANENT fatal delivery errors!\n\n"
+	    "YOU DO NOT NEED TO RESEND YOUR MESSAGE to the others.\n\n"
+	    "<erin@remote.example.net>: 550 5.1.1 User unknown\n";
 	struct bounce_doc	 d;
 
 	bounce_doc_init(&d);
@@ -1350,6 +1355,9 @@ START_TEST(test_text_delay_notice)
 	ck_assert_str_eq(d.rcpts[0].action, "delayed");
 	ck_assert_uint_eq(parse_brief(&d, exim_failure), 1);
 	expect_rcpt(&d, 0, "dave@remote.example.net", "5.1.1");
+	ck_assert_ptr_null(d.rcpts[0].action);
+	/* A warning's words beside a permanent failure: not a delay. */
+	ck_assert_uint_eq(parse_brief(&d, mixed), 1);
 	ck_assert_ptr_null(d.rcpts[0].action);
 	bounce_doc_free(&d);
 }

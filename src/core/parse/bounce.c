@@ -420,6 +420,9 @@ is_delay_notice(const struct bounce_doc *d, const struct bounce_msg *bm)
 	const char	*s = bm->subject, *t = d->text.data + bm->text_off;
 	size_t		 i;
 
+	/* "PERMANENT fatal delivery errors" beside a warning: not only one. */
+	if (memcasemem(t, bm->text_len, "permanent", 9) != NULL)
+		return (0);
 	for (i = 0; i < sizeof subjects / sizeof subjects[0]; i++)
 		if (has(s, subjects[i]))
 			return (1);
