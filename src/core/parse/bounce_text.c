@@ -774,6 +774,9 @@ is_section_heading(const char *p, const char *q)
  * Diagnostic-Code only where dsn.c read the text's fields: elsewhere they
  * may be a text format's own labels.
  */
+/* The longest DSN field name and its colon ("X-Postfix-Queue-ID:"). */
+#define DSN_NAME_MAX	24
+
 static int
 name_in(const char *p, size_t n, const char *const *names, size_t nnames)
 {
@@ -805,6 +808,12 @@ dsn_field_line(struct region_state *st, const char *p, const char *q,
 
 	if (st->in_field && is_space((unsigned char)*p))
 		return (1);
+	/* Most lines have no "Name:" opening them: one memchr says so. */
+	if (memchr(p, ':', n < DSN_NAME_MAX ? n : DSN_NAME_MAX) == NULL ||
+	    is_space((unsigned char)*p)) {
+		st->in_field = 0;
+		return (0);
+	}
 	st->in_field = name_in(p, n, own, sizeof own / sizeof own[0]) ||
 	    (dsn_read && name_in(p, n, fields, sizeof fields / sizeof fields[0]));
 	return (st->in_field);
