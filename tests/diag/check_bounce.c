@@ -1450,6 +1450,22 @@ START_TEST(test_inline_forward)
 }
 END_TEST
 
+/* The recipient of the one record of body sent by MAILER-DAEMON. */
+static const char *
+daemon_rcpt(struct bounce_doc *d, const char *body)
+{
+	struct buf	 b;
+	size_t		 n;
+
+	buf_init(&b);
+	buf_printf(&b, "From: MAILER-DAEMON@mx.example.org\n"
+	    "Subject: Undeliverable mail\n\n%s", body);
+	n = parse_brief(d, b.data);
+	buf_free(&b);
+	ck_assert_uint_eq(n, 1);
+	return (d->rcpts[0].recipient);
+}
+
 /*
  * A sentence that names the recipient before it says the message
  * failed: "Your message to a@b could not be delivered", "Message
@@ -1479,32 +1495,17 @@ START_TEST(test_sentence_names_recipient)
 	    "Sender address <alice@example.org> rejected: not owned by "
 	    "user\n";
 	struct bounce_doc	 d;
-	struct buf		 b;
+	const char		*rcpt;
 	size_t			 i;
 
 	bounce_doc_init(&d);
 	for (i = 0; i < sizeof named / sizeof named[0]; i++) {
-		buf_init(&b);
-		buf_printf(&b, "From: MAILER-DAEMON@mx.example.org\n"
-		    "Subject: Undeliverable mail\n\n%s", named[i]);
-		ck_assert_uint_eq(parse_brief(&d, b.data), 1);
-		ck_assert_msg(strcmp(d.rcpts[0].recipient,
-		    "bob@example.net") == 0, "%s: %s", named[i],
-		    d.rcpts[0].recipient);
-		buf_free(&b);
+		rcpt = daemon_rcpt(&d, named[i]);
+		ck_assert_msg(strcmp(rcpt, "bob@example.net") == 0, "%s: %s",
+		    named[i], rcpt);
 	}
-	buf_init(&b);
-	buf_printf(&b, "From: MAILER-DAEMON@mx.example.org\n"
-	    "Subject: Undeliverable mail\n\n%s", contact);
-	ck_assert_uint_eq(parse_brief(&d, b.data), 1);
-	ck_assert_str_eq(d.rcpts[0].recipient, "");
-	buf_free(&b);
-	buf_init(&b);
-	buf_printf(&b, "From: MAILER-DAEMON@mx.example.org\n"
-	    "Subject: Undeliverable mail\n\n%s", sender);
-	ck_assert_uint_eq(parse_brief(&d, b.data), 1);
-	ck_assert_str_eq(d.rcpts[0].recipient, "");
-	buf_free(&b);
+	ck_assert_str_eq(daemon_rcpt(&d, contact), "");
+	ck_assert_str_eq(daemon_rcpt(&d, sender), "");
 	bounce_doc_free(&d);
 }
 END_TEST

@@ -34,6 +34,15 @@ static const struct {
 	{ "vzwpix.eml", "userunknown", "Verizon", 1 },
 };
 
+/* Diagnose the one record of text, parsed into d. */
+static void
+diagnose_one(struct bounce_doc *d, const char *text, struct verdict *v,
+    struct arena *a)
+{
+	ck_assert_uint_eq(bounce_parse(d, text, strlen(text), NULL, 0), 1);
+	diagnose(shipped_rules(), NULL, d, 0, v, a);
+}
+
 START_TEST(test_verdicts)
 {
 	struct bounce_doc	 d;
@@ -92,8 +101,7 @@ START_TEST(test_pseudo_status)
 
 	arena_init(&a);
 	bounce_doc_init(&d);
-	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, s, &v, &a);
 	ck_assert_str_eq(v.reason, "mailboxfull");
 	ck_assert_str_eq(v.status, "5.0.922");
 	ck_assert(v.status_derived);
@@ -103,15 +111,13 @@ START_TEST(test_pseudo_status)
 	s = "From: MAILER-DAEMON@x.example\nSubject: Warning: could not "
 	    "send message for past 4 hours\n\n<q@example.com>:\n"
 	    "mailbox is full (temporary failure, will be retried)\n";
-	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, s, &v, &a);
 	ck_assert_str_eq(v.reason, "mailboxfull");
 	ck_assert_str_eq(v.status, "4.0.922");
 	/* "Persistent" failure is RFC 3463's word for temporary. */
 	s = "From: MAILER-DAEMON@x.example\nSubject: failure notice\n\n"
 	    "<q@example.com>:\nmailbox is full (persistent failure)\n";
-	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, s, &v, &a);
 	ck_assert_str_eq(v.status, "4.0.922");
 	ck_assert(!v.permanent);
 	/*
@@ -121,16 +127,14 @@ START_TEST(test_pseudo_status)
 	s = "From: MAILER-DAEMON@x.example\nSubject: failure notice\n\n"
 	    "<q@example.com>:\nmailbox is full: retry timeout exceeded; "
 	    "this is a permanent error\n";
-	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, s, &v, &a);
 	ck_assert_str_eq(v.status, "5.0.922");
 	ck_assert(v.permanent);
 	ck_assert_int_ne(v.retry, RETRY_AUTO);
 	s = "From: MAILER-DAEMON@x.example\nSubject: Warning: could not "
 	    "send message for past 4 hours\n\n<q@example.com>:\n"
 	    "450 no such user here (in reply to RCPT TO command)\n";
-	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, s, &v, &a);
 	ck_assert_str_eq(v.reason, "userunknown");
 	ck_assert(!v.permanent);
 	ck_assert_str_eq(v.status, "5.0.911");
@@ -141,14 +145,12 @@ START_TEST(test_pseudo_status)
 	 */
 	s = "From: MAILER-DAEMON@x.example\nSubject: failure notice\n\n"
 	    "<q@example.com>:\nthe frobnicator said no\n";
-	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, s, &v, &a);
 	ck_assert_str_eq(v.reason, "onhold");
 	ck_assert(v.permanence_unknown);
 	ck_assert_int_ne(v.retry, RETRY_AUTO);
 	s = "450 the frobnicator said no\n";
-	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, s, &v, &a);
 	ck_assert_str_eq(v.reason, "onhold");
 	ck_assert(!v.permanence_unknown);
 	ck_assert(!v.permanent);
@@ -157,8 +159,7 @@ START_TEST(test_pseudo_status)
 	s = "From: postmaster@mail.example\nSubject: Undeliverable: hi\n\n"
 	    "Delivery to the following recipients failed.\n\n"
 	    "       q@example.com\n";
-	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, s, &v, &a);
 	ck_assert(v.permanent);
 	ck_assert_int_ne(v.retry, RETRY_AUTO);
 	/*
@@ -166,12 +167,10 @@ START_TEST(test_pseudo_status)
 	 * 5.7.0): the sending MTA retries on a 4yz, whatever follows it.
 	 */
 	s = "450 5.7.0 DNS error during policy check\n";
-	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, s, &v, &a);
 	ck_assert(!v.permanent);
 	s = "550 4.7.1 Refused\n";
-	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, s, &v, &a);
 	ck_assert(v.permanent);
 	bounce_doc_free(&d);
 	arena_free(&a);
@@ -297,14 +296,12 @@ START_TEST(test_delay_notice_verdict)
 
 	arena_init(&a);
 	bounce_doc_init(&d);
-	ck_assert_uint_eq(bounce_parse(&d, full, strlen(full), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, full, &v, &a);
 	ck_assert_str_eq(v.reason, "mailboxfull");
 	ck_assert_int_eq(v.delayed, 1);
 	ck_assert_int_eq(v.permanent, 0);
 	ck_assert_int_eq(v.retry, RETRY_AUTO);
-	ck_assert_uint_eq(bounce_parse(&d, bare, strlen(bare), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, bare, &v, &a);
 	ck_assert_str_eq(v.reason, "expired");
 	ck_assert_int_eq(v.delayed, 1);
 	ck_assert_int_eq(v.retry, RETRY_AUTO);
@@ -331,8 +328,7 @@ START_TEST(test_greylisting)
 
 	arena_init(&a);
 	bounce_doc_init(&d);
-	ck_assert_uint_eq(bounce_parse(&d, text, strlen(text), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, text, &v, &a);
 	ck_assert_str_eq(v.reason, "blocked");
 	ck_assert_ptr_nonnull(v.rule);
 	ck_assert_str_eq(v.rule->id, "greylisting");
@@ -361,8 +357,7 @@ START_TEST(test_diagnostic_type)
 
 	arena_init(&a);
 	bounce_doc_init(&d);
-	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, s, &v, &a);
 	ck_assert_str_eq(v.reason, "mailererror");
 	ck_assert(!v.permanent);
 	bounce_doc_free(&d);
@@ -727,8 +722,7 @@ START_TEST(test_shipped_format)
 
 	arena_init(&a);
 	bounce_doc_init(&d);
-	ck_assert_uint_eq(bounce_parse(&d, s, strlen(s), NULL, 0), 1);
-	diagnose(shipped_rules(), NULL, &d, 0, &v, &a);
+	diagnose_one(&d, s, &v, &a);
 	ck_assert_ptr_nonnull(v.format);
 	ck_assert_str_eq(v.format, formats[_i].format);
 	ck_assert_str_eq(v.reason, formats[_i].reason);

@@ -38,13 +38,7 @@ printf 'r.test\t\tsmtp:[127.0.0.1]:%s\nsender.test\tsmtp:[127.0.0.1]:%s\n' \
 } >"$conf/main.cf"
 pf_start || die "postfix start: $(cat "$pf/start.out")"
 
-i=0
-while [ $i -lt "$nrows" ]; do
-	printf 'From: alice@sender.test\nTo: r%d@r.test\nSubject: row %d\n\nhello\n' \
-	    $i $i | sendmail -C "$conf" -f alice@sender.test -- r$i@r.test ||
-		die "sendmail to r$i@r.test"
-	i=$((i + 1))
-done
+pf_send_rows "$nrows"
 all_warned() {
 	[ "$(grep -l 'still being retried' "$pf/sink"/*.eml 2>/dev/null |
 	    wc -l)" -ge "$nrows" ]

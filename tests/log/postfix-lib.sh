@@ -11,6 +11,8 @@
 #   pf_main_cf         the base main.cf (relays by $conf/transport)
 #   pf_start [LINE]    write master.cf (LINE: an extra service, such as
 #                      an smtpd), start the instance
+#   pf_send_rows N     submit one message from alice@sender.test to each
+#                      of r0@r.test .. rN-1@r.test (the rows persona's)
 #   wait_for WHAT CMD  poll CMD until it succeeds or the DEADLINE passes
 #   free_port N        the first port from N up that nobody listens on
 #   die MESSAGE        show the log and transcript, fail the whole test
@@ -210,4 +212,14 @@ EOF2
 pf_start() {
 	pf_write_master "${1:-}"
 	postfix -c "$conf" start >"$pf/start.out" 2>&1
+}
+
+pf_send_rows() {
+	_i=0
+	while [ $_i -lt "$1" ]; do
+		printf 'From: alice@sender.test\nTo: r%d@r.test\nSubject: row %d\n\nhello\n' \
+		    $_i $_i | sendmail -C "$conf" -f alice@sender.test -- \
+		    r$_i@r.test || die "sendmail to r$_i@r.test"
+		_i=$((_i + 1))
+	done
 }

@@ -50,13 +50,7 @@ EOF
 } >"$conf/main.cf"
 pf_start || die "postfix start: $(cat "$pf/start.out")"
 
-i=0
-while [ $i -lt "$nrows" ]; do
-	printf 'From: alice@sender.test\nTo: r%d@r.test\nSubject: row %d\n\nhello\n' \
-	    $i $i | sendmail -C "$conf" -f alice@sender.test -- r$i@r.test ||
-		die "sendmail to r$i@r.test"
-	i=$((i + 1))
-done
+pf_send_rows "$nrows"
 all_bounced() {
 	[ "$(ls "$pf/sink" | grep -c '\.eml$')" -ge "$nrows" ]
 }

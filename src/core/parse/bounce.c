@@ -673,16 +673,14 @@ is_forward_subject(const char *s)
 	static const char *const prefixes[] = {
 		"fwd:", "fw:", "wg:", "tr:", "rv:", "fwd :", "tr :",
 	};
-	size_t	i;
 
 	if (s == NULL)
 		return (0);
 	while (*s == ' ' || *s == '\t')
 		s++;
-	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-		if (strncasecmp(s, prefixes[i], strlen(prefixes[i])) == 0)
-			return (1);
-	return (0);
+	/* Its NUL counted: a bare "Fwd:" is a forward too. */
+	return (prefix_in(s, strlen(s) + 1, prefixes,
+	    sizeof prefixes / sizeof prefixes[0]));
 }
 
 static int
@@ -705,15 +703,10 @@ is_forward_rule(const char *p, size_t n)
 	return (0);
 }
 
-/* "From:", "Von:", "De :": the forwarded header block's first line. */
-static int
-is_forward_from(const char *p, size_t n)
-{
-	return ((n > 5 && strncasecmp(p, "from:", 5) == 0) ||
-	    (n > 4 && strncasecmp(p, "von:", 4) == 0) ||
-	    (n > 3 && strncasecmp(p, "de:", 3) == 0) ||
-	    (n > 4 && strncasecmp(p, "de :", 4) == 0));
-}
+/* The forwarded header block's fields that stand for the message's. */
+static const char *const forward_from[] = { "from:", "von:", "de:", "de :" };
+static const char *const forward_subject[] = { "subject:", "betreff:",
+    "objet:" };
 
 static const char *
 forward_value(struct parser *P, const char *p, size_t n)
@@ -754,19 +747,12 @@ inline_forward(struct parser *P, struct bmsg *m)
 			if (p == q || !parser_field_line(p, q) ||
 			    ++nlines > FORWARD_FIELDS_MAX)
 				break;
-			if ((size_t)(q - p) > 8 &&
-			    strncasecmp(p, "subject:", 8) == 0)
+			if (prefix_in(p, (size_t)(q - p), forward_subject,
+			    sizeof forward_subject / sizeof forward_subject[0]))
 				m->h[H_SUBJECT] = forward_value(P, p,
 				    (size_t)(q - p));
-			else if ((size_t)(q - p) > 8 &&
-			    strncasecmp(p, "betreff:", 8) == 0)
-				m->h[H_SUBJECT] = forward_value(P, p,
-				    (size_t)(q - p));
-			else if ((size_t)(q - p) > 6 &&
-			    strncasecmp(p, "objet", 5) == 0)
-				m->h[H_SUBJECT] = forward_value(P, p,
-				    (size_t)(q - p));
-		} else if (ruled && is_forward_from(p, (size_t)(q - p))) {
+		} else if (ruled && prefix_in(p, (size_t)(q - p), forward_from,
+		    sizeof forward_from / sizeof forward_from[0])) {
 			block = p;
 			nlines = 1;
 			m->h[H_FROM] = forward_value(P, p, (size_t)(q - p));

@@ -107,6 +107,9 @@ void	parser_add_span(struct parser *, enum span_kind, size_t off,
 	    size_t len);
 /* "Name:" opens the line p..e: a header field's first line. */
 int	parser_field_line(const char *p, const char *e);
+/* The n bytes at p start with one of names, in any ASCII case. */
+int	prefix_in(const char *p, size_t n, const char *const *names,
+	    size_t nnames);
 /*
  * A header block of the text, [off, end) in whole lines (BOUNCE_SPANS
  * only); bounce_parse sorts them and drops any inside another.

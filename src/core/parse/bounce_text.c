@@ -778,19 +778,6 @@ is_section_heading(const char *p, const char *q)
 #define DSN_NAME_MAX	24
 
 static int
-name_in(const char *p, size_t n, const char *const *names, size_t nnames)
-{
-	size_t	i, l;
-
-	for (i = 0; i < nnames; i++) {
-		l = strlen(names[i]);
-		if (n > l && strncasecmp(p, names[i], l) == 0)
-			return (1);
-	}
-	return (0);
-}
-
-static int
 dsn_field_line(struct region_state *st, const char *p, const char *q,
     int dsn_read)
 {
@@ -814,8 +801,8 @@ dsn_field_line(struct region_state *st, const char *p, const char *q,
 		st->in_field = 0;
 		return (0);
 	}
-	st->in_field = name_in(p, n, own, sizeof own / sizeof own[0]) ||
-	    (dsn_read && name_in(p, n, fields, sizeof fields / sizeof fields[0]));
+	st->in_field = prefix_in(p, n, own, sizeof own / sizeof own[0]) ||
+	    (dsn_read && prefix_in(p, n, fields, sizeof fields / sizeof fields[0]));
 	return (st->in_field);
 }
 

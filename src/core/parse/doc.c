@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "parse/bounce_int.h"
 #include "parse/maillog.h"
@@ -67,6 +68,19 @@ parser_field_line(const char *p, const char *e)
 	while (s < e && *s > 32 && *s < 127 && *s != ':')
 		s++;
 	return (s > p && s < e && *s == ':' && s - p <= 76);
+}
+
+int
+prefix_in(const char *p, size_t n, const char *const *names, size_t nnames)
+{
+	size_t	i, l;
+
+	for (i = 0; i < nnames; i++) {
+		l = strlen(names[i]);
+		if (n > l && strncasecmp(p, names[i], l) == 0)
+			return (1);
+	}
+	return (0);
 }
 
 void
