@@ -291,6 +291,47 @@ START_TEST(test_exim_reply_answers_its_command)
 END_TEST
 
 /*
+ * dma's "HOST [IP] did not like our RCPT TO:" (net.c) quotes the
+ * command without its address; the reply on the next line answers the
+ * recipient the report named, whatever address the reply quotes, and
+ * the quoted command is its stage.
+ */
+START_TEST(test_quoted_command_answers_current)
+{
+	static const struct {
+		const char	*quote, *reply, *command;
+	} cases[] = {
+		{ "did not like our RCPT TO:",
+		  "550 Invalid recipient: <alias@example.com>", "RCPT" },
+		{ "did not like our final DATA:",
+		  "554 5.7.1 Message refused: <abuse@example.com>", "DATA" },
+	};
+	struct bounce_doc	 d;
+	struct buf		 b;
+	size_t			 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		buf_init(&b);
+		buf_printf(&b, "From: MAILER-DAEMON <>\n"
+		    "Subject: Mail delivery failed\n\n"
+		    "This is the DragonFly Mail Agent v0.13 at mx.example.org."
+		    "\n\nThere was an error delivering your mail to "
+		    "<q@example.com>.\n\nmx.example.com [192.0.2.1] %s\n%s\n"
+		    "\nMessage headers follow.\n\nFrom: a@example.org\n",
+		    cases[i].quote, cases[i].reply);
+		bounce_doc_init(&d);
+		ck_assert_uint_eq(parse_brief(&d, b.data), 1);
+		ck_assert_str_eq(d.rcpts[0].recipient, "q@example.com");
+		ck_assert_msg(strstr(d.rcpts[0].diagnostic,
+		    cases[i].reply + 4) != NULL, "%s", d.rcpts[0].diagnostic);
+		ck_assert_str_eq(d.rcpts[0].command, cases[i].command);
+		bounce_doc_free(&d);
+		buf_free(&b);
+	}
+}
+END_TEST
+
+/*
  * A log block whose failing lines meet the limit of records: with
  * BOUNCE_LOG_RESUME it stops at the next line and says how many bytes
  * it left for the next block; without, the rest is cut and said.
@@ -1559,6 +1600,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_folded_line_ending_in_dash);
 	tcase_add_test(tc, test_log_resume);
 	tcase_add_test(tc, test_exim_reply_answers_its_command);
+	tcase_add_test(tc, test_quoted_command_answers_current);
 	tcase_add_test(tc, test_text_delay_notice);
 	tcase_add_test(tc, test_text_dsn_fields_not_words);
 	tcase_add_test(tc, test_inline_forward);

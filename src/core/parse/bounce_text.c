@@ -544,6 +544,51 @@ line_rcpt_command(struct tscan *ts, struct region_state *st, const char *p,
 	return (1);
 }
 
+/*
+ * "mx.example.org [192.0.2.25] did not like our RCPT TO:", then the
+ * reply on the next line: dma's account of a refusal (net.c, "%s [%s]
+ * did not like our %s:\n%s"), which quotes the command without its
+ * address.  The reply answers the current recipient's command, whatever
+ * address it names.  Returns the command, or NULL.
+ */
+static const char *
+quoted_command(const char *p, const char *q)
+{
+	static const struct {
+		const char	*tail;
+		const char	*command;
+	} quotes[] = {
+		{ "rcpt to:", "RCPT" }, { "mail from:", "MAIL" },
+		{ "data:", "DATA" },
+	};
+	size_t	i, n;
+
+	while (q > p && is_space((unsigned char)q[-1]))
+		q--;
+	for (i = 0; i < sizeof quotes / sizeof quotes[0]; i++) {
+		n = strlen(quotes[i].tail);
+		if ((size_t)(q - p) > n &&
+		    strncasecmp(q - n, quotes[i].tail, n) == 0 &&
+		    memcasemem(p, (size_t)(q - p), "our ", 4) != NULL)
+			return (quotes[i].command);
+	}
+	return (NULL);
+}
+
+static int
+line_command_quote(struct region_state *st, const char *p, const char *q)
+{
+	const char	*command;
+
+	if (st->cur == NULL || (command = quoted_command(p, q)) == NULL)
+		return (0);
+	if (st->cur->command[0] == '\0')
+		command_set(st->cur, command);
+	region_diag(st, p, q);
+	st->asked = st->cur;
+	return (1);
+}
+
 /* A reply code of refusal ("550"), as a label. */
 static int
 is_refusal_code(const char *s, size_t n)
@@ -862,7 +907,9 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 		if (is_exchange_name_line(p, q))
 			st.cur = NULL;
 		if (line_rcpt_command(ts, &st, p, q) ||
-		    (st.wrap_indent < 0 && line_rcpt_named(ts, &st, p, q)) ||
+		    line_command_quote(&st, p, q) ||
+		    (st.wrap_indent < 0 && st.answering == NULL &&
+		    line_rcpt_named(ts, &st, p, q)) ||
 		    line_ours(&st, p, q) ||
 		    line_exchange_reply(ts, &st, p, q) ||
 		    line_reply(ts, &st, p, q))
