@@ -174,6 +174,43 @@ START_TEST(test_transcript_command)
 END_TEST
 
 /*
+ * The sending MTA's own words name the stage ("in reply to end of DATA
+ * command"); the server's recipient-check words ("Recipient address
+ * rejected") only when it names none.
+ */
+START_TEST(test_stage_from_sender_words)
+{
+	static const struct {
+		const char	*said, *command;
+	} cases[] = {
+		{ "554 5.7.1 Recipient address rejected: No such user (in "
+		  "reply to end of DATA\n    command)", "DATA" },
+		{ "554 5.7.1 Recipient address rejected: No such user", "RCPT" },
+		{ "550 5.1.1 Recipient address rejected: User unknown (in "
+		  "reply to RCPT TO command)", "RCPT" },
+	};
+	struct bounce_doc	 d;
+	struct buf		 b;
+	size_t			 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		buf_init(&b);
+		buf_printf(&b, "From: MAILER-DAEMON@x.example\n"
+		    "Subject: Undelivered Mail Returned to Sender\n\n"
+		    "<q@example.com>: host mx.example.com[192.0.2.1] said: "
+		    "%s\n", cases[i].said);
+		bounce_doc_init(&d);
+		ck_assert_uint_eq(parse_brief(&d, b.data), 1);
+		ck_assert_ptr_nonnull(d.rcpts[0].command);
+		ck_assert_msg(strcmp(d.rcpts[0].command, cases[i].command) == 0,
+		    "%s: %s", cases[i].said, d.rcpts[0].command);
+		bounce_doc_free(&d);
+		buf_free(&b);
+	}
+}
+END_TEST
+
+/*
  * "550: <a@b>: User unknown" under the recipient's line: a reply that
  * names the recipient it refuses is the answer to RCPT TO; without the
  * address it names no stage.
@@ -1601,6 +1638,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_log_resume);
 	tcase_add_test(tc, test_exim_reply_answers_its_command);
 	tcase_add_test(tc, test_quoted_command_answers_current);
+	tcase_add_test(tc, test_stage_from_sender_words);
 	tcase_add_test(tc, test_text_delay_notice);
 	tcase_add_test(tc, test_text_dsn_fields_not_words);
 	tcase_add_test(tc, test_inline_forward);

@@ -23,7 +23,9 @@
 # rows answers RCPT TO:<rN@...> with line N of the file $SMTP_ROWS (a
 # reply a line, "\n" between the lines of a multi-line one), hangs up
 # after a 421, and keeps each message sent from <> (a bounce) as a file
-# of the directory $SMTP_SINK.
+# of the directory $SMTP_SINK.  With SMTP_ROWS_AT=data it accepts the
+# recipient and gives the row at the end of DATA instead (a message to
+# one recipient each), as servers that filter after the content do.
 # Only the standard library: Debian's python3 has no aiosmtpd by default.
 
 import asyncio
@@ -48,6 +50,7 @@ TOO_BIG = "552 5.3.4 Message size exceeds fixed maximum message size"
 
 transcript = None
 rows = []
+rows_at_data = os.environ.get("SMTP_ROWS_AT") == "data"
 sunk = 0
 
 
@@ -121,6 +124,13 @@ class Session:
             self.sink(b"".join(body))
         note(self.port, ">", "(end of data)")
         who = self.local_part()
+        row = re.match(r"^r([0-9]+)$", who)
+        if (rows_at_data and self.persona == "rows" and row and
+                int(row.group(1)) < len(rows)):
+            reply = rows[int(row.group(1))]
+            await self.send(*reply_lines(reply))
+            self.rcpt = []
+            return not reply.startswith("421")
         if who == "dmarc":
             await self.send(*GMAIL_DMARC)
         elif who == "toobig":
@@ -152,7 +162,8 @@ class Session:
             addr = m.group(1) if m else ""
             local = addr.split("@", 1)[0].lower()
             row = re.match(r"^r([0-9]+)$", local)
-            if self.persona == "rows" and row and int(row.group(1)) < len(rows):
+            if (self.persona == "rows" and row and
+                    int(row.group(1)) < len(rows) and not rows_at_data):
                 reply = rows[int(row.group(1))]
                 await self.send(*reply_lines(reply))
                 return not reply.startswith("421")

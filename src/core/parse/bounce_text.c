@@ -934,7 +934,6 @@ command_of(const char *d)
 		{ "rcpt to", "RCPT" }, { "rcpt command", "RCPT" },
 		{ "smtp:rcpt", "RCPT" },
 		{ "does not like recipient", "RCPT" },
-		{ "recipient address rejected", "RCPT" },
 		{ "end of data", "DATA" },
 		{ "data command", "DATA" }, { "after data", "DATA" },
 		{ "command data", "DATA" },
@@ -966,6 +965,13 @@ command_of(const char *d)
 		 * while performing the EHLO handshake", "... HELO handshake".
 		 */
 		{ "ehlo handshake", "HELO" }, { "helo handshake", "HELO" },
+		/*
+		 * The words of the server's own recipient check (Postfix
+		 * smtpd_check.c), last: a server may give them after DATA
+		 * (a before-queue filter, a proxy), and the sending MTA's
+		 * "in reply to end of DATA command" then says the stage.
+		 */
+		{ "recipient address rejected", "RCPT" },
 	};
 	char	 low[MAX_DIAG + 1];
 	size_t	 i, k, n = strlen(d);
