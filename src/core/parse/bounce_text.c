@@ -551,13 +551,16 @@ line_rcpt_command(struct tscan *ts, struct region_state *st, const char *p,
  * address.  The reply answers the current recipient's command, whatever
  * address it names.  Returns the command, or NULL.
  */
+/* Words that tell an SMTP command, and the command they tell. */
+struct command_words {
+	const char	*words;
+	const char	*command;
+};
+
 static const char *
 quoted_command(const char *p, const char *q)
 {
-	static const struct {
-		const char	*tail;
-		const char	*command;
-	} quotes[] = {
+	static const struct command_words quotes[] = {
 		{ "rcpt to:", "RCPT" }, { "mail from:", "MAIL" },
 		{ "data:", "DATA" },
 	};
@@ -566,9 +569,9 @@ quoted_command(const char *p, const char *q)
 	while (q > p && is_space((unsigned char)q[-1]))
 		q--;
 	for (i = 0; i < sizeof quotes / sizeof quotes[0]; i++) {
-		n = strlen(quotes[i].tail);
+		n = strlen(quotes[i].words);
 		if ((size_t)(q - p) > n &&
-		    strncasecmp(q - n, quotes[i].tail, n) == 0 &&
+		    strncasecmp(q - n, quotes[i].words, n) == 0 &&
 		    memcasemem(p, (size_t)(q - p), "our ", 4) != NULL)
 			return (quotes[i].command);
 	}
@@ -927,10 +930,7 @@ scan_region(struct parser *P, struct tscan *ts, size_t off, size_t len)
 static const char *
 command_of(const char *d)
 {
-	static const struct {
-		const char	*words;
-		const char	*cmd;
-	} cmds[] = {
+	static const struct command_words cmds[] = {
 		{ "rcpt to", "RCPT" }, { "rcpt command", "RCPT" },
 		{ "smtp:rcpt", "RCPT" },
 		{ "does not like recipient", "RCPT" },
@@ -995,7 +995,7 @@ command_of(const char *d)
 	low[k] = '\0';
 	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strstr(low, cmds[i].words) != NULL)
-			return (cmds[i].cmd);
+			return (cmds[i].command);
 	return (NULL);
 }
 
