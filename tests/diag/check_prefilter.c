@@ -64,7 +64,23 @@ static const struct {
 	{ "(?x)a b c", "abc", 0 },	/* spaces mean nothing */
 	{ "a.c", "abc", 0 },		/* no literal of three bytes */
 	{ "abc|x", "x", 0 },		/* one alternative without */
-	{ "(?:abc|abd)", "abd", 0 },	/* all inside a group */
+	/* Only a group's literals: one of its alternatives' is needed. */
+	{ "(?:abc|abd)", "abd", 1 },
+	{ "(?<![\\w-])(?:att\\.net|bellsouth\\.net)\\b",
+	    "at bellsouth.net", 1 },
+	{ "(?<n>abc|def) x", "def x", 1 },
+	{ "((?:abc|def)ghi|jkl)", "defghi", 1 },
+	{ "(?:a(?:bcd|efg))", "aefg", 1 },
+	{ "(?:abc|def)+x", "defabcx", 1 },
+	{ "(?i)foo bar", "FOO BAR", 1 },
+	{ "(?-i:MSEXCH|RESOLVER\\.[A-Z]{3}\\.)", "RESOLVER.ADR.", 1 },
+	/* A group that may be absent, or holds no text, requires nothing. */
+	{ "(?:abc|abd)?xy", "xy", 0 },
+	{ "(?:abc|abd)*xy", "xy", 0 },
+	{ "(?:abc|abd){0,2}xy", "xy", 0 },
+	{ "(?=abcd)ab", "abcd", 0 },
+	{ "(?<=abcd)ef", "abcdef", 0 },
+	{ "x(?:abc|d)", "xd", 0 },	/* one alternative without */
 };
 
 START_TEST(test_patterns)

@@ -45,6 +45,48 @@ lit_end(struct litscan *ls)
 	ls->ncur = 0;
 }
 
+/* A required literal, lower case. */
+struct reqlit {
+	unsigned char	 text[64];
+	size_t		 len;
+};
+
+/* Literals of which any match holds one at least: an OR. */
+struct reqset {
+	struct reqlit	*v;
+	size_t		 n, cap;
+};
+
+static void
+reqset_add(struct reqset *s, const unsigned char *text, size_t len)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap == 0 ? 8 : s->cap * 2;
+		s->v = xreallocarray(s->v, s->cap, sizeof *s->v);
+	}
+	memcpy(s->v[s->n].text, text, len);
+	s->v[s->n].len = len;
+	s->n++;
+}
+
+/* The shortest literal of s: how weak a filter the set is. */
+static size_t
+reqset_weakest(const struct reqset *s)
+{
+	size_t	 i, w = SIZE_MAX;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].len < w)
+			w = s->v[i].len;
+	return (w);
+}
+
+/*
+ * Nested deeper than this, a pattern gets no prefilter: the scan
+ * recurses once per group.
+ */
+#define PREFILTER_MAX_DEPTH	16
+
 /*
  * Whether the pattern uses only the syntax rule_prefilter() models.  Escapes
  * that take the bytes after them (\x{41}, \cA, \p{Lu}, \Q...\E, \k<n>),
@@ -136,71 +178,122 @@ class_end(const unsigned char *p)
 	return (*p == '\0' ? p - 1 : p);
 }
 
+/* What a group's text means for the match around it. */
+enum group_kind {
+	GROUP_REQUIRED,		/* (...), (?:...), (?i:...), (?<n>...) */
+	GROUP_ASSERTION,	/* (?=...), (?<!...): no text of the match */
+	GROUP_OPTIONS,		/* (?i): no text at all */
+	GROUP_OTHER		/* conditions and the like: not modelled */
+};
+
+/* The kind of the group opened at p, and where its content starts. */
+static enum group_kind
+group_open(const unsigned char *p, const unsigned char **content)
+{
+	const unsigned char	*q = p + 1;
+
+	*content = q;
+	if (*q != '?')
+		return (GROUP_REQUIRED);
+	q++;
+	*content = q + 1;
+	if (*q == ':' || *q == '>' || *q == '|')
+		return (GROUP_REQUIRED);
+	if (*q == '=' || *q == '!')
+		return (GROUP_ASSERTION);
+	if (*q == '<' && (q[1] == '=' || q[1] == '!')) {
+		*content = q + 2;
+		return (GROUP_ASSERTION);
+	}
+	if (*q == 'P' && q[1] == '<')
+		q++;
+	if (*q == '<' || *q == '\'') {
+		/* A named group: the name is no text to find. */
+		for (q++; (*q >= 'a' && *q <= 'z') || (*q >= 'A' &&
+		    *q <= 'Z') || (*q >= '0' && *q <= '9') || *q == '_'; q++)
+			;
+		*content = *q == '>' || *q == '\'' ? q + 1 : q;
+		return (*q == '>' || *q == '\'' ? GROUP_REQUIRED :
+		    GROUP_OTHER);
+	}
+	while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+	    *q == '-' || *q == '^')
+		q++;
+	*content = *q == ':' ? q + 1 : q;
+	if (*q == ':')
+		return (GROUP_REQUIRED);
+	return (*q == ')' ? GROUP_OPTIONS : GROUP_OTHER);
+}
+
+/* The group that closes at p may be absent: "?", "*", "{0,n}" follow. */
+static int
+group_optional(const unsigned char *p)
+{
+	const unsigned char	*q = p + 1;
+
+	if (*q == '?' || *q == '*')
+		return (1);
+	/* {,3} too: a quantifier {0,3} from PCRE2 10.43 on. */
+	return (*q == '{' && (q[1] == '0' || q[1] == ','));
+}
+
+static int	alternation_scan(const unsigned char **, int,
+		    struct reqset *);
+
 /*
- * A top-level alternative ends: the trigrams of its longest literal
- * join r's, and the scan starts afresh.  0 when the alternative has no
- * literal of three bytes or r no room: then no prefilter is possible.
+ * The group at *pp: scanned to its ')', where *pp is left.  Its inner
+ * alternatives' literals go to g when every match of the sequence
+ * around it must hold one: 1 then, 0 when not, -1 for a pattern the
+ * scan does not follow.
  */
 static int
-alternative_end(struct rule *r, struct litscan *ls, struct rule_lit *lit)
+group_scan(const unsigned char **pp, int depth, struct reqset *g)
 {
-	size_t	 k;
+	const unsigned char	*p = *pp;
+	enum group_kind		 kind;
+	int			 rc;
 
-	lit_end(ls);
-	if (ls->nbest < 3 || r->nlits == RULE_MAX_LITS)
+	if (depth >= PREFILTER_MAX_DEPTH)
+		return (-1);
+	kind = group_open(p, &p);
+	g->n = 0;
+	if ((rc = alternation_scan(&p, depth + 1, g)) < 0 || *p != ')')
+		return (-1);
+	*pp = p;
+	if (rc == 0 || kind != GROUP_REQUIRED || group_optional(p)) {
+		g->n = 0;
 		return (0);
-	for (k = 0; k < RULE_LIT_GRAMS; k++)
-		r->lits[r->nlits][k] = rule_trigram(ls->best +
-		    (ls->nbest - 3) * k / (RULE_LIT_GRAMS - 1));
-	lit[r->nlits].len = (unsigned char)(ls->nbest < RULE_LIT_TEXT ?
-	    ls->nbest : RULE_LIT_TEXT);
-	memcpy(lit[r->nlits].text, ls->best, lit[r->nlits].len);
-	r->nlits++;
-	ls->nbest = 0;
+	}
 	return (1);
 }
 
 /*
- * For each top-level alternative, the longest run of literal bytes that
- * any match must contain: a run at group depth 0 that no quantifier
- * makes optional.  What is inside a group, a class or an escape like \s
- * only ends a run, so the prefilter can miss a chance to skip a rule but
- * never skips one that would match.  No prefilter (nlits = 0) when some
- * alternative has no such run of three bytes or more.
+ * One alternative, from *pp to the '|' or ')' or end that closes it,
+ * where *pp is left.  Its longest run of literal bytes that no
+ * quantifier makes optional goes to out; with none of three bytes, the
+ * literals of its strongest required group.  What is in a class or an
+ * escape like \s only ends a run, so the prefilter can miss a chance to
+ * skip a rule but never skips one that would match.  1 when out got
+ * some, 0 when the alternative has none, -1 as group_scan().
  */
-void
-rule_prefilter(struct rule *r)
+static int
+sequence_scan(const unsigned char **pp, int depth, struct reqset *out)
 {
-	const unsigned char	*p = (const unsigned char *)r->pattern;
+	const unsigned char	*p = *pp;
 	struct litscan		 ls;
-	struct rule_lit		 lit[RULE_MAX_LITS];
-	int			 depth = 0;
+	struct reqset		 best = { NULL, 0, 0 }, g = { NULL, 0, 0 };
+	struct reqset		 tmp;
+	size_t			 i;
+	int			 rc = 0;
 
-	r->nlits = 0;
-	free(r->lit);
-	r->lit = NULL;
 	ls.ncur = ls.nbest = 0;
-	if (!pattern_simple(r->pattern))
-		return;
-	for (;; p++) {
-		if (*p == '\0' || (*p == '|' && depth == 0)) {
-			if (!alternative_end(r, &ls, lit)) {
-				r->nlits = 0;
-				return;
-			}
-			if (*p == '\0') {
-				r->lit = xmalloc(r->nlits * sizeof *r->lit);
-				memcpy(r->lit, lit, r->nlits * sizeof *r->lit);
-				return;
-			}
-			continue;
-		}
+	for (; *p != '\0' && *p != '|' && *p != ')'; p++) {
 		if (*p == '\\' && p[1] != '\0') {
 			p++;
 			/* \s \d \b \x41 \Q...: not a plain byte. */
 			if ((*p >= 'a' && *p <= 'z') ||
 			    (*p >= 'A' && *p <= 'Z') ||
-			    (*p >= '0' && *p <= '9') || depth > 0) {
+			    (*p >= '0' && *p <= '9')) {
 				lit_end(&ls);
 				continue;
 			}
@@ -210,9 +303,17 @@ rule_prefilter(struct rule *r)
 			lit_end(&ls);
 			p = class_end(p);
 			continue;
-		} else if (*p == '(' || *p == ')') {
+		} else if (*p == '(') {
 			lit_end(&ls);
-			depth += *p == '(' ? 1 : -1;
+			if ((rc = group_scan(&p, depth, &g)) < 0)
+				break;
+			if (rc == 1 && (best.n == 0 ||
+			    reqset_weakest(&g) > reqset_weakest(&best))) {
+				tmp = best;
+				best = g;
+				g = tmp;
+			}
+			rc = 0;
 			continue;
 		} else if (*p == '?' || *p == '*' || *p == '{' || *p == '}') {
 			/* The byte before may be absent: the run ends. */
@@ -230,17 +331,94 @@ rule_prefilter(struct rule *r)
 		} else if (*p == '+') {
 			lit_end(&ls);	/* once or more: kept */
 			continue;
-		} else if (*p == '.' || *p == '^' || *p == '$' || depth > 0) {
+		} else if (*p == '.' || *p == '^' || *p == '$') {
 			lit_end(&ls);
 			continue;
 		}
-		if (depth > 0)
-			continue;
 		if (ls.ncur == sizeof ls.cur)
 			lit_end(&ls);
 		ls.cur[ls.ncur++] = (unsigned char)((*p >= 'A' && *p <= 'Z') ?
 		    *p + 32 : *p);
 	}
+	*pp = p;
+	if (rc >= 0) {
+		lit_end(&ls);
+		/* A run of its own first: the prefilter of old rules. */
+		if (ls.nbest >= 3) {
+			reqset_add(out, ls.best, ls.nbest);
+			rc = 1;
+		} else if (best.n > 0) {
+			for (i = 0; i < best.n; i++)
+				reqset_add(out, best.v[i].text,
+				    best.v[i].len);
+			rc = 1;
+		}
+	}
+	free(best.v);
+	free(g.v);
+	return (rc);
+}
+
+/*
+ * The alternatives from *pp to the ')' or end that closes them, where
+ * *pp is left: 1 when each has required literals, all in out then, 0
+ * when some has none, -1 as group_scan().
+ */
+static int
+alternation_scan(const unsigned char **pp, int depth, struct reqset *out)
+{
+	size_t	 mark = out->n;
+	int	 rc, all = 1;
+
+	for (;;) {
+		if ((rc = sequence_scan(pp, depth, out)) < 0)
+			return (-1);
+		all &= rc;
+		if (**pp != '|')
+			break;
+		(*pp)++;
+	}
+	if (!all)
+		out->n = mark;
+	return (all);
+}
+
+/*
+ * The literals of which every match holds one, per top-level
+ * alternative (or, for an alternative whose only literals are inside a
+ * group, per alternative of that group).  No prefilter (nlits = 0) when
+ * some alternative has none of three bytes or more, or there are more
+ * than RULE_MAX_LITS.
+ */
+void
+rule_prefilter(struct rule *r)
+{
+	const unsigned char	*p = (const unsigned char *)r->pattern;
+	struct reqset		 set = { NULL, 0, 0 };
+	struct reqlit		*l;
+	size_t			 i, k;
+
+	r->nlits = 0;
+	free(r->lit);
+	r->lit = NULL;
+	if (!pattern_simple(r->pattern) ||
+	    alternation_scan(&p, 0, &set) != 1 || *p != '\0' ||
+	    set.n > RULE_MAX_LITS) {
+		free(set.v);
+		return;
+	}
+	r->lit = xmalloc(set.n * sizeof *r->lit);
+	for (i = 0; i < set.n; i++) {
+		l = &set.v[i];
+		for (k = 0; k < RULE_LIT_GRAMS; k++)
+			r->lits[i][k] = rule_trigram(l->text +
+			    (l->len - 3) * k / (RULE_LIT_GRAMS - 1));
+		r->lit[i].len = (unsigned char)(l->len < RULE_LIT_TEXT ?
+		    l->len : RULE_LIT_TEXT);
+		memcpy(r->lit[i].text, l->text, r->lit[i].len);
+	}
+	r->nlits = set.n;
+	free(set.v);
 }
 
 /*
