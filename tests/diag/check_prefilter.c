@@ -129,22 +129,44 @@ END_TEST
 
 static size_t	 checked, skipped;
 
-/* Every diagnostic-text rule the prefilter skips on text must not match. */
+/*
+ * Every diagnostic-text rule the prefilter skips on text must not match;
+ * and the index finds exactly the rules whose literals pass.
+ */
 static void
 check_text(const char *text, size_t len, const char *where)
 {
+	static struct rule_state st;
 	const struct rules	*rs = shipped_rules();
 	unsigned char		 bits[RULE_TRIGRAM_BYTES];
-	size_t			 i;
+	size_t			 i, next;
+	int			 may;
 
+	if (st.md == NULL)
+		rule_state_init(&st);
 	rule_trigrams(text, len, bits);
+	rule_candidates(rs, &st, text, len);
+	next = rule_next(rs, &st, 0);
 	for (i = 0; i < rs->n; i++) {
 		const struct rule *r = &rs->v[i];
 
-		if (r->re == NULL || r->in != RF_DIAGNOSTIC || r->nlits == 0)
+		if (r->re == NULL || r->in != RF_DIAGNOSTIC || r->nlits == 0) {
+			if (!rule_candidate(rs, &st, i) || next != i)
+				ck_abort_msg("%s: rule %s, found by no literal, "
+				    "is not visited", where, r->id);
+			next = rule_next(rs, &st, i + 1);
 			continue;
+		}
 		checked++;
-		if (rule_may_match_text(r, bits, text, len))
+		may = rule_may_match_text(r, bits, text, len);
+		if (may != rule_candidate(rs, &st, i) || (may && next != i) ||
+		    (!may && next == i))
+			ck_abort_msg("%s: rule %s: the index says %d, its "
+			    "literals %d: %.*s", where, r->id,
+			    rule_candidate(rs, &st, i), may, (int)len, text);
+		if (may)
+			next = rule_next(rs, &st, i + 1);
+		if (may)
 			continue;
 		skipped++;
 		/*

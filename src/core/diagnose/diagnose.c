@@ -16,7 +16,6 @@
 struct subject {
 	const char	*text[RF__COUNT];
 	size_t		 len[RF__COUNT];
-	unsigned char	 bits[RULE_TRIGRAM_BYTES]; /* the diagnostic's */
 	struct buf	 remote;
 	const char	*agent;		/* the report format, or NULL */
 	int		 agent_known;	/* else the format rules may tell */
@@ -31,7 +30,8 @@ static const char *format_find(const struct rules *,
     struct subject *);
 
 static void
-subject_prepare(struct subject *s, const struct bounce_doc *d,
+subject_prepare(struct subject *s, const struct rules *rs,
+    struct rule_state *st, const struct bounce_doc *d,
     const struct bounce_rcpt *r)
 {
 	const struct bounce_msg	*m = &d->msgs[r->msg];
@@ -61,7 +61,8 @@ subject_prepare(struct subject *s, const struct bounce_doc *d,
 		s->text[RF_MESSAGE] = d->text.data + m->text_off;
 		s->len[RF_MESSAGE] = m->text_len;
 	}
-	rule_trigrams(s->text[RF_DIAGNOSTIC], s->len[RF_DIAGNOSTIC], s->bits);
+	s->st = st;
+	rule_candidates(rs, st, s->text[RF_DIAGNOSTIC], s->len[RF_DIAGNOSTIC]);
 }
 
 /* 5.1.* against 5.1.1; '*' and 'x' match one number (or digit). */
@@ -226,12 +227,11 @@ rule_matches(const struct rules *rs, const struct rule *ru,
 	PCRE2_SIZE	*ov;
 
 	/*
-	 * The cheapest proofs that the rule cannot match come first: a few
-	 * bit tests rule out most rules before any string is compared.
+	 * The cheapest proofs that the rule cannot match come first: the
+	 * prefilter's bit, then the text's length.
 	 */
-	if (ru->re != NULL && (s->len[ru->in] < ru->minlen ||
-	    (ru->in == RF_DIAGNOSTIC && !rule_may_match_text(ru, s->bits,
-	    s->text[RF_DIAGNOSTIC], s->len[RF_DIAGNOSTIC]))))
+	if (ru->re != NULL && (!rule_candidate(rs, s->st,
+	    (size_t)(ru - rs->v)) || s->len[ru->in] < ru->minlen))
 		return (0);
 	if (!conditions_hold(ru, r, status, reply, s))
 		return (0);
@@ -321,7 +321,8 @@ format_find(const struct rules *rs, const struct bounce_doc *d,
 	fm->gen = d->gen;
 	fm->msg = r->msg;
 	fm->format = NULL;
-	for (i = 0; i < rs->n; i++) {
+	for (i = rule_next(rs, s->st, 0); i < rs->n;
+	    i = rule_next(rs, s->st, i + 1)) {
 		ru = &rs->v[i];
 		if (ru->format != NULL && rule_matches(rs, ru, r, "", 0, s,
 		    &moff, &mlen)) {
@@ -402,8 +403,8 @@ rules_run(const struct rules *rs, const struct bounce_rcpt *r,
 	const struct rule	*ru;
 	size_t			 i, moff = 0, mlen = 0;
 
-	for (i = 0; i < rs->n && (v->reason == NULL || v->provider == NULL);
-	    i++) {
+	for (i = rule_next(rs, s->st, 0); i < rs->n && (v->reason == NULL ||
+	    v->provider == NULL); i = rule_next(rs, s->st, i + 1)) {
 		ru = &rs->v[i];
 		if ((ru->reason == NULL || v->reason != NULL) &&
 		    (ru->provider == NULL || v->provider != NULL))
@@ -458,7 +459,8 @@ wording_class(const struct rules *rs, const struct bounce_rcpt *r,
 	const char		*m;
 	size_t			 i, moff = 0, mlen = 0;
 
-	for (i = 0; i < rs->n; i++) {
+	for (i = rule_next(rs, s->st, 0); i < rs->n;
+	    i = rule_next(rs, s->st, i + 1)) {
 		ru = &rs->v[i];
 		if (ru->klass == 0 || !rule_matches(rs, ru, r, s->status,
 		    r->reply_code, s, &moff, &mlen))
@@ -577,13 +579,12 @@ diagnose_r(const struct rules *rs, struct rule_state *st,
 	v->reply_code = r->reply_code;
 	memcpy(v->status, r->status, sizeof v->status);
 	s = arena_alloc(scratch, sizeof *s);
-	subject_prepare(s, d, r);
+	subject_prepare(s, rs, st, d, r);
 	/*
 	 * A status the reporting MTA translated from a bare reply code is
 	 * shown, but weighs no more than the reply code: the rules see none.
 	 */
 	s->status = r->status_translated ? "" : r->status;
-	s->st = st;
 	rules_run(rs, r, s, v, scratch);
 	if (v->rule != NULL && v->rule->nagent != 0 && s->agent != NULL)
 		evidence_add(v, scratch, "report format %s", s->agent);

@@ -149,14 +149,30 @@ struct format_memo {
 };
 
 /*
- * What matching writes: PCRE2's match data and the format memo.  The
- * rules themselves stay read-only once loaded (but for the atomic JIT
- * fields of struct rule), so threads can share them, each with a state
- * of its own.
+ * What matching writes: PCRE2's match data, the format memo and the
+ * record's candidates.  The rules themselves stay read-only once loaded
+ * (but for the atomic JIT fields of struct rule), so threads can share
+ * them, each with a state of its own.
  */
 struct rule_state {
 	void			*md;	/* pcre2_match_data_8 * */
 	struct format_memo	 memo;
+	/*
+	 * rule_candidates()' answer for the diagnostic text: a bit per
+	 * rule whose literals passed (ncand words), the text's trigrams
+	 * and the distinct ones, in the order first seen.
+	 */
+	uint64_t		*cand;
+	size_t			 ncand;
+	unsigned char		 bits[RULE_TRIGRAM_BYTES];
+	uint16_t		*grams;
+	size_t			 grams_cap;
+};
+
+/* A literal of a rule, filed under one of its trigrams. */
+struct rule_key {
+	uint32_t		 rule;
+	uint32_t		 lit;
 };
 
 struct rules {
@@ -168,6 +184,22 @@ struct rules {
 	struct arena		 arena;
 	struct rule_state	*own;	/* for callers on one thread */
 	int			 no_jit;	/* under valgrind */
+	/*
+	 * The prefilter's index (rules_index()), so that a record visits
+	 * only the rules its text may match: the literals of the rules on
+	 * the diagnostic text, each under its key, the trigram of its four
+	 * that fewest literals share (keys[key_head[g]] up to
+	 * keys[key_head[g + 1]] for trigram g), and a bit per rule found
+	 * that way (nwords words).  A literal passes only when all its
+	 * trigrams are in the text, its key among them: walking the keys
+	 * of the text's trigrams finds every rule that may match.  Before,
+	 * each record tried each rule's literals: 360 rules a record, 15%
+	 * of the time of --diagnose.
+	 */
+	uint32_t		*key_head;
+	struct rule_key		*keys;
+	uint64_t		*indexed;
+	size_t			 nwords;
 };
 
 #define RULE_JIT_AFTER	8	/* runs before a rule is JIT-compiled */
@@ -203,6 +235,20 @@ void	rule_state_free(struct rule_state *);
  * step for a rule with a pattern.
  */
 void	rule_prefilter(struct rule *r);
+/* Build rs's prefilter index anew: after rules are added. */
+void	rules_index(struct rules *rs);
+void	rules_index_free(struct rules *rs);
+/*
+ * The rules that may match the diagnostic text, in st: for
+ * rule_candidate() and rule_next(), until the next call.
+ */
+void	rule_candidates(const struct rules *, struct rule_state *st,
+	    const char *text, size_t len);
+/* Rule i may match: not found by the index, or a candidate. */
+int	rule_candidate(const struct rules *, const struct rule_state *,
+	    size_t i);
+/* The first rule from i on that rule_candidate() lets run, or rs->n. */
+size_t	rule_next(const struct rules *, const struct rule_state *, size_t i);
 /* Set bits to the trigrams of text (ASCII folded to lower case). */
 void	rule_trigrams(const char *text, size_t len,
 	    unsigned char bits[RULE_TRIGRAM_BYTES]);

@@ -122,6 +122,7 @@ rules_free(struct rules *rs)
 		if (atomic_load(&rs->v[i].jit_re) != NULL)
 			pcre2_code_free(atomic_load(&rs->v[i].jit_re));
 	}
+	rules_index_free(rs);
 	if (rs->own != NULL)
 		rule_state_free(rs->own);
 	free(rs->own);
@@ -704,9 +705,10 @@ stanza_done(void *arg)
 	return (stanza_end(l, l->s));
 }
 
-int
-rules_parse(struct rules *rs, const char *name, const char *text, size_t len,
-    struct load_error *err)
+/* rules_parse() but for the index, which the caller rebuilds. */
+static int
+parse_unindexed(struct rules *rs, const char *name, const char *text,
+    size_t len, struct load_error *err)
 {
 	static const struct stanza_ops	 ops = { field_add, stanza_done };
 	struct stanza_reader		 rd;
@@ -726,7 +728,18 @@ rules_parse(struct rules *rs, const char *name, const char *text, size_t len,
 }
 
 int
-rules_load_file(struct rules *rs, const char *path, const char *name,
+rules_parse(struct rules *rs, const char *name, const char *text, size_t len,
+    struct load_error *err)
+{
+	int	 rc;
+
+	rc = parse_unindexed(rs, name, text, len, err);
+	rules_index(rs);
+	return (rc);
+}
+
+static int
+load_unindexed(struct rules *rs, const char *path, const char *name,
     struct load_error *err)
 {
 	char	*text;
@@ -735,8 +748,19 @@ rules_load_file(struct rules *rs, const char *path, const char *name,
 
 	if (datafile_read(path, name, &text, &n, err) != 0)
 		return (-1);
-	rc = rules_parse(rs, name, text, n, err);
+	rc = parse_unindexed(rs, name, text, n, err);
 	free(text);
+	return (rc);
+}
+
+int
+rules_load_file(struct rules *rs, const char *path, const char *name,
+    struct load_error *err)
+{
+	int	 rc;
+
+	rc = load_unindexed(rs, path, name, err);
+	rules_index(rs);
 	return (rc);
 }
 
@@ -767,7 +791,9 @@ rules_load_dir(struct rules *rs, const char *datadir, struct load_error *err)
 	if ((n = datadir_files(datadir, "rules", &files, err)) < 0)
 		return (-1);
 	for (i = 0; i < n && rc == 0; i++)
-		rc = rules_load_file(rs, files[i], data_name(files[i]), err);
+		rc = load_unindexed(rs, files[i], data_name(files[i]), err);
+	/* Once for all the files, not once a file. */
+	rules_index(rs);
 	if (rc != 0 && i > 0) {
 		/* An error names the file in full: which tree it is in. */
 		char	 rel[sizeof err->file];

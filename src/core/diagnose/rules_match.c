@@ -25,6 +25,8 @@ rule_state_free(struct rule_state *st)
 {
 	if (st->md != NULL)
 		pcre2_match_data_free(st->md);
+	free(st->cand);
+	free(st->grams);
 	memset(st, 0, sizeof *st);
 }
 
@@ -542,4 +544,195 @@ rule_may_match(const struct rule *r,
 		if (grams_in(r->lits[i], bits))
 			return (1);
 	return (0);
+}
+
+/* Rule r is one the index finds: a pattern on the diagnostic, literals. */
+static int
+rule_indexable(const struct rule *r)
+{
+	return (r->re != NULL && r->in == RF_DIAGNOSTIC && r->nlits > 0 &&
+	    r->lit != NULL);
+}
+
+/* The trigram of literal lit of r that fewest literals have: its key. */
+static uint16_t
+lit_key(const struct rule *r, size_t lit, const uint32_t *shared)
+{
+	uint16_t	 key = r->lits[lit][0];
+	size_t		 k;
+
+	for (k = 1; k < RULE_LIT_GRAMS; k++)
+		if (shared[r->lits[lit][k]] < shared[key])
+			key = r->lits[lit][k];
+	return (key);
+}
+
+static void
+index_free(struct rules *rs)
+{
+	free(rs->key_head);
+	free(rs->keys);
+	free(rs->indexed);
+	rs->key_head = NULL;
+	rs->keys = NULL;
+	rs->indexed = NULL;
+	rs->nwords = 0;
+}
+
+void
+rules_index(struct rules *rs)
+{
+	const size_t	 ngrams = (size_t)1 << RULE_TRIGRAM_BITS;
+	uint32_t	*shared, *next;
+	const struct rule *r;
+	size_t		 i, j, k, nkeys = 0;
+	uint16_t	 key;
+
+	index_free(rs);
+	rs->nwords = (rs->n + 63) / 64;
+	rs->indexed = xcalloc(rs->nwords > 0 ? rs->nwords : 1,
+	    sizeof *rs->indexed);
+	rs->key_head = xcalloc(ngrams + 1, sizeof *rs->key_head);
+	/* How many literals have each trigram, once per literal. */
+	shared = xcalloc(ngrams, sizeof *shared);
+	for (i = 0; i < rs->n; i++) {
+		r = &rs->v[i];
+		if (!rule_indexable(r))
+			continue;
+		for (j = 0; j < r->nlits; j++)
+			for (k = 0; k < RULE_LIT_GRAMS; k++)
+				if (k == 0 || r->lits[j][k] !=
+				    r->lits[j][k - 1])
+					shared[r->lits[j][k]]++;
+	}
+	for (i = 0; i < rs->n; i++) {
+		r = &rs->v[i];
+		if (!rule_indexable(r))
+			continue;
+		rs->indexed[i / 64] |= (uint64_t)1 << (i % 64);
+		for (j = 0; j < r->nlits; j++, nkeys++)
+			rs->key_head[lit_key(r, j, shared) + 1]++;
+	}
+	for (i = 0; i < ngrams; i++)
+		rs->key_head[i + 1] += rs->key_head[i];
+	rs->keys = xmalloc((nkeys > 0 ? nkeys : 1) * sizeof *rs->keys);
+	next = xmalloc(ngrams * sizeof *next);
+	memcpy(next, rs->key_head, ngrams * sizeof *next);
+	for (i = 0; i < rs->n; i++) {
+		r = &rs->v[i];
+		if (!rule_indexable(r))
+			continue;
+		for (j = 0; j < r->nlits; j++) {
+			key = lit_key(r, j, shared);
+			rs->keys[next[key]].rule = (uint32_t)i;
+			rs->keys[next[key]].lit = (uint32_t)j;
+			next[key]++;
+		}
+	}
+	free(next);
+	free(shared);
+}
+
+void
+rules_index_free(struct rules *rs)
+{
+	index_free(rs);
+}
+
+/* The trigrams of text into st->bits, and the distinct ones listed. */
+static size_t
+text_grams(struct rule_state *st, const char *text, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)text;
+	const size_t		 most = (size_t)1 << RULE_TRIGRAM_BITS;
+	unsigned char		 c[3];
+	uint16_t		 h;
+	size_t			 i, n = 0;
+
+	memset(st->bits, 0, sizeof st->bits);
+	if (len < 3)
+		return (0);
+	if (st->grams_cap < (len - 2 < most ? len - 2 : most)) {
+		st->grams_cap = len - 2 < most ? len - 2 : most;
+		st->grams = xreallocarray(st->grams, st->grams_cap,
+		    sizeof *st->grams);
+	}
+	for (i = 0; i + 3 <= len; i++) {
+		c[0] = (unsigned char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 :
+		    p[i]);
+		c[1] = (unsigned char)(p[i + 1] >= 'A' && p[i + 1] <= 'Z' ?
+		    p[i + 1] + 32 : p[i + 1]);
+		c[2] = (unsigned char)(p[i + 2] >= 'A' && p[i + 2] <= 'Z' ?
+		    p[i + 2] + 32 : p[i + 2]);
+		h = rule_trigram(c);
+		if (!(st->bits[h >> 3] & (1u << (h & 7)))) {
+			st->bits[h >> 3] |= (unsigned char)(1u << (h & 7));
+			st->grams[n++] = h;
+		}
+	}
+	return (n);
+}
+
+void
+rule_candidates(const struct rules *rs, struct rule_state *st,
+    const char *text, size_t len)
+{
+	const struct rule_key	*k, *end;
+	const struct rule	*r;
+	size_t			 i, n;
+
+	if (st->ncand < rs->nwords) {
+		st->cand = xreallocarray(st->cand, rs->nwords,
+		    sizeof *st->cand);
+		st->ncand = rs->nwords;
+	}
+	if (rs->nwords > 0)
+		memset(st->cand, 0, rs->nwords * sizeof *st->cand);
+	n = text_grams(st, text, len);
+	if (rs->keys == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		k = &rs->keys[rs->key_head[st->grams[i]]];
+		end = &rs->keys[rs->key_head[st->grams[i] + 1]];
+		for (; k < end; k++) {
+			if (st->cand[k->rule / 64] & ((uint64_t)1 <<
+			    (k->rule % 64)))
+				continue;
+			r = &rs->v[k->rule];
+			if (grams_in(r->lits[k->lit], st->bits) &&
+			    (r->lit[k->lit].len >= RULE_LIT_SHORT ||
+			    lit_in(&r->lit[k->lit], text, len)))
+				st->cand[k->rule / 64] |= (uint64_t)1 <<
+				    (k->rule % 64);
+		}
+	}
+}
+
+int
+rule_candidate(const struct rules *rs, const struct rule_state *st,
+    size_t i)
+{
+	uint64_t	 bit = (uint64_t)1 << (i % 64);
+
+	return (i >= rs->n || !(rs->indexed[i / 64] & bit) ||
+	    (st->cand[i / 64] & bit) != 0);
+}
+
+size_t
+rule_next(const struct rules *rs, const struct rule_state *st, size_t i)
+{
+	size_t		 w;
+	uint64_t	 m;
+
+	if (i >= rs->n)
+		return (rs->n);
+	w = i / 64;
+	m = (~rs->indexed[w] | st->cand[w]) & (~(uint64_t)0 << (i % 64));
+	while (m == 0) {
+		if (++w >= rs->nwords)
+			return (rs->n);
+		m = ~rs->indexed[w] | st->cand[w];
+	}
+	i = w * 64 + (size_t)__builtin_ctzll(m);
+	return (i < rs->n ? i : rs->n);
 }
