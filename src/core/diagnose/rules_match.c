@@ -577,13 +577,35 @@ index_free(struct rules *rs)
 	rs->keys = NULL;
 	rs->indexed = NULL;
 	rs->nwords = 0;
+	memset(rs->key_bits, 0, sizeof rs->key_bits);
+}
+
+/* The trigrams some key is filed under, and each bucket's first key. */
+static void
+index_compact(struct rules *rs, const uint32_t *head)
+{
+	const size_t	 ngrams = (size_t)1 << RULE_TRIGRAM_BITS;
+	size_t		 g, n = 0;
+
+	for (g = 0; g < ngrams; g++)
+		if (head[g + 1] > head[g])
+			rs->key_bits[g / 64] |= (uint64_t)1 << (g % 64);
+	for (g = 0; g < RULE_TRIGRAM_WORDS; g++) {
+		rs->key_rank[g] = (uint32_t)n;
+		n += (size_t)__builtin_popcountll(rs->key_bits[g]);
+	}
+	rs->key_head = xmalloc((n + 1) * sizeof *rs->key_head);
+	for (g = 0, n = 0; g < ngrams; g++)
+		if (head[g + 1] > head[g])
+			rs->key_head[n++] = head[g];
+	rs->key_head[n] = head[ngrams];
 }
 
 void
 rules_index(struct rules *rs)
 {
 	const size_t	 ngrams = (size_t)1 << RULE_TRIGRAM_BITS;
-	uint32_t	*shared, *next;
+	uint32_t	*shared, *head, *next;
 	const struct rule *r;
 	size_t		 i, j, k, nkeys = 0;
 	uint16_t	 key;
@@ -592,7 +614,7 @@ rules_index(struct rules *rs)
 	rs->nwords = (rs->n + 63) / 64;
 	rs->indexed = xcalloc(rs->nwords > 0 ? rs->nwords : 1,
 	    sizeof *rs->indexed);
-	rs->key_head = xcalloc(ngrams + 1, sizeof *rs->key_head);
+	head = xcalloc(ngrams + 1, sizeof *head);
 	/* How many literals have each trigram, once per literal. */
 	shared = xcalloc(ngrams, sizeof *shared);
 	for (i = 0; i < rs->n; i++) {
@@ -611,13 +633,13 @@ rules_index(struct rules *rs)
 			continue;
 		rs->indexed[i / 64] |= (uint64_t)1 << (i % 64);
 		for (j = 0; j < r->nlits; j++, nkeys++)
-			rs->key_head[lit_key(r, j, shared) + 1]++;
+			head[lit_key(r, j, shared) + 1]++;
 	}
 	for (i = 0; i < ngrams; i++)
-		rs->key_head[i + 1] += rs->key_head[i];
+		head[i + 1] += head[i];
 	rs->keys = xmalloc((nkeys > 0 ? nkeys : 1) * sizeof *rs->keys);
 	next = xmalloc(ngrams * sizeof *next);
-	memcpy(next, rs->key_head, ngrams * sizeof *next);
+	memcpy(next, head, ngrams * sizeof *next);
 	for (i = 0; i < rs->n; i++) {
 		r = &rs->v[i];
 		if (!rule_indexable(r))
@@ -625,11 +647,15 @@ rules_index(struct rules *rs)
 		for (j = 0; j < r->nlits; j++) {
 			key = lit_key(r, j, shared);
 			rs->keys[next[key]].rule = (uint32_t)i;
-			rs->keys[next[key]].lit = (uint32_t)j;
+			rs->keys[next[key]].lit = r->lit[j];
+			memcpy(rs->keys[next[key]].grams, r->lits[j],
+			    sizeof rs->keys[next[key]].grams);
 			next[key]++;
 		}
 	}
+	index_compact(rs, head);
 	free(next);
+	free(head);
 	free(shared);
 }
 
@@ -678,8 +704,8 @@ rule_candidates(const struct rules *rs, struct rule_state *st,
     const char *text, size_t len)
 {
 	const struct rule_key	*k, *end;
-	const struct rule	*r;
-	size_t			 i, n;
+	uint64_t		 w, bit;
+	size_t			 i, n, b;
 
 	if (st->ncand < rs->nwords) {
 		st->cand = xreallocarray(st->cand, rs->nwords,
@@ -692,16 +718,20 @@ rule_candidates(const struct rules *rs, struct rule_state *st,
 	if (rs->keys == NULL)
 		return;
 	for (i = 0; i < n; i++) {
-		k = &rs->keys[rs->key_head[st->grams[i]]];
-		end = &rs->keys[rs->key_head[st->grams[i] + 1]];
+		w = rs->key_bits[st->grams[i] / 64];
+		bit = (uint64_t)1 << (st->grams[i] % 64);
+		if (!(w & bit))
+			continue;
+		b = rs->key_rank[st->grams[i] / 64] +
+		    (size_t)__builtin_popcountll(w & (bit - 1));
+		k = &rs->keys[rs->key_head[b]];
+		end = &rs->keys[rs->key_head[b + 1]];
 		for (; k < end; k++) {
-			if (st->cand[k->rule / 64] & ((uint64_t)1 <<
-			    (k->rule % 64)))
+			if ((st->cand[k->rule / 64] & ((uint64_t)1 <<
+			    (k->rule % 64))) || !grams_in(k->grams, st->bits))
 				continue;
-			r = &rs->v[k->rule];
-			if (grams_in(r->lits[k->lit], st->bits) &&
-			    (r->lit[k->lit].len >= RULE_LIT_SHORT ||
-			    lit_in(&r->lit[k->lit], text, len)))
+			if (k->lit.len >= RULE_LIT_SHORT ||
+			    lit_in(&k->lit, text, len))
 				st->cand[k->rule / 64] |= (uint64_t)1 <<
 				    (k->rule % 64);
 		}
