@@ -13,7 +13,7 @@ SH_LOG_COMPILER = $(SHELL)
 if HAVE_CHECK
 check_PROGRAMS += tests/check_catalog tests/check_search tests/check_utf8 \
 	tests/check_json tests/check_render tests/check_pool \
-	tests/check_stanza tests/check_maillog tests/check_buf \
+	tests/check_stanza tests/check_maillog tests/check_buf tests/check_bytes \
 	tests/check_summary tests/check_sumlive
 endif
 TESTS += $(check_PROGRAMS)
@@ -43,6 +43,9 @@ tests_check_pool_LDADD = $(UNIT_LDADD)
 tests_check_buf_SOURCES = tests/unit/check_buf.c
 tests_check_buf_CFLAGS = $(UNIT_CFLAGS)
 tests_check_buf_LDADD = $(UNIT_LDADD)
+tests_check_bytes_SOURCES = tests/unit/check_bytes.c tests/unit/testutil.h
+tests_check_bytes_CFLAGS = $(UNIT_CFLAGS)
+tests_check_bytes_LDADD = $(UNIT_LDADD)
 tests_check_stanza_SOURCES = tests/unit/check_stanza.c
 tests_check_stanza_CFLAGS = $(UNIT_CFLAGS)
 tests_check_stanza_LDADD = $(UNIT_LDADD)

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "parse/bounce.h"
-#include "parse/bounce_int.h"
 #include "diagutil.h"
 #include "../unit/testutil.h"
 
@@ -1589,72 +1588,6 @@ START_TEST(test_sentence_names_recipient)
 }
 END_TEST
 
-/* The place of n in h, ASCII letters in any case, byte by byte. */
-static const char *
-naive_casemem(const char *h, size_t hl, const char *n, size_t nl)
-{
-	size_t	 i, k;
-	int	 a, b;
-
-	for (i = 0; i + nl <= hl; i++) {
-		for (k = 0; k < nl; k++) {
-			a = (unsigned char)h[i + k];
-			b = (unsigned char)n[k];
-			if ((a >= 'A' && a <= 'Z' ? a + 32 : a) !=
-			    (b >= 'A' && b <= 'Z' ? b + 32 : b))
-				break;
-		}
-		if (k == nl)
-			return (h + i);
-	}
-	return (NULL);
-}
-
-/*
- * memcasemem() tests sixteen places at a time: against the byte by byte
- * search on random texts of bytes that fold alike or almost ('@' and
- * '`', '[' and '{' differ by the same bit as 'A' and 'a').
- */
-START_TEST(test_memcasemem)
-{
-	static const char	 alphabet[] = "aAbBtT @`[{\x80\xc3";
-	char			 h[96], n[24];
-	unsigned		 seed = 12345;
-	size_t			 hl, nl, i, found = 0;
-	int			 round;
-
-	for (round = 0; round < 200000; round++) {
-		seed = seed * 1103515245u + 12345u;
-		hl = (seed >> 8) % sizeof h;
-		seed = seed * 1103515245u + 12345u;
-		nl = (seed >> 8) % 6;
-		for (i = 0; i < hl; i++) {
-			seed = seed * 1103515245u + 12345u;
-			h[i] = alphabet[(seed >> 8) % (sizeof alphabet - 1)];
-		}
-		/* Half the needles are cut from the text: they are found. */
-		if (hl >= nl && round % 2 == 0) {
-			seed = seed * 1103515245u + 12345u;
-			memcpy(n, h + (seed >> 8) % (hl - nl + 1), nl);
-		} else
-			for (i = 0; i < nl; i++) {
-				seed = seed * 1103515245u + 12345u;
-				n[i] = alphabet[(seed >> 8) %
-				    (sizeof alphabet - 1)];
-			}
-		if (memcasemem(h, hl, n, nl) != naive_casemem(h, hl, n, nl))
-			ck_abort_msg("round %d: %zu bytes, needle of %zu",
-			    round, hl, nl);
-		found += naive_casemem(h, hl, n, nl) != NULL;
-	}
-	ck_assert_uint_gt(found, 50000);
-	ck_assert_ptr_eq(memcasemem("xx Warning-ONLY", 15, "warning only", 12),
-	    NULL);
-	ck_assert_str_eq(memcasemem("This is a WARNING only.", 23,
-	    "warning only", 12), "WARNING only.");
-}
-END_TEST
-
 static Suite *
 bounce_suite(void)
 {
@@ -1664,7 +1597,6 @@ bounce_suite(void)
 	tcase_add_loop_test(tc, test_samples, 0,
 	    sizeof samples / sizeof samples[0]);
 	tcase_add_test(tc, test_forwarded_dsn_brief);
-	tcase_add_test(tc, test_memcasemem);
 	tcase_add_test(tc, test_sendmail_summary);
 	tcase_add_test(tc, test_multipart_without_boundary);
 	tcase_add_test(tc, test_not_bounce);

@@ -1,8 +1,10 @@
-## Buffers, UTF-8, the thread pool, the data directory, JSON, the
+## Buffers, byte searches, UTF-8, the thread pool, the data directory, JSON, the
 ## stanza reader of the data files, times.
 src_core_libcore_a_SOURCES += \
 	src/core/base/buf.c \
 	src/core/base/buf.h \
+	src/core/base/bytes.c \
+	src/core/base/bytes.h \
 	src/core/base/datadir.c \
 	src/core/base/datadir.h \
 	src/core/base/i18n.h \

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/bytes.h"
 #include "parse/bounce_int.h"
 #include "base/i18n.h"
 #include "parse/maillog.h"

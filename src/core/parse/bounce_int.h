@@ -146,6 +146,5 @@ int	reply_find(const char *s, size_t len, size_t *at);
 int	reply_find_class(const char *s, size_t len, int k);
 int	status_find(const char *s, size_t len, char out[STATUS_MAX],
 	    size_t *at);
-const char *memcasemem(const char *h, size_t hl, const char *n, size_t nl);
 
 #endif

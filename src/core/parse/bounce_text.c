@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/bytes.h"
 #include "parse/bounce_int.h"
 
 #define MAX_DIAG	2048	/* bytes of text kept per recipient */

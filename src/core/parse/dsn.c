@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/bytes.h"
 #include "parse/bounce_int.h"
 
 #define MAX_FIELD	(8u * 1024)

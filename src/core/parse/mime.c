@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/bytes.h"
 #include "parse/bounce_int.h"
 #include "base/utf8.h"
 
