@@ -99,6 +99,11 @@ static const struct {
 	    "systemerror" },
 	{ "452 4.4.5 Insufficient disk space; try again later",
 	    "systemfull" },
+	/* RFC 5321's 421 text with the server's name in it, as sent. */
+	{ "421 mx.example.net Service not available, closing transmission "
+	    "channel", "systemerror" },
+	{ "451 4.3.0 Temporary system failure, please try again later",
+	    "systemerror" },
 	{ "lost connection with mx.example.com[192.0.2.1] while performing "
 	    "the HELO handshake", "networkerror" },
 
